@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+// One renderer build serves both the desktop app (loaded by Electron) and the web preview (served by vite preview).
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve('src-main/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: true,
+      outDir: 'out/preload',
+      rollupOptions: { input: { index: resolve('src-main/preload/index.ts') }, output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve('out/renderer'),
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,21 @@
+/**
+ * The one API the preload script exposes to the renderer (window.communityDesk). Main implements it, preload
+ * `satisfies` it, and the renderer's platform adapter is the only code that calls it.
+ */
+export interface DesktopApi {
+  /** Which shell the renderer runs in, and versions for the About box. */
+  appInfo(): Promise<{ appVersion: string; electronVersion: string; platform: string }>;
+  /** Opens another window of the app (e.g. to look at two screens of the same community). */
+  openNewWindow(): Promise<void>;
+  /** Shows a save dialog and writes the bytes; resolves to the chosen path, or null when cancelled. */
+  saveFile(request: { suggestedName: string; bytes: Uint8Array }): Promise<string | null>;
+}
+
+/** IPC channel names, one per method of DesktopApi. */
+export const IPC_CHANNELS = {
+  appInfo: 'desk:app-info',
+  openNewWindow: 'desk:open-new-window',
+  saveFile: 'desk:save-file',
+} as const satisfies Record<keyof DesktopApi, string>;
+
+export const DESKTOP_API_GLOBAL = 'communityDesk';

@@ -1,0 +1,23 @@
+/** Every record type of a community document. Adding a type here gives it storage, projection and history. */
+import { bookings } from './booking/bookingSchema';
+import { activities, agreements, whistles } from './coBuilding/coBuildingSchemas';
+import { meetings } from './meeting/meetingSchema';
+import { orgNodes } from './orgNode';
+import { inServiceMembers } from './roster/inServiceMemberSchema';
+import { partyMembers } from './roster/partyMemberSchema';
+import { residentUnits } from './roster/residentUnitSchema';
+import { volunteers, volunteerTeams } from './roster/volunteerSchema';
+
+export const COLLECTIONS = {
+  orgNodes, partyMembers, inServiceMembers, volunteers, volunteerTeams, residentUnits, meetings, bookings, activities,
+  agreements, whistles,
+} as const;
+
+export type Collections = typeof COLLECTIONS;
+export type CollectionName = keyof Collections;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+export { orgNodes, partyMembers, inServiceMembers, volunteers, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles };
+export * from './orgNode';
+export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
+export { MEETING_TYPES } from './meeting/meetingSchema';

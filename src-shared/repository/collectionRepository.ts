@@ -1,0 +1,271 @@
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { OperationError, ValidationError, type FieldProblem } from '../errors';
+import { newId } from '../ids';
+import type { CollectionDefinition, FieldsOf, InputOf } from '../schema/collection';
+import { replaceText } from '../text/textDiff';
+import {
+  ORIGIN, collectionMap, recordFields, recordHistory,
+  type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordMap,
+} from './docLayout';
+
+export interface RecordMeta {
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+  deleted: boolean;
+  deletedAt?: number;
+  deletedBy?: string;
+  deleteBatch?: string;
+}
+
+/** A record as the UI and the projection see it: plain values, never Yjs types. */
+export type RecordView<F> = F & { id: string; meta: RecordMeta };
+
+export interface ListOptions {
+  includeDeleted?: boolean;
+  onlyDeleted?: boolean;
+}
+
+/** Longest value kept in a history entry; long texts are merged by Yjs, the history keeps a preview. */
+const HISTORY_VALUE_LIMIT = 500;
+
+/**
+ * The typed API of one record type over the community's Y.Doc: every write is validated first (nothing is written
+ * when validation fails), done in one Yjs transaction, and stamped with who and when in the record's history.
+ */
+export class CollectionRepository<D extends CollectionDefinition> {
+  private readonly map: Y.Map<RecordMap>;
+  private readonly defaults: Partial<FieldsOf<D>>;
+  private readonly fieldNames: (keyof FieldsOf<D> & string)[];
+  private readonly longText: ReadonlySet<string>;
+  private readonly viewCache = new Map<string, RecordView<FieldsOf<D>>>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    readonly definition: D,
+    private readonly context: EditContext,
+  ) {
+    this.map = collectionMap(doc, definition.name);
+    this.fieldNames = Object.keys(definition.fieldLabels) as (keyof FieldsOf<D> & string)[];
+    this.longText = new Set(definition.longTextFields);
+    this.defaults = defaultsOf(definition.schema) as Partial<FieldsOf<D>>;
+    // Cached views are dropped for exactly the records a transaction touched, local or merged.
+    this.map.observeDeep((events) => {
+      for (const id of changedRecordIds(events, this.map)) this.viewCache.delete(id);
+    });
+  }
+
+  get name(): D['name'] {
+    return this.definition.name;
+  }
+
+  create(input: InputOf<D>, options: { id?: string } = {}): RecordView<FieldsOf<D>> {
+    const fields = this.validate(input);
+    const id = options.id ?? newId();
+    if (this.map.has(id)) throw new OperationError(`编号为 ${id} 的${this.definition.label}已存在`);
+    const { name, device } = this.context.actor();
+    const at = this.context.now();
+    this.doc.transact(() => {
+      const record: RecordMap = new Y.Map();
+      const yfields = new Y.Map<unknown>();
+      for (const key of this.fieldNames) yfields.set(key, this.toStored(key, fields[key]));
+      record.set('fields', yfields);
+      record.set('history', Y.Array.from<HistoryEntry>([{ at, by: name, device, action: 'create' }]));
+      record.set('createdAt', at);
+      record.set('createdBy', name);
+      record.set('updatedAt', at);
+      record.set('updatedBy', name);
+      record.set('deleted', false);
+      this.map.set(id, record);
+    }, ORIGIN.local);
+    return this.mustGet(id);
+  }
+
+  /** Changes the given fields. The merged record is validated as a whole; unchanged fields are not rewritten. */
+  update(id: string, patch: Partial<InputOf<D>>): RecordView<FieldsOf<D>> {
+    const record = this.mustGetMap(id);
+    const current = this.readFields(record);
+    const next = this.validate({ ...current, ...patch } as InputOf<D>);
+    const changes: Record<string, FieldChange> = {};
+    for (const key of this.fieldNames) {
+      if (!sameValue(current[key], next[key])) changes[key] = { from: current[key], to: next[key] };
+    }
+    if (Object.keys(changes).length === 0) return this.mustGet(id);
+    this.write(record, 'update', () => {
+      const yfields = recordFields(record);
+      for (const key of Object.keys(changes)) {
+        const existing = yfields.get(key);
+        const value = next[key as keyof FieldsOf<D>];
+        if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
+        else yfields.set(key, this.toStored(key, value));
+      }
+    }, previewChanges(changes));
+    return this.mustGet(id);
+  }
+
+  /** Soft delete: the record stays in the document and can be restored. Records deleted together share a batch. */
+  delete(id: string, options: { batch?: string } = {}): void {
+    const record = this.mustGetMap(id);
+    if (record.get('deleted') === true) return;
+    const { name } = this.context.actor();
+    this.write(record, 'delete', () => {
+      record.set('deleted', true);
+      record.set('deletedAt', this.context.now());
+      record.set('deletedBy', name);
+      record.set('deleteBatch', options.batch ?? newId());
+    });
+  }
+
+  restore(id: string): void {
+    const record = this.mustGetMap(id);
+    if (record.get('deleted') !== true) return;
+    this.write(record, 'restore', () => {
+      record.set('deleted', false);
+      record.delete('deletedAt');
+      record.delete('deletedBy');
+      record.delete('deleteBatch');
+    });
+  }
+
+  get(id: string): RecordView<FieldsOf<D>> | undefined {
+    const cached = this.viewCache.get(id);
+    if (cached) return cached;
+    const record = this.map.get(id);
+    if (!record) return undefined;
+    const view = { ...this.readFields(record), id, meta: readMeta(record) } as RecordView<FieldsOf<D>>;
+    this.viewCache.set(id, view);
+    return view;
+  }
+
+  list(options: ListOptions = {}): RecordView<FieldsOf<D>>[] {
+    const out: RecordView<FieldsOf<D>>[] = [];
+    for (const id of this.map.keys()) {
+      const view = this.get(id);
+      if (!view) continue;
+      if (options.onlyDeleted ? !view.meta.deleted : view.meta.deleted && !options.includeDeleted) continue;
+      out.push(view);
+    }
+    return out;
+  }
+
+  count(options: ListOptions = {}): number {
+    return options.includeDeleted ? this.map.size : this.list(options).length;
+  }
+
+  history(id: string): HistoryEntry[] {
+    return recordHistory(this.mustGetMap(id)).toArray().sort((a, b) => a.at - b.at);
+  }
+
+  /** Calls back with the ids of records changed by any transaction: this window's, another window's, a merge. */
+  observe(callback: (ids: string[]) => void): () => void {
+    const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      const ids = changedRecordIds(events, this.map);
+      if (ids.size > 0) callback([...ids]);
+    };
+    this.map.observeDeep(handler);
+    return () => this.map.unobserveDeep(handler);
+  }
+
+  /** Validates input against the schema and returns clean values, or throws a ValidationError naming each field. */
+  validate(input: InputOf<D>): FieldsOf<D> {
+    const result = this.definition.schema.safeParse(input);
+    if (result.success) return result.data as FieldsOf<D>;
+    throw new ValidationError(this.problemsOf(result.error.issues));
+  }
+
+  private problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+    const labels = this.definition.fieldLabels as Record<string, string>;
+    return issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      return { field, label: labels[field] ?? this.definition.label, message: issue.message };
+    });
+  }
+
+  private write(record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>): void {
+    const { name, device } = this.context.actor();
+    const at = this.context.now();
+    this.doc.transact(() => {
+      change();
+      record.set('updatedAt', at);
+      record.set('updatedBy', name);
+      const entry: HistoryEntry = { at, by: name, device, action };
+      if (changes) entry.changes = changes;
+      recordHistory(record).push([entry]);
+    }, ORIGIN.local);
+  }
+
+  private readFields(record: RecordMap): FieldsOf<D> {
+    const yfields = recordFields(record);
+    const out: Record<string, unknown> = {};
+    for (const key of this.fieldNames) {
+      const value = yfields.get(key);
+      out[key] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
+    }
+    return out as FieldsOf<D>;
+  }
+
+  private toStored(key: string, value: unknown): unknown {
+    return this.longText.has(key) ? new Y.Text(String(value ?? '')) : value;
+  }
+
+  private mustGetMap(id: string): RecordMap {
+    const record = this.map.get(id);
+    if (!record) throw new OperationError(`找不到这条${this.definition.label}记录（编号 ${id}），可能已被其他电脑彻底移除`);
+    return record;
+  }
+
+  private mustGet(id: string): RecordView<FieldsOf<D>> {
+    const view = this.get(id);
+    if (!view) throw new OperationError(`找不到这条${this.definition.label}记录（编号 ${id}）`);
+    return view;
+  }
+}
+
+function readMeta(record: RecordMap): RecordMeta {
+  const meta: RecordMeta = {
+    createdAt: Number(record.get('createdAt') ?? 0),
+    createdBy: String(record.get('createdBy') ?? ''),
+    updatedAt: Number(record.get('updatedAt') ?? 0),
+    updatedBy: String(record.get('updatedBy') ?? ''),
+    deleted: record.get('deleted') === true,
+  };
+  if (meta.deleted) {
+    meta.deletedAt = Number(record.get('deletedAt') ?? 0);
+    meta.deletedBy = String(record.get('deletedBy') ?? '');
+    meta.deleteBatch = String(record.get('deleteBatch') ?? '');
+  }
+  return meta;
+}
+
+/** Record ids touched by a set of observeDeep events on a collection map. */
+export function changedRecordIds(events: Y.YEvent<Y.AbstractType<unknown>>[], collection: Y.Map<RecordMap>): Set<string> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.target === collection) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) ids.add(key);
+    else if (typeof event.path[0] === 'string') ids.add(event.path[0]);
+  }
+  return ids;
+}
+
+/** The value each field takes when missing, read from the schema's defaults (used for records of older versions). */
+function defaultsOf(schema: z.ZodObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const parsed = (field as z.ZodType).safeParse(undefined);
+    if (parsed.success) out[key] = parsed.data;
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function previewChanges(changes: Record<string, FieldChange>): Record<string, FieldChange> {
+  const clip = (v: unknown) => (typeof v === 'string' && v.length > HISTORY_VALUE_LIMIT ? `${v.slice(0, HISTORY_VALUE_LIMIT)}…` : v);
+  const out: Record<string, FieldChange> = {};
+  for (const [key, { from, to }] of Object.entries(changes)) out[key] = { from: clip(from), to: clip(to) };
+  return out;
+}

@@ -1,0 +1,70 @@
+import * as Y from 'yjs';
+
+/**
+ * The shape of a community's Y.Doc (schema version 2):
+ *
+ *   meta: Y.Map            schemaVersion, communityCode, communityName, streetName, createdAt
+ *   <collection>: Y.Map    record id → record Y.Map
+ *     record: Y.Map
+ *       fields: Y.Map      field → JSON value, or Y.Text for long texts
+ *       history: Y.Array   HistoryEntry, appended on every change (concurrent appends both survive a merge)
+ *       createdAt/By, updatedAt/By, deleted, deletedAt/By, deleteBatch
+ */
+export const META_MAP_NAME = 'meta';
+
+export type RecordMap = Y.Map<unknown>;
+
+export function metaMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(META_MAP_NAME);
+}
+
+export function collectionMap(doc: Y.Doc, name: string): Y.Map<RecordMap> {
+  return doc.getMap<RecordMap>(name);
+}
+
+export function recordFields(record: RecordMap): Y.Map<unknown> {
+  return record.get('fields') as Y.Map<unknown>;
+}
+
+export function recordHistory(record: RecordMap): Y.Array<HistoryEntry> {
+  return record.get('history') as Y.Array<HistoryEntry>;
+}
+
+/** Transaction origins: persistence uses them to tell edits it must save from updates it already has. */
+export const ORIGIN = {
+  /** Replayed from IndexedDB on open: already stored. */
+  load: 'origin:load',
+  /** Received from another window of this PC, which stored it before sending. */
+  otherWindow: 'origin:other-window',
+  /** A clerk's edit in this window. */
+  local: 'origin:local',
+  /** A schema upgrade on open. */
+  migration: 'origin:migration',
+} as const;
+
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'migrate';
+
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+
+export interface HistoryEntry {
+  at: number;
+  by: string;
+  device: string;
+  action: HistoryAction;
+  changes?: Record<string, FieldChange>;
+  note?: string;
+}
+
+export interface Actor {
+  name: string;
+  device: string;
+}
+
+/** Who is editing and what time it is; injected so tests are deterministic. */
+export interface EditContext {
+  actor(): Actor;
+  now(): number;
+}

@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+import { OperationError } from '../errors';
+import { COLLECTION_NAMES } from '../records';
+import { orgNodeKindFromLabel } from '../records/orgNode/orgNodeKinds';
+import { ORIGIN, collectionMap, metaMap, recordFields, type EditContext, type HistoryEntry, type RecordMap } from '../repository/docLayout';
+import { CURRENT_SCHEMA_VERSION } from './version';
+
+type Migration = (doc: Y.Doc, context: EditContext) => void;
+
+/** migrations[n] upgrades a document from version n to n + 1. Each must be safe to run on two PCs at once. */
+const migrations: Record<number, Migration> = {
+  1: (doc, context) => {
+    const { name, device } = context.actor();
+    const at = context.now();
+    for (const collection of COLLECTION_NAMES) {
+      collectionMap(doc, collection).forEach((record: RecordMap) => {
+        const fields = recordFields(record);
+        const note: string[] = [];
+        if (collection === 'orgNodes' && fields.has('level')) {
+          const label = String(fields.get('level'));
+          fields.set('kind', orgNodeKindFromLabel(label) ?? 'grid');
+          fields.delete('level');
+          note.push(`组织类型「${label}」改为类型代码`);
+        }
+        const modified = Number(record.get('modified') ?? at);
+        if (!record.has('createdAt')) record.set('createdAt', modified);
+        if (!record.has('createdBy')) record.set('createdBy', '（旧版本数据）');
+        if (!record.has('updatedAt')) record.set('updatedAt', modified);
+        if (!record.has('updatedBy')) record.set('updatedBy', '（旧版本数据）');
+        record.delete('modified');
+        if (!record.has('deleted')) record.set('deleted', false);
+        if (!record.has('history')) {
+          const entry: HistoryEntry = { at, by: name, device, action: 'migrate', note: ['从版本1升级', ...note].join('；') };
+          record.set('history', Y.Array.from<HistoryEntry>([entry]));
+        }
+      });
+    }
+  },
+};
+
+export interface MigrationResult {
+  from: number;
+  to: number;
+}
+
+/** Brings a document of an older schema version up to the current one, in one transaction. */
+export function migrateDocument(doc: Y.Doc, context: EditContext): MigrationResult {
+  const meta = metaMap(doc);
+  const from = Number(meta.get('schemaVersion') ?? 0);
+  if (from === 0) return { from, to: from }; // an empty document: set up by first-run, nothing to migrate
+  if (from > CURRENT_SCHEMA_VERSION) {
+    throw new OperationError(`这份社区数据来自更新版本的社区工作台（数据版本 ${from}），请先升级本机软件后再打开，数据未做任何改动。`);
+  }
+  if (from === CURRENT_SCHEMA_VERSION) return { from, to: from };
+  doc.transact(() => {
+    for (let version = from; version < CURRENT_SCHEMA_VERSION; version++) {
+      const step = migrations[version];
+      if (!step) throw new OperationError(`缺少从数据版本 ${version} 升级的步骤`);
+      step(doc, context);
+    }
+    meta.set('schemaVersion', CURRENT_SCHEMA_VERSION);
+  }, ORIGIN.migration);
+  return { from, to: CURRENT_SCHEMA_VERSION };
+}
