@@ -28,6 +28,9 @@ export interface ListOptions {
   onlyDeleted?: boolean;
 }
 
+/** A repository of any record type, for code that handles every collection alike (projection, sync). */
+export type AnyRepository = CollectionRepository<CollectionDefinition>;
+
 /** Longest value kept in a history entry; long texts are merged by Yjs, the history keeps a preview. */
 const HISTORY_VALUE_LIMIT = 500;
 

@@ -1,0 +1,43 @@
+import Dexie, { type Table } from 'dexie';
+
+/** One appended Yjs update, or the snapshot that compaction made of many. */
+export interface StoredUpdate {
+  seq?: number;
+  update: Uint8Array;
+  kind: 'update' | 'snapshot';
+  at: number;
+}
+
+/** A plain copy of one record, kept for indexed queries; rebuilt from the Y.Doc whenever it disagrees. */
+export interface ProjectionRow {
+  key: string;
+  collection: string;
+  id: string;
+  deleted: 0 | 1;
+  updatedAt: number;
+  ref: string;
+  title: string;
+  data: Record<string, unknown>;
+}
+
+export function communityDbName(code: string): string {
+  return `community-desk:${code}`;
+}
+
+/**
+ * The IndexedDB database of one community. `updates` is the document itself (the source of truth);
+ * `records` is a projection of it. Every transaction commits with strict durability: flushed to disk before
+ * the app tells the clerk it is saved.
+ */
+export class CommunityDb extends Dexie {
+  updates!: Table<StoredUpdate, number>;
+  records!: Table<ProjectionRow, string>;
+
+  constructor(code: string) {
+    super(communityDbName(code), { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      updates: '++seq',
+      records: 'key, collection, [collection+deleted], [collection+ref], updatedAt',
+    });
+  }
+}

@@ -1,0 +1,262 @@
+import * as Y from 'yjs';
+import { readCommunityInfo, type CommunityInfo } from '../../src-shared/community/communityInfo';
+import { OrgTree } from '../../src-shared/records/orgNode';
+import { COLLECTION_NAMES } from '../../src-shared/records';
+import { changedRecordIds, type AnyRepository } from '../../src-shared/repository/collectionRepository';
+import { ORIGIN, collectionMap, type EditContext } from '../../src-shared/repository/docLayout';
+import { createRepositories, type Repositories } from '../../src-shared/repository/repositories';
+import { migrateDocument, type MigrationResult } from '../../src-shared/schema/migrations';
+import { CommunityDb, type ProjectionRow } from './communityDb';
+import { projectRecord, verifyProjection } from './projection';
+
+export type SaveState = 'saved' | 'saving' | 'error';
+
+export interface SaveStatus {
+  state: SaveState;
+  /** Edits made in this window and not yet committed to IndexedDB. */
+  pending: number;
+  lastSavedAt?: number;
+  error?: string;
+}
+
+export interface OpenOptions {
+  context: EditContext;
+  /** Compact the update log once it holds this many rows. */
+  compactThreshold?: number;
+  /** Compact right after opening (off in benchmarks that measure the bare open). */
+  compactOnOpen?: boolean;
+  /** Check the projection tables against the document after opening. */
+  verifyOnOpen?: boolean;
+}
+
+interface WindowMessage {
+  type: 'update';
+  update: Uint8Array;
+}
+
+/** Transactions whose updates are already in IndexedDB: replaying them must not write them again. */
+const STORED_ORIGINS = new Set<unknown>([ORIGIN.load, ORIGIN.otherWindow]);
+const RETRY_MS = 2000;
+
+/**
+ * A community document open in this window: the Y.Doc (source of truth), its repositories, and its persistence.
+ * Edits are appended to IndexedDB as they happen (with their projection rows, in the same transaction), then
+ * posted to other windows of the same community.
+ */
+export class CommunityStore {
+  readonly repos: Repositories;
+  readonly orgTree: OrgTree;
+  private readonly db: CommunityDb;
+  private readonly channel: BroadcastChannel;
+  private pendingUpdates: Uint8Array[] = [];
+  private dirty = new Map<string, Set<string>>();
+  private flushing: Promise<void> | null = null;
+  private compacting: Promise<unknown> | null = null;
+  private status: SaveStatus = { state: 'saved', pending: 0 };
+  private readonly statusListeners = new Set<(s: SaveStatus) => void>();
+  private rowsSinceCompaction = 0;
+  private closed = false;
+  migration: MigrationResult = { from: 0, to: 0 };
+  projectionCheck: Promise<{ checked: number; repaired: number }> = Promise.resolve({ checked: 0, repaired: 0 });
+
+  private constructor(
+    readonly code: string,
+    readonly doc: Y.Doc,
+    context: EditContext,
+    private readonly options: OpenOptions,
+  ) {
+    this.db = new CommunityDb(code);
+    this.repos = createRepositories(doc, context);
+    this.orgTree = new OrgTree(this.repos.orgNodes);
+    this.channel = new BroadcastChannel(`community-desk:${code}`);
+  }
+
+  static async open(code: string, options: OpenOptions): Promise<CommunityStore> {
+    const store = new CommunityStore(code, new Y.Doc(), options.context, options);
+    await store.load();
+    return store;
+  }
+
+  get info(): CommunityInfo | undefined {
+    return readCommunityInfo(this.doc);
+  }
+
+  get saveStatus(): SaveStatus {
+    return this.status;
+  }
+
+  onSaveStatus(listener: (s: SaveStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Resolves when every edit made so far in this window is committed to IndexedDB. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.status.state === 'error') throw new Error(this.status.error);
+  }
+
+  /** Number of rows in the update log (one after compaction, plus edits since). */
+  updateRowCount(): Promise<number> {
+    return this.db.updates.count();
+  }
+
+  /** Bytes of the stored update log, for the storage benchmark. */
+  async storedBytes(): Promise<number> {
+    let total = 0;
+    await this.db.updates.each((row) => (total += row.update.byteLength));
+    return total;
+  }
+
+  /**
+   * Replaces the update log with one snapshot, in a single IndexedDB transaction. Rows are read, merged and
+   * deleted inside that transaction, so an update another window writes meanwhile is either read and merged, or
+   * committed after and kept: never dropped.
+   */
+  compact(): Promise<{ before: number; after: number }> {
+    const run = async () => {
+      const result = await this.db.transaction('rw', this.db.updates, async () => {
+        const rows = await this.db.updates.toArray();
+        if (rows.length < 2) return { before: rows.length, after: rows.length };
+        // Rebuilding in a scratch doc (rather than Y.mergeUpdates) lets Yjs drop deleted content from the snapshot.
+        const scratch = new Y.Doc();
+        scratch.transact(() => {
+          for (const row of rows) Y.applyUpdate(scratch, row.update);
+        });
+        const snapshot = Y.encodeStateAsUpdate(scratch);
+        scratch.destroy();
+        await this.db.updates.bulkDelete(rows.map((r) => r.seq as number));
+        await this.db.updates.add({ update: snapshot, kind: 'snapshot', at: Date.now() });
+        return { before: rows.length, after: 1 };
+      });
+      this.rowsSinceCompaction = 0;
+      return result;
+    };
+    const job = (this.compacting ?? Promise.resolve()).then(run, run);
+    this.compacting = job.finally(() => {
+      if (this.compacting === job) this.compacting = null;
+    });
+    return job;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.flush().catch(() => undefined);
+    // Background work of this store must finish before its database closes.
+    await Promise.allSettled([this.compacting, this.projectionCheck]);
+    this.closed = true;
+    this.channel.close();
+    this.db.close();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    // Listen before reading, so an update another window commits while we read is not missed.
+    const early: Uint8Array[] = [];
+    let loaded = false;
+    this.channel.onmessage = (event: MessageEvent<WindowMessage>) => {
+      if (event.data?.type !== 'update') return;
+      if (loaded) Y.applyUpdate(this.doc, event.data.update, ORIGIN.otherWindow);
+      else early.push(event.data.update);
+    };
+    const rows = await this.db.updates.toArray();
+    this.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(this.doc, row.update);
+      for (const update of early) Y.applyUpdate(this.doc, update);
+    }, ORIGIN.load);
+    loaded = true;
+    this.rowsSinceCompaction = rows.length;
+
+    this.watchForEdits();
+    this.migration = migrateDocument(this.doc, this.options.context);
+    if (this.options.verifyOnOpen !== false) this.projectionCheck = verifyProjection(this.db, this.repos);
+    if (this.options.compactOnOpen !== false && rows.length >= this.compactThreshold) void this.compact();
+  }
+
+  private get compactThreshold(): number {
+    return this.options.compactThreshold ?? 200;
+  }
+
+  private watchForEdits(): void {
+    for (const name of COLLECTION_NAMES) {
+      const map = collectionMap(this.doc, name);
+      map.observeDeep((events, transaction) => {
+        if (STORED_ORIGINS.has(transaction.origin)) return;
+        const ids = changedRecordIds(events, map);
+        const set = this.dirty.get(name) ?? new Set<string>();
+        for (const id of ids) set.add(id);
+        this.dirty.set(name, set);
+      });
+    }
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (STORED_ORIGINS.has(origin) || this.closed) return;
+      this.pendingUpdates.push(update);
+      this.setStatus({ ...this.status, state: 'saving', pending: this.pendingUpdates.length });
+      if (!this.flushing) this.flushing = this.flushLoop();
+    });
+  }
+
+  private async flushLoop(): Promise<void> {
+    // Let the rest of the current task's edits join this batch.
+    await Promise.resolve();
+    try {
+      while (this.pendingUpdates.length > 0) {
+        const batch = this.pendingUpdates;
+        const dirty = this.dirty;
+        this.pendingUpdates = [];
+        this.dirty = new Map();
+        const update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+        const rows = this.projectionRows(dirty);
+        try {
+          await this.db.transaction('rw', this.db.updates, this.db.records, async () => {
+            await this.db.updates.add({ update, kind: 'update', at: Date.now() });
+            if (rows.length > 0) await this.db.records.bulkPut(rows);
+          });
+        } catch (error) {
+          // Keep the edits in memory and in order, tell the clerk, and try again: nothing is dropped.
+          this.pendingUpdates = [...batch, ...this.pendingUpdates];
+          for (const [name, ids] of dirty) for (const id of ids) this.markDirty(name, id);
+          this.setStatus({ ...this.status, state: 'error', pending: this.pendingUpdates.length, error: describeStorageError(error) });
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          if (this.closed) return;
+          continue;
+        }
+        this.rowsSinceCompaction++;
+        this.channel.postMessage({ type: 'update', update } satisfies WindowMessage);
+        this.setStatus({ state: this.pendingUpdates.length > 0 ? 'saving' : 'saved', pending: this.pendingUpdates.length, lastSavedAt: Date.now() });
+      }
+      if (this.rowsSinceCompaction >= this.compactThreshold && !this.compacting) void this.compact();
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private markDirty(name: string, id: string): void {
+    const set = this.dirty.get(name) ?? new Set<string>();
+    set.add(id);
+    this.dirty.set(name, set);
+  }
+
+  private projectionRows(dirty: Map<string, Set<string>>): ProjectionRow[] {
+    const rows: ProjectionRow[] = [];
+    for (const [name, ids] of dirty) {
+      const repo = this.repos[name as keyof Repositories] as unknown as AnyRepository;
+      for (const id of ids) {
+        const row = projectRecord(repo, id);
+        if (row) rows.push(row);
+      }
+    }
+    return rows;
+  }
+
+  private setStatus(status: SaveStatus): void {
+    this.status = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
+
+function describeStorageError(error: unknown): string {
+  const name = (error as { name?: string })?.name ?? '';
+  if (name === 'QuotaExceededError') return '磁盘空间不足，修改暂存在内存中：请清理磁盘后保持本窗口打开，系统会自动重试保存';
+  return `保存到本机失败（${name || String(error)}），修改暂存在内存中，系统正在自动重试；请勿关闭窗口`;
+}

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { writeCommunityInfo } from '../../../src-shared/community/communityInfo';
+import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
+import { fixedContext } from '../../../src-shared/testing/fixedContext';
+import { CommunityDb } from '../../../src-renderer/data/communityDb';
+import { CommunityStore } from '../../../src-renderer/data/communityStore';
+
+let seq = 0;
+const open: CommunityStore[] = [];
+const freshCode = () => `3501020010${String(10 + (seq++ % 89)).padStart(2, '0')}-${Date.now()}-${seq}`;
+async function openStore(code: string, options: Partial<Parameters<typeof CommunityStore.open>[1]> = {}) {
+  const store = await CommunityStore.open(code, { context: fixedContext(), ...options });
+  open.push(store);
+  return store;
+}
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+});
+
+function setUp(store: CommunityStore) {
+  writeCommunityInfo(store.doc, { code: '350102001001', name: '三坊七巷社区', streetName: '南街街道', createdAt: 1 });
+  store.orgTree.ensureRoots('南街街道', '三坊七巷社区');
+}
+
+describe('CommunityStore persistence', () => {
+  it('saves every edit to IndexedDB and loads it back after a reopen', async () => {
+    const code = freshCode();
+    const a = await openStore(code);
+    setUp(a);
+    const community = a.orgTree.tree()[0]!.children[0]!.node;
+    const grid = a.orgTree.addChild(community.id, { name: '第一网格党支部', kind: 'grid' });
+    await a.flush();
+    expect(a.saveStatus).toMatchObject({ state: 'saved', pending: 0 });
+    await a.close();
+
+    const b = await openStore(code);
+    expect(b.info).toMatchObject({ name: '三坊七巷社区', schemaVersion: CURRENT_SCHEMA_VERSION });
+    expect(b.orgTree.get(grid.id)?.name).toBe('第一网格党支部');
+    expect(b.repos.orgNodes.history(grid.id)[0]?.by).toBe('测试员');
+  });
+
+  it('reports saving, then saved with the time, to its listeners', async () => {
+    const a = await openStore(freshCode());
+    const states: string[] = [];
+    a.onSaveStatus((s) => states.push(s.state));
+    a.repos.volunteers.create({ name: '志愿者甲' });
+    expect(a.saveStatus.state).toBe('saving');
+    await a.flush();
+    expect(states).toEqual(['saving', 'saved']);
+    expect(a.saveStatus.lastSavedAt).toBeTypeOf('number');
+  });
+
+  it('writes the projection rows in the same transaction as the update', async () => {
+    const code = freshCode();
+    const a = await openStore(code);
+    const m = a.repos.partyMembers.create({ name: '张三', orgNodeId: 'node-1' });
+    a.repos.partyMembers.delete(m.id);
+    await a.flush();
+    const db = new CommunityDb(code);
+    const row = await db.records.get(`partyMembers/${m.id}`);
+    expect(row).toMatchObject({ collection: 'partyMembers', id: m.id, deleted: 1, ref: 'node-1', title: '张三' });
+    expect(await db.records.where('[collection+ref]').equals(['partyMembers', 'node-1']).count()).toBe(1);
+    db.close();
+  });
+
+  it('repairs a projection that disagrees with the document on open', async () => {
+    const code = freshCode();
+    const a = await openStore(code);
+    const v = a.repos.volunteers.create({ name: '李四' });
+    await a.flush();
+    await a.close();
+    const db = new CommunityDb(code);
+    await db.records.update(`volunteers/${v.id}`, { title: '被改坏的', data: {} });
+    await db.records.put({ key: 'volunteers/ghost', collection: 'volunteers', id: 'ghost', deleted: 0, updatedAt: 0, ref: '', title: '', data: {} });
+    db.close();
+
+    const b = await openStore(code);
+    expect(await b.projectionCheck).toMatchObject({ repaired: 2 });
+    const db2 = new CommunityDb(code);
+    expect((await db2.records.get(`volunteers/${v.id}`))?.title).toBe('李四');
+    expect(await db2.records.get('volunteers/ghost')).toBeUndefined();
+    db2.close();
+  });
+
+  it('compacts the update log into one snapshot without losing anything', async () => {
+    const code = freshCode();
+    const a = await openStore(code, { compactThreshold: 10_000 });
+    for (let i = 0; i < 30; i++) {
+      a.repos.volunteers.create({ name: `志愿者${i}` });
+      await a.flush();
+    }
+    const ids = a.repos.volunteers.list().map((v) => v.id);
+    a.repos.volunteers.delete(ids[0]!);
+    await a.flush();
+    expect(await a.updateRowCount()).toBe(31);
+    expect(await a.compact()).toEqual({ before: 31, after: 1 });
+    expect(await a.updateRowCount()).toBe(1);
+    await a.close();
+    const b = await openStore(code);
+    expect(b.repos.volunteers.list().map((v) => v.id).sort()).toEqual(ids.slice(1).sort());
+    expect(Y.encodeStateAsUpdate(b.doc).byteLength).toBeGreaterThan(0);
+  });
+
+  it('never drops an update that another window writes while compaction runs', async () => {
+    const code = freshCode();
+    const a = await openStore(code, { compactThreshold: 10_000 });
+    for (let i = 0; i < 20; i++) a.repos.volunteers.create({ name: `甲${i}` });
+    await a.flush();
+    const b = await openStore(code, { compactThreshold: 10_000 });
+    // Start compaction in window A and, before it finishes, an edit in window B.
+    const compaction = a.compact();
+    const late = b.repos.partyMembers.create({ name: '压缩期间写入的' });
+    await Promise.all([compaction, b.flush()]);
+    await a.close();
+    await b.close();
+    const c = await openStore(code);
+    expect(c.repos.partyMembers.get(late.id)?.name).toBe('压缩期间写入的');
+    expect(c.repos.volunteers.count()).toBe(20);
+  });
+
+  it('shows each window the other window\'s edits', async () => {
+    const code = freshCode();
+    const a = await openStore(code);
+    const b = await openStore(code);
+    const seen = new Promise<string[]>((resolve) => b.repos.meetings.observe(resolve));
+    const meeting = a.repos.meetings.create({ title: '三月主题党日', meetingType: '主题党日', date: '2026-03-15' });
+    expect(await seen).toEqual([meeting.id]);
+    expect(b.repos.meetings.get(meeting.id)?.title).toBe('三月主题党日');
+    // B does not store A's update a second time.
+    await b.flush();
+    expect(await b.updateRowCount()).toBe(1);
+  });
+
+  it('upgrades a stored version-1 document on open and saves the upgrade', async () => {
+    const code = freshCode();
+    const db = new CommunityDb(code);
+    await db.updates.add({ update: new Uint8Array(readFileSync(new URL('../../fixtures/community-v1.ybin', import.meta.url))), kind: 'snapshot', at: 0 });
+    db.close();
+    const a = await openStore(code);
+    expect(a.migration).toEqual({ from: 1, to: CURRENT_SCHEMA_VERSION });
+    expect(a.orgTree.path('n-building')).toHaveLength(5);
+    await a.flush();
+    await a.close();
+    const b = await openStore(code);
+    expect(b.migration).toEqual({ from: CURRENT_SCHEMA_VERSION, to: CURRENT_SCHEMA_VERSION });
+    expect(b.repos.orgNodes.get('n-grid')?.kind).toBe('grid');
+  });
+
+  it('keeps an edit in memory and retries when IndexedDB refuses the write', async () => {
+    const a = await openStore(freshCode());
+    const db = (a as unknown as { db: CommunityDb }).db;
+    const realAdd = db.updates.add.bind(db.updates);
+    let failures = 1;
+    db.updates.add = ((...args: Parameters<typeof realAdd>) => {
+      if (failures-- > 0) return Promise.reject(Object.assign(new Error('disk full'), { name: 'QuotaExceededError' }));
+      return realAdd(...args);
+    }) as typeof db.updates.add;
+    const states: string[] = [];
+    a.onSaveStatus((s) => states.push(s.state + (s.error ? `:${s.error.slice(0, 6)}` : '')));
+    a.repos.volunteers.create({ name: '重试' });
+    await a.flush();
+    expect(states).toContain('error:磁盘空间不足');
+    expect(a.saveStatus.state).toBe('saved');
+    expect(await a.updateRowCount()).toBe(1);
+  }, 10_000);
+});
