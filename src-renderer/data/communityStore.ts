@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { readCommunityInfo, type CommunityInfo } from '../../src-shared/community/communityInfo';
+import {
+  readCommunityInfo, validateCommunitySetup, writeCommunityInfo, type CommunityInfo, type CommunitySetupInput,
+} from '../../src-shared/community/communityInfo';
 import { OrgTree } from '../../src-shared/records/orgNode';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { changedRecordIds, type AnyRepository } from '../../src-shared/repository/collectionRepository';
@@ -83,6 +85,17 @@ export class CommunityStore {
 
   get saveStatus(): SaveStatus {
     return this.status;
+  }
+
+  /** First run: records the community and creates the top of its organisation tree, in one transaction. */
+  initialise(input: CommunitySetupInput, now = Date.now()): void {
+    const setup = validateCommunitySetup(input);
+    if (setup.code !== this.code) throw new Error(`区划代码 ${setup.code} 与打开的社区 ${this.code} 不一致`);
+    if (this.info) return;
+    this.doc.transact(() => {
+      writeCommunityInfo(this.doc, { code: setup.code, name: setup.name, streetName: setup.streetName, createdAt: now });
+      this.orgTree.ensureRoots(setup.streetName, setup.name);
+    }, ORIGIN.local);
   }
 
   onSaveStatus(listener: (s: SaveStatus) => void): () => void {

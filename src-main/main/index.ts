@@ -1,0 +1,128 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
+import { createDesktopApi } from './ipcHandlers';
+import { menuTemplate } from './menu';
+import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './security';
+import { DEFAULT_BOUNDS, restoreBounds, type WindowBounds } from './windowState';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = join(__dirname, '../renderer');
+const stateFile = () => join(app.getPath('userData'), 'window-state.json');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+}
+
+function start(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const path = resolveAppPath(request.url, rendererRoot, join);
+    if (!path) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(path).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    return new Response(response.body, { status: response.status, headers });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+
+  const api = createDesktopApi({
+    appVersion: app.getVersion(),
+    electronVersion: process.versions.electron ?? '',
+    platform: process.platform,
+    openWindow: () => createWindow(),
+    showSaveDialog: async (suggestedName) => {
+      const result = await dialog.showSaveDialog({ title: '保存文件', defaultPath: suggestedName });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    writeFile: (path, bytes) => writeFile(path, bytes),
+  });
+  for (const [method, channel] of Object.entries(IPC_CHANNELS) as [keyof DesktopApi, string][]) {
+    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+      if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) throw new Error('拒绝来自未知页面的请求');
+      return (api[method] as (...a: unknown[]) => unknown)(...args);
+    });
+  }
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        newWindow: () => createWindow(),
+        reload: () => BrowserWindow.getFocusedWindow()?.webContents.reload(),
+        toggleDevTools: () => BrowserWindow.getFocusedWindow()?.webContents.toggleDevTools(),
+        about: () =>
+          void dialog.showMessageBox({ title: '关于', message: `社区工作台 ${app.getVersion()}`, detail: '社区党建办公的离线优先桌面应用。数据保存在本机。' }),
+        quit: () => app.quit(),
+      }),
+    ),
+  );
+  createWindow();
+}
+
+function createWindow(): BrowserWindow {
+  const isFirst = BrowserWindow.getAllWindows().length === 0;
+  const bounds = isFirst ? restoreBounds(readSavedBounds(), screen.getAllDisplays().map((d) => d.workArea)) : DEFAULT_BOUNDS;
+  const win = new BrowserWindow({
+    ...bounds,
+    minWidth: 960,
+    minHeight: 600,
+    title: '社区工作台',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (bounds.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  // The app never navigates away from itself, never opens windows of its own; links go to the OS browser.
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServerUrl)) {
+      event.preventDefault();
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    }
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAppUrl(url, devServerUrl)) createWindow();
+    else if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (isFirst) win.on('close', () => saveBounds(win));
+
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function readSavedBounds(): unknown {
+  try {
+    return JSON.parse(readFileSync(stateFile(), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function saveBounds(win: BrowserWindow): void {
+  const state: WindowBounds = { ...win.getNormalBounds(), maximized: win.isMaximized() };
+  void writeFile(stateFile(), JSON.stringify(state)).catch(() => undefined);
+}

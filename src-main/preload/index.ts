@@ -1,0 +1,11 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { DESKTOP_API_GLOBAL, IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
+
+// The renderer gets exactly this object and nothing else of Electron or Node.
+const api = {
+  appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
+  openNewWindow: () => ipcRenderer.invoke(IPC_CHANNELS.openNewWindow),
+  saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
+} satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

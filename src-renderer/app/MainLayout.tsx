@@ -1,0 +1,61 @@
+import { ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Input, Layout, Menu, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { OrgTreePage } from '../features/orgTree/OrgTreePage';
+import { StatusArea } from '../features/status/StatusArea';
+import { useSession } from './storeContext';
+
+/** Screens that work; a screen is listed here only once it is built. */
+const SCREENS = [{ key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> }];
+
+export function MainLayout() {
+  const { store, clerkName, setClerkName } = useSession();
+  const { message } = AntApp.useApp();
+  const [screen, setScreen] = useState('org');
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const info = store.info;
+  const current = SCREENS.find((s) => s.key === screen) ?? SCREENS[0]!;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #eee', paddingInline: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0, color: '#c8102e' }}>
+          社区工作台
+        </Typography.Title>
+        <Typography.Text data-testid="community-title">
+          {info?.streetName} · {info?.name}（{info?.code}）
+        </Typography.Text>
+        <div style={{ flex: 1 }} />
+        <StatusArea />
+        <Space>
+          <UserOutlined />
+          <span>操作人：{clerkName || '未填写'}</span>
+          <Button size="small" onClick={() => setRenaming(clerkName)}>
+            更换
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>
+          <Menu mode="inline" selectedKeys={[screen]} onClick={(e) => setScreen(e.key)} items={SCREENS.map(({ key, label, icon }) => ({ key, label, icon }))} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16 }}>{current.render()}</Layout.Content>
+      </Layout>
+      <Modal
+        title="更换操作人"
+        open={renaming !== null}
+        okText="确定"
+        cancelText="取消"
+        onCancel={() => setRenaming(null)}
+        onOk={async () => {
+          const name = (renaming ?? '').trim();
+          if (!name) return void message.error('操作人姓名不能为空：每次修改都会记下操作人');
+          await setClerkName(name);
+          setRenaming(null);
+        }}
+      >
+        <Input value={renaming ?? ''} onChange={(e) => setRenaming(e.target.value)} placeholder="操作人姓名" />
+      </Modal>
+    </Layout>
+  );
+}

@@ -1,0 +1,32 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import type { AnyRepository } from '../../src-shared/repository/collectionRepository';
+import type { CommunityStore, SaveStatus } from '../data/communityStore';
+
+export interface Session {
+  store: CommunityStore;
+  clerkName: string;
+  setClerkName(name: string): Promise<void>;
+  persistentStorage: boolean | undefined;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionContext');
+  return session;
+}
+
+/** Re-renders whenever any record of the repository changes, here, in another window or by a merge. */
+export function useRepositoryVersion(repo: AnyRepository): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => repo.observe(() => setVersion((v) => v + 1)), [repo]);
+  return version;
+}
+
+export function useSaveStatus(store: CommunityStore): SaveStatus {
+  return useSyncExternalStore(
+    (onChange) => store.onSaveStatus(onChange),
+    () => store.saveStatus,
+  );
+}

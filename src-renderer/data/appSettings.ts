@@ -1,0 +1,43 @@
+import Dexie, { type Table } from 'dexie';
+import { newId } from '../../src-shared/ids';
+
+interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Settings of this PC (not of a community): who is at the keyboard, which community is open, the device id. */
+export interface AppSettings {
+  deviceId: string;
+  clerkName: string;
+  currentCommunity: string;
+}
+
+class AppDb extends Dexie {
+  settings!: Table<SettingRow, string>;
+  constructor() {
+    super('community-desk:app', { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ settings: 'key' });
+  }
+}
+
+const db = new AppDb();
+
+export async function loadAppSettings(): Promise<AppSettings> {
+  const rows = await db.settings.toArray();
+  const get = (key: string) => rows.find((r) => r.key === key)?.value;
+  let deviceId = get('deviceId');
+  if (typeof deviceId !== 'string') {
+    deviceId = newId();
+    await db.settings.put({ key: 'deviceId', value: deviceId });
+  }
+  return {
+    deviceId: deviceId as string,
+    clerkName: String(get('clerkName') ?? ''),
+    currentCommunity: String(get('currentCommunity') ?? ''),
+  };
+}
+
+export async function saveAppSettings(patch: Partial<Omit<AppSettings, 'deviceId'>>): Promise<void> {
+  await db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })));
+}

@@ -1,0 +1,40 @@
+import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../src-shared/ipc/contract';
+
+/**
+ * The only code that knows whether the renderer runs inside Electron (the preload's API is present) or in a plain
+ * browser (the web preview). Everything desktop-only goes through here, with a browser implementation.
+ */
+export interface Platform extends DesktopApi {
+  readonly kind: 'desktop' | 'browser';
+}
+
+const browserPlatform: Platform = {
+  kind: 'browser',
+  async appInfo() {
+    return { appVersion: import.meta.env.VITE_APP_VERSION ?? '0.1.0', electronVersion: '', platform: 'browser' };
+  },
+  async openNewWindow() {
+    window.open(window.location.href, '_blank', 'noopener');
+  },
+  async saveFile({ suggestedName, bytes }) {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart]));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = suggestedName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return suggestedName;
+  },
+};
+
+function desktopPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'desktop',
+    appInfo: () => api.appInfo(),
+    openNewWindow: () => api.openNewWindow(),
+    saveFile: (request) => api.saveFile(request),
+  };
+}
+
+const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
+export const platform: Platform = api ? desktopPlatform(api) : browserPlatform;

@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+
+export const COMMUNITY = { name: '三坊七巷社区', code: '350102001001', street: '南街街道', clerk: '王小红' };
+
+/** First-run setup as a clerk does it. */
+export async function completeSetup(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByText('欢迎使用社区工作台：首次设置')).toBeVisible();
+  await page.getByLabel('社区名称').fill(COMMUNITY.name);
+  await page.getByLabel('统计用区划代码（12位）').fill(COMMUNITY.code);
+  await page.getByLabel('所属街道').fill(COMMUNITY.street);
+  await page.getByLabel('操作人姓名').fill(COMMUNITY.clerk);
+  await page.getByRole('button', { name: '完成设置，开始使用' }).click();
+  await expect(page.getByTestId('community-title')).toContainText(COMMUNITY.name);
+}
+
+export function treeNode(page: Page, name: string) {
+  return page.getByRole('tree', { name: '组织架构树' }).getByText(name, { exact: true });
+}
+
+/** Selects a node in the tree, opens 添加下级组织, picks the kind and name. */
+export async function addChild(page: Page, parent: string, kindLabel: string, name: string): Promise<void> {
+  await treeNode(page, parent).click();
+  await page.getByRole('button', { name: '添加下级组织' }).click();
+  const dialog = page.getByRole('dialog', { name: `在「${parent}」下添加组织` });
+  await dialog.getByLabel('组织类型').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(kindLabel, { exact: true }).click();
+  await dialog.getByLabel('新组织名称').fill(name);
+  await dialog.getByRole('button', { name: '添 加' }).or(dialog.getByRole('button', { name: '添加' })).click();
+  await expect(treeNode(page, name)).toBeVisible();
+}
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toContainText('本机已保存');
+}
