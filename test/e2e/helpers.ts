@@ -3,8 +3,8 @@ import { expect, type Page } from '@playwright/test';
 export const COMMUNITY = { name: '三坊七巷社区', code: '350102001001', street: '南街街道', clerk: '王小红' };
 
 /** First-run setup as a clerk does it. */
-export async function completeSetup(page: Page): Promise<void> {
-  await page.goto('/');
+export async function completeSetup(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
   await expect(page.getByText('欢迎使用社区工作台：首次设置')).toBeVisible();
   await page.getByLabel('社区名称').fill(COMMUNITY.name);
   await page.getByLabel('统计用区划代码（12位）').fill(COMMUNITY.code);

@@ -37,7 +37,7 @@ test('a clerk sets up the community, builds a five-level tree, and finds it inta
   await page.getByRole('button', { name: '移动到…' }).click();
   const move = page.getByRole('dialog', { name: '把「光禄坊小区党支部」移动到…' });
   await move.getByLabel('新的上级组织').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('第二网格党支部（网格党支部）').click();
+  await page.getByTitle('第二网格党支部（网格党支部）', { exact: true }).click();
   await move.getByRole('button', { name: '移 动' }).or(move.getByRole('button', { name: '移动' })).click();
   await expect(page.getByText('南街街道党工委 / 三坊七巷社区党委 / 第二网格党支部 / 光禄坊小区党支部')).toBeVisible();
   await expectSaved(page);

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, isTrustedSender, resolveAppPath } from '../../src-main/main/security';
+
+describe('desktop shell security rules', () => {
+  it('lets only http(s) links out to the OS browser', () => {
+    expect(isSafeExternalUrl('https://www.gov.cn/')).toBe(true);
+    expect(isSafeExternalUrl('http://example.org/a')).toBe(true);
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'app://desk/x', 'not a url']) {
+      expect(isSafeExternalUrl(url)).toBe(false);
+    }
+  });
+
+  it('treats only the app origin (and the dev server while developing) as the app', () => {
+    expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('https://desk.example.com/')).toBe(false);
+    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
+  });
+
+  it('answers IPC only from frames showing the app', () => {
+    expect(isTrustedSender(`${APP_ORIGIN}/index.html#/org`)).toBe(true);
+    expect(isTrustedSender('https://attacker.example/')).toBe(false);
+    expect(isTrustedSender(undefined)).toBe(false);
+  });
+
+  it('serves app:// files from the renderer folder only', () => {
+    expect(resolveAppPath(`${APP_ORIGIN}/`, '/r', join)).toBe('/r/index.html');
+    expect(resolveAppPath(`${APP_ORIGIN}/assets/index.js`, '/r', join)).toBe('/r/assets/index.js');
+    // URL parsing resolves dot segments first, so the result stays inside the folder.
+    expect(resolveAppPath(`${APP_ORIGIN}/%2e%2e/%2e%2e/etc/passwd`, '/r', join)).toBe('/r/etc/passwd');
+    expect(resolveAppPath(`${APP_ORIGIN}/a/%252e%252e/x`, '/r', join)).toBeUndefined();
+    expect(resolveAppPath(`${APP_ORIGIN}/a%5c..%5c..%5csecret`, '/r', join)).toBeUndefined();
+    expect(resolveAppPath('app://other/index.html', '/r', join)).toBeUndefined();
+  });
+
+  it('has a strict content security policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
+  });
+});
