@@ -1,0 +1,121 @@
+import { idNumberCheckChar, MEETING_TYPES, type OrgTree } from '../records';
+import type { Repositories } from '../repository/repositories';
+import { seededRandom, type SeededRandom } from './seededRandom';
+
+/** "A large community" of DOMAIN.md: the sizes every benchmark generates. */
+export const LARGE_COMMUNITY = {
+  grids: 8, compoundsPerGrid: 3, buildingsPerCompound: 4,
+  partyMembers: 1500, inServiceMembers: 500, volunteers: 5000, volunteerTeams: 20, residentUnits: 500,
+  meetings: 2000, activities: 5000, bookings: 20000, agreements: 200, whistles: 300,
+};
+export type CommunitySizes = typeof LARGE_COMMUNITY;
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严赖覃洪武莫孔';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文荣辉春梅海燕波宁鑫斌宇浩凯俊峰晨阳林雪琳';
+const SURNAME_LIST = [...SURNAMES];
+const GIVEN_LIST = [...GIVEN];
+const VENUES = ['党群活动室', '多功能厅', '会议室一', '会议室二', '书画室', '舞蹈室', '心理咨询室', '篮球场'];
+
+function name(rng: SeededRandom): string {
+  return rng.pick(SURNAME_LIST) + rng.pick(GIVEN_LIST) + (rng.next() < 0.6 ? rng.pick(GIVEN_LIST) : '');
+}
+function date(rng: SeededRandom, fromYear: number, toYear: number): string {
+  const y = rng.int(fromYear, toYear);
+  return `${y}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+}
+function idNumber(rng: SeededRandom, birth: string): string {
+  const first17 = `350102${birth.replaceAll('-', '')}${String(rng.int(0, 999)).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+function phone(rng: SeededRandom): string {
+  return `1${rng.pick(['35', '38', '59', '86', '88'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+}
+
+/**
+ * Fills a community through the repository API, as clerks would over years. `pause` is awaited every `chunk`
+ * records so a persistent store can commit as it goes.
+ */
+export async function populateCommunity(
+  target: { repos: Repositories; orgTree: OrgTree },
+  sizes: CommunitySizes = LARGE_COMMUNITY,
+  options: { seed?: number; chunk?: number; pause?: () => Promise<void> } = {},
+): Promise<number> {
+  const rng = seededRandom(options.seed ?? 20261123);
+  const { repos, orgTree } = target;
+  let made = 0;
+  const tick = async () => {
+    made++;
+    if (options.pause && made % (options.chunk ?? 1000) === 0) await options.pause();
+  };
+  orgTree.ensureRoots('南街街道', '三坊七巷社区');
+  const community = orgTree.tree()[0]!.children[0]!.node;
+  const buildings: string[] = [];
+  for (let g = 1; g <= sizes.grids; g++) {
+    const grid = orgTree.addChild(community.id, { name: `第${g}网格党支部`, kind: 'grid' });
+    for (let c = 1; c <= sizes.compoundsPerGrid; c++) {
+      const compound = orgTree.addChild(grid.id, { name: `${g}-${c}小区党支部`, kind: 'compound' });
+      for (let b = 1; b <= sizes.buildingsPerCompound; b++) {
+        buildings.push(orgTree.addChild(compound.id, { name: `${g}-${c}-${b}号楼党小组`, kind: 'building' }).id);
+      }
+    }
+  }
+  for (let i = 0; i < sizes.partyMembers; i++) {
+    const birth = date(rng, 1940, 2000);
+    const joinDate = date(rng, 1965, 2020);
+    const probationary = rng.next() < 0.05;
+    repos.partyMembers.create({
+      name: name(rng), gender: rng.pick(['男', '女']), ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth),
+      education: rng.pick(['研究生', '大学本科', '大学专科', '中专', '高中/中技', '初中及以下']),
+      category: probationary ? '预备党员' : '正式党员', joinDate, confirmDate: probationary ? '' : `${Number(joinDate.slice(0, 4)) + 1}${joinDate.slice(4)}`,
+      orgNodeId: rng.pick(buildings), phone: phone(rng), address: `${rng.int(1, 30)}号楼${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`,
+      tags: rng.next() < 0.3 ? ['老党员'] : [], post: rng.pick(['政策宣传岗', '环境卫生监督岗', '邻里调解岗', '']), responsibilityArea: `${rng.int(1, 30)}号楼`,
+    });
+    await tick();
+  }
+  for (let i = 0; i < sizes.inServiceMembers; i++) {
+    repos.inServiceMembers.create({ name: name(rng), phone: phone(rng), employer: `驻区单位${rng.int(1, 500)}`, reportDate: date(rng, 2021, 2026), claimedPost: '文明劝导岗', skills: ['法律咨询'] });
+    await tick();
+  }
+  const teams: string[] = [];
+  for (let i = 0; i < sizes.volunteerTeams; i++) {
+    teams.push(repos.volunteerTeams.create({ name: `志愿服务队${i + 1}`, service: rng.pick(['水电维修', '法律援助', '医疗巡诊', '治安巡逻']), leaderName: name(rng) }).id);
+  }
+  for (let i = 0; i < sizes.volunteers; i++) {
+    repos.volunteers.create({ name: name(rng), gender: rng.pick(['男', '女']), phone: phone(rng), teamId: rng.pick(teams), skills: [] });
+    await tick();
+  }
+  const units: string[] = [];
+  for (let i = 0; i < sizes.residentUnits; i++) {
+    units.push(repos.residentUnits.create({ name: `驻区单位${i + 1}`, unitType: rng.pick(['机关', '国企', '学校', '医院', '两新组织']), contactName: name(rng), contactPhone: phone(rng) }).id);
+    await tick();
+  }
+  for (let i = 0; i < sizes.meetings; i++) {
+    repos.meetings.create({
+      title: `第${i + 1}次会议`, meetingType: rng.pick(MEETING_TYPES), date: date(rng, 2021, 2026), startTime: '19:00', endTime: '21:00',
+      place: '党群活动室', host: name(rng), recorder: name(rng), expected: 30, present: rng.int(16, 30),
+      agenda: '一、学习传达上级精神；二、研究社区重点工作；三、其他事项。',
+      minutes: `会议由书记主持。${'与会党员围绕社区治理、为民服务等议题进行了认真讨论，提出意见建议。'.repeat(rng.int(2, 6))}`,
+      decisions: '一致同意按计划推进。',
+    });
+    await tick();
+  }
+  for (let i = 0; i < sizes.activities; i++) {
+    repos.activities.create({ title: `共建活动${i + 1}`, date: date(rng, 2021, 2026), unitId: rng.pick(units), participants: rng.int(3, 60), hours: rng.int(1, 4), result: '开展入户走访，解决居民诉求。' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.bookings; i++) {
+    const start = rng.int(8, 20);
+    repos.bookings.create({ venue: rng.pick(VENUES), date: date(rng, 2021, 2026), startHour: start, endHour: Math.min(22, start + rng.int(1, 2)), booker: name(rng), phone: phone(rng), purpose: '活动' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.agreements; i++) {
+    repos.agreements.create({ title: `共建协议${i + 1}`, unitId: rng.pick(units), signedDate: date(rng, 2021, 2026), content: '双方本着资源共享、优势互补的原则开展共驻共建。' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.whistles; i++) {
+    repos.whistles.create({ title: `吹哨事项${i + 1}`, date: date(rng, 2021, 2026), leadUnitId: rng.pick(units), status: rng.pick(['待响应', '处理中', '已办结']) });
+    await tick();
+  }
+  await options.pause?.();
+  return made;
+}
