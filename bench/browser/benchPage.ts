@@ -11,7 +11,7 @@ import { CommunityStore } from '../../src-renderer/data/communityStore';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 async function runStorageBench(runs = 5) {
-  const code = `bench-${Date.now()}`;
+  const code = `350102001${100 + Math.floor(Math.random() * 800)}`;
   const context = fixedContext({ name: '基准' });
   const t0 = performance.now();
   const store = await CommunityStore.open(code, { context, compactThreshold: Number.MAX_SAFE_INTEGER });

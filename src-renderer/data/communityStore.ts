@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import {
   readCommunityInfo, validateCommunitySetup, writeCommunityInfo, type CommunityInfo, type CommunitySetupInput,
 } from '../../src-shared/community/communityInfo';
+import { parseDivisionCode } from '../../src-shared/community/divisionCode';
+import { ValidationError } from '../../src-shared/errors';
 import { OrgTree } from '../../src-shared/records/orgNode';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { changedRecordIds, type AnyRepository } from '../../src-shared/repository/collectionRepository';
@@ -73,8 +75,11 @@ export class CommunityStore {
     this.channel = new BroadcastChannel(`community-desk:${code}`);
   }
 
+  /** Opens (or creates) the community whose 12-digit division code is given; the code also names the Y.Doc. */
   static async open(code: string, options: OpenOptions): Promise<CommunityStore> {
-    const store = new CommunityStore(code, new Y.Doc(), options.context, options);
+    const parsed = parseDivisionCode(code);
+    if (!parsed.ok) throw new ValidationError([{ field: 'code', label: '统计用区划代码', message: parsed.message }]);
+    const store = new CommunityStore(parsed.value.code, new Y.Doc({ guid: parsed.value.code }), options.context, options);
     await store.load();
     return store;
   }

@@ -9,7 +9,8 @@ import { CommunityStore } from '../../../src-renderer/data/communityStore';
 
 let seq = 0;
 const open: CommunityStore[] = [];
-const freshCode = () => `3501020010${String(10 + (seq++ % 89)).padStart(2, '0')}-${Date.now()}-${seq}`;
+// Each test gets its own community (the in-memory IndexedDB lives as long as this file's worker).
+const freshCode = () => `350102001${String(100 + seq++)}`;
 async function openStore(code: string, options: Partial<Parameters<typeof CommunityStore.open>[1]> = {}) {
   const store = await CommunityStore.open(code, { context: fixedContext(), ...options });
   open.push(store);
@@ -25,6 +26,22 @@ function setUp(store: CommunityStore) {
 }
 
 describe('CommunityStore persistence', () => {
+  it('refuses to open a community whose division code is malformed', async () => {
+    await expect(CommunityStore.open('35010200100', { context: fixedContext() })).rejects.toThrow(/「统计用区划代码」应为12位数字/);
+  });
+
+  it('first-run setup records the community and the top of its tree once, validating every field', async () => {
+    const code = freshCode();
+    const a = await openStore(code);
+    expect(() => a.initialise({ code, name: '', streetName: '', clerkName: '' })).toThrow(/「社区名称」不能为空.*「所属街道」不能为空.*「操作人姓名」不能为空/);
+    expect(() => a.initialise({ code: '350102001999', name: '甲社区', streetName: '乙街道', clerkName: '丙' })).toThrow(/不一致/);
+    expect(a.info).toBeUndefined();
+    a.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '王小红' });
+    a.initialise({ code, name: '别的名字', streetName: '南街街道', clerkName: '王小红' });
+    expect(a.info).toMatchObject({ code, name: '三坊七巷社区', streetName: '南街街道' });
+    expect(a.orgTree.tree().map((n) => [n.node.name, n.children.map((c) => c.node.name)])).toEqual([['南街街道党工委', ['三坊七巷社区党委']]]);
+  });
+
   it('saves every edit to IndexedDB and loads it back after a reopen', async () => {
     const code = freshCode();
     const a = await openStore(code);
