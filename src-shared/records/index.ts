@@ -3,21 +3,20 @@ import { bookings } from './booking/bookingSchema';
 import { activities, agreements, whistles } from './coBuilding/coBuildingSchemas';
 import { meetings } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
-import { inServiceMembers } from './roster/inServiceMemberSchema';
-import { partyMembers } from './roster/partyMemberSchema';
+import { people } from './person/personSchema';
 import { residentUnits } from './roster/residentUnitSchema';
-import { volunteers, volunteerTeams } from './roster/volunteerSchema';
+import { volunteerTeams } from './roster/volunteerSchema';
 
 export const COLLECTIONS = {
-  orgNodes, partyMembers, inServiceMembers, volunteers, volunteerTeams, residentUnits, meetings, bookings, activities,
-  agreements, whistles,
+  orgNodes, people, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, partyMembers, inServiceMembers, volunteers, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
+export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';
 export { MEETING_TYPES } from './meeting/meetingSchema';

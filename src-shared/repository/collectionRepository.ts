@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { OperationError, ValidationError, type FieldProblem } from '../errors';
 import { newId } from '../ids';
-import type { CollectionDefinition, FieldsOf, InputOf } from '../schema/collection';
+import type { CheckContext, CollectionDefinition, FieldsOf, InputOf } from '../schema/collection';
 import { replaceText } from '../text/textDiff';
 import {
   ORIGIN, collectionMap, recordFields, recordHistory,
@@ -44,19 +44,23 @@ export class CollectionRepository<D extends CollectionDefinition> {
   private readonly fieldNames: (keyof FieldsOf<D> & string)[];
   private readonly longText: ReadonlySet<string>;
   private readonly viewCache = new Map<string, RecordView<FieldsOf<D>>>();
+  /** field → value → record id, for uniqueFields; rebuilt lazily after merged changes, kept current by local writes. */
+  private uniqueIndex: Map<string, Map<string, string>> | null = null;
 
   constructor(
     private readonly doc: Y.Doc,
     readonly definition: D,
     private readonly context: EditContext,
+    private readonly checkContext?: CheckContext,
   ) {
     this.map = collectionMap(doc, definition.name);
     this.fieldNames = Object.keys(definition.fieldLabels) as (keyof FieldsOf<D> & string)[];
     this.longText = new Set(definition.longTextFields);
     this.defaults = defaultsOf(definition.schema) as Partial<FieldsOf<D>>;
     // Cached views are dropped for exactly the records a transaction touched, local or merged.
-    this.map.observeDeep((events) => {
+    this.map.observeDeep((events, transaction) => {
       for (const id of changedRecordIds(events, this.map)) this.viewCache.delete(id);
+      if (transaction.origin !== ORIGIN.local) this.uniqueIndex = null;
     });
   }
 
@@ -65,8 +69,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
   }
 
   create(input: InputOf<D>, options: { id?: string } = {}): RecordView<FieldsOf<D>> {
-    const fields = this.validate(input);
     const id = options.id ?? newId();
+    const fields = this.validate(input, id);
     if (this.map.has(id)) throw new OperationError(`编号为 ${id} 的${this.definition.label}已存在`);
     const { name, device } = this.context.actor();
     const at = this.context.now();
@@ -83,6 +87,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       record.set('deleted', false);
       this.map.set(id, record);
     }, ORIGIN.local);
+    this.indexUnique(id, fields);
     return this.mustGet(id);
   }
 
@@ -90,7 +95,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
   update(id: string, patch: Partial<InputOf<D>>): RecordView<FieldsOf<D>> {
     const record = this.mustGetMap(id);
     const current = this.readFields(record);
-    const next = this.validate({ ...current, ...patch } as InputOf<D>);
+    const next = this.validate({ ...current, ...patch } as InputOf<D>, id);
     const changes: Record<string, FieldChange> = {};
     for (const key of this.fieldNames) {
       if (!sameValue(current[key], next[key])) changes[key] = { from: current[key], to: next[key] };
@@ -105,6 +110,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
         else yfields.set(key, this.toStored(key, value));
       }
     }, previewChanges(changes));
+    this.indexUnique(id, next, current);
     return this.mustGet(id);
   }
 
@@ -171,11 +177,74 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return () => this.map.unobserveDeep(handler);
   }
 
-  /** Validates input against the schema and returns clean values, or throws a ValidationError naming each field. */
-  validate(input: InputOf<D>): FieldsOf<D> {
-    const result = this.definition.schema.safeParse(input);
-    if (result.success) return result.data as FieldsOf<D>;
-    throw new ValidationError(this.problemsOf(result.error.issues));
+  /**
+   * Validates input (normalised first) against the schema, the community's lists, references and uniqueness, and
+   * returns clean values, or throws a ValidationError naming each field. `id` is the record being written, if any.
+   */
+  validate(input: InputOf<D>, id?: string): FieldsOf<D> {
+    const normalised = this.definition.normalize ? this.definition.normalize(input as Record<string, unknown>) : input;
+    const result = this.definition.schema.safeParse(normalised);
+    if (!result.success) throw new ValidationError(this.problemsOf(result.error.issues));
+    const fields = result.data as FieldsOf<D>;
+    const problems = [
+      ...(this.checkContext && this.definition.check ? this.definition.check(fields as never, this.checkContext) : []),
+      ...this.uniquenessProblems(fields, id),
+    ];
+    if (problems.length > 0) throw new ValidationError(problems);
+    return fields;
+  }
+
+  /** The record that already holds this value of a unique field, if any. */
+  findByUnique(field: keyof FieldsOf<D> & string, value: string): RecordView<FieldsOf<D>> | undefined {
+    const id = this.ensureUniqueIndex().get(field)?.get(value);
+    return id ? this.get(id) : undefined;
+  }
+
+  private uniquenessProblems(fields: FieldsOf<D>, id: string | undefined): FieldProblem[] {
+    const problems: FieldProblem[] = [];
+    for (const field of this.definition.uniqueFields ?? []) {
+      const value = fields[field as keyof FieldsOf<D>];
+      if (typeof value !== 'string' || value === '') continue;
+      const holder = this.findByUnique(field, value);
+      if (!holder || holder.id === id) continue;
+      const title = String(holder[this.definition.titleField as keyof FieldsOf<D>] ?? '');
+      const label = (this.definition.fieldLabels as Record<string, string>)[field] ?? field;
+      problems.push({
+        field,
+        label,
+        message: holder.meta.deleted
+          ? `已登记在已删除的「${title}」名下；请在回收站恢复该记录，不要重复登记`
+          : `已登记在「${title}」名下，同一人只能有一条记录；请打开该记录修改或添加角色`,
+      });
+    }
+    return problems;
+  }
+
+  private ensureUniqueIndex(): Map<string, Map<string, string>> {
+    if (this.uniqueIndex) return this.uniqueIndex;
+    const index = new Map<string, Map<string, string>>();
+    for (const field of this.definition.uniqueFields ?? []) index.set(field, new Map());
+    if (index.size > 0) {
+      for (const [id, record] of this.map.entries()) {
+        const yfields = recordFields(record);
+        for (const [field, values] of index) {
+          const value = yfields.get(field);
+          if (typeof value === 'string' && value !== '') values.set(value, id);
+        }
+      }
+    }
+    this.uniqueIndex = index;
+    return index;
+  }
+
+  private indexUnique(id: string, fields: FieldsOf<D>, previous?: FieldsOf<D>): void {
+    if (!this.uniqueIndex) return;
+    for (const [field, values] of this.uniqueIndex) {
+      const before = previous?.[field as keyof FieldsOf<D>];
+      if (typeof before === 'string' && values.get(before) === id) values.delete(before);
+      const value = fields[field as keyof FieldsOf<D>];
+      if (typeof value === 'string' && value !== '') values.set(value, id);
+    }
   }
 
   private problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {

@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import type { FieldProblem } from '../errors';
+
+/** What a record's rules may look up beyond its own fields: the community's lists and other records. */
+export interface CheckContext {
+  list(key: string): readonly string[];
+  /** Whether a live (not deleted) record with this id exists in the collection. */
+  exists(collection: string, id: string): boolean;
+}
 
 /**
  * Everything the data core needs to know about one record type: its validator, the Chinese label of every field
@@ -13,6 +21,12 @@ export interface CollectionDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly longTextFields: readonly (keyof z.output<S> & string)[];
   readonly titleField: keyof z.output<S> & string;
   readonly refField?: keyof z.output<S> & string;
+  /** Cleans raw input before validation (e.g. upper-case X, derive birth date from the ID number). */
+  readonly normalize?: (input: Record<string, unknown>) => Record<string, unknown>;
+  /** Fields whose non-empty value may belong to one record only (e.g. the ID number: one person, one record). */
+  readonly uniqueFields?: readonly (keyof z.output<S> & string)[];
+  /** Rules that need the community's settings lists or other records. */
+  readonly check?: (fields: z.output<S>, context: CheckContext) => FieldProblem[];
 }
 
 export type FieldsOf<D extends CollectionDefinition> = z.output<D['schema']>;

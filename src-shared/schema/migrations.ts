@@ -12,6 +12,7 @@ const migrations: Record<number, Migration> = {
   1: (doc, context) => {
     const { name, device } = context.actor();
     const at = context.now();
+    moveV1PartyMembersToPeople(doc);
     for (const collection of COLLECTION_NAMES) {
       collectionMap(doc, collection).forEach((record: RecordMap) => {
         const fields = recordFields(record);
@@ -37,6 +38,24 @@ const migrations: Record<number, Migration> = {
     }
   },
 };
+
+/** Version 1 kept party members in their own map; version 2 keeps every person once, in `people`, with roles. */
+function moveV1PartyMembersToPeople(doc: Y.Doc): void {
+  const old = doc.getMap<RecordMap>('partyMembers');
+  const people = collectionMap(doc, 'people');
+  for (const [id, record] of [...old.entries()]) {
+    if (!people.has(id)) {
+      const copy: RecordMap = new Y.Map();
+      const fields = new Y.Map<unknown>();
+      for (const [key, value] of recordFields(record).entries()) fields.set(key === 'status' ? 'partyStatus' : key, value);
+      if (!fields.has('roles')) fields.set('roles', ['党员']);
+      copy.set('fields', fields);
+      for (const [key, value] of record.entries()) if (key !== 'fields' && key !== 'history') copy.set(key, value);
+      people.set(id, copy);
+    }
+    old.delete(id);
+  }
+}
 
 export interface MigrationResult {
   from: number;

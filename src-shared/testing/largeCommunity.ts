@@ -61,19 +61,19 @@ export async function populateCommunity(
   }
   for (let i = 0; i < sizes.partyMembers; i++) {
     const birth = date(rng, 1940, 2000);
-    const joinDate = date(rng, 1965, 2020);
+    const joinDate = `${Math.min(2024, Number(birth.slice(0, 4)) + rng.int(18, 45))}${birth.slice(4)}`;
     const probationary = rng.next() < 0.05;
-    repos.partyMembers.create({
-      name: name(rng), gender: rng.pick(['男', '女']), ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth),
+    repos.people.create({
+      name: name(rng), roles: rng.next() < 0.1 ? ['党员', '志愿者'] : ['党员'], ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth),
       education: rng.pick(['研究生', '大学本科', '大学专科', '中专', '高中/中技', '初中及以下']),
       category: probationary ? '预备党员' : '正式党员', joinDate, confirmDate: probationary ? '' : `${Number(joinDate.slice(0, 4)) + 1}${joinDate.slice(4)}`,
       orgNodeId: rng.pick(buildings), phone: phone(rng), address: `${rng.int(1, 30)}号楼${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`,
-      tags: rng.next() < 0.3 ? ['老党员'] : [], post: rng.pick(['政策宣传岗', '环境卫生监督岗', '邻里调解岗', '']), responsibilityArea: `${rng.int(1, 30)}号楼`,
+      partyStatus: '正常', tags: rng.next() < 0.3 ? ['老党员'] : [], post: rng.pick(['政策宣传岗', '环境卫生监督岗', '邻里调解岗', '']), responsibilityArea: `${rng.int(1, 30)}号楼`,
     });
     await tick();
   }
   for (let i = 0; i < sizes.inServiceMembers; i++) {
-    repos.inServiceMembers.create({ name: name(rng), phone: phone(rng), employer: `驻区单位${rng.int(1, 500)}`, reportDate: date(rng, 2021, 2026), claimedPost: '文明劝导岗', skills: ['法律咨询'] });
+    repos.people.create({ name: name(rng), roles: ['在职党员'], phone: phone(rng), employer: `驻区单位${rng.int(1, 500)}`, reportDate: date(rng, 2021, 2026), claimedPost: '文明劝导岗', serviceTeam: '法律援助', skills: '法律咨询', sixOnes: { 当好一名联络员: '联系3户居民' } });
     await tick();
   }
   const teams: string[] = [];
@@ -81,12 +81,12 @@ export async function populateCommunity(
     teams.push(repos.volunteerTeams.create({ name: `志愿服务队${i + 1}`, service: rng.pick(['水电维修', '法律援助', '医疗巡诊', '治安巡逻']), leaderName: name(rng) }).id);
   }
   for (let i = 0; i < sizes.volunteers; i++) {
-    repos.volunteers.create({ name: name(rng), gender: rng.pick(['男', '女']), phone: phone(rng), teamId: rng.pick(teams), skills: [] });
+    repos.people.create({ name: name(rng), roles: ['志愿者'], gender: rng.pick(['男', '女']), phone: phone(rng), volunteerTeamIds: [rng.pick(teams)] });
     await tick();
   }
   const units: string[] = [];
   for (let i = 0; i < sizes.residentUnits; i++) {
-    units.push(repos.residentUnits.create({ name: `驻区单位${i + 1}`, unitType: rng.pick(['机关', '国企', '学校', '医院', '两新组织']), contactName: name(rng), contactPhone: phone(rng) }).id);
+    units.push(repos.residentUnits.create({ name: `驻区单位${i + 1}`, unitType: rng.pick(['党政机关', '国有企业', '学校', '医院', '非公企业']), contactName: name(rng), contactPhone: phone(rng) }).id);
     await tick();
   }
   for (let i = 0; i < sizes.meetings; i++) {

@@ -13,24 +13,25 @@ function setup(actorName = '王小红') {
 describe('CollectionRepository', () => {
   it('creates, reads, updates, deletes and restores a record, stamping who and when', () => {
     const { repos } = setup();
-    const m = repos.partyMembers.create({ name: '张三', phone: '13800138000', idNumber: '11010519491231002X' });
+    const m = repos.people.create({ name: '张三', phone: '13800138000', idNumber: '11010519491231002X' });
     expect(m.name).toBe('张三');
-    expect(m.status).toBe('正常');
+    expect(m.partyStatus).toBe('正常');
+    expect(m).toMatchObject({ birthDate: '1949-12-31', gender: '女', category: '正式党员' });
     expect(m.meta).toMatchObject({ createdBy: '王小红', updatedBy: '王小红', deleted: false });
 
-    const updated = repos.partyMembers.update(m.id, { phone: '13900139000' });
+    const updated = repos.people.update(m.id, { phone: '13900139000' });
     expect(updated.phone).toBe('13900139000');
     expect(updated.meta.updatedAt).toBeGreaterThan(m.meta.updatedAt);
 
-    repos.partyMembers.delete(m.id);
-    expect(repos.partyMembers.list()).toHaveLength(0);
-    expect(repos.partyMembers.list({ onlyDeleted: true })).toHaveLength(1);
-    expect(repos.partyMembers.get(m.id)?.meta).toMatchObject({ deleted: true, deletedBy: '王小红' });
+    repos.people.delete(m.id);
+    expect(repos.people.list()).toHaveLength(0);
+    expect(repos.people.list({ onlyDeleted: true })).toHaveLength(1);
+    expect(repos.people.get(m.id)?.meta).toMatchObject({ deleted: true, deletedBy: '王小红' });
 
-    repos.partyMembers.restore(m.id);
-    expect(repos.partyMembers.list().map((r) => r.id)).toEqual([m.id]);
+    repos.people.restore(m.id);
+    expect(repos.people.list().map((r) => r.id)).toEqual([m.id]);
 
-    const history = repos.partyMembers.history(m.id);
+    const history = repos.people.history(m.id);
     expect(history.map((h) => h.action)).toEqual(['create', 'update', 'delete', 'restore']);
     expect(history[1]?.changes).toEqual({ phone: { from: '13800138000', to: '13900139000' } });
     expect(history.every((h) => h.by === '王小红' && h.device === 'pc-1')).toBe(true);
@@ -41,7 +42,7 @@ describe('CollectionRepository', () => {
     const before = Y.encodeStateVector(doc);
     let error: unknown;
     try {
-      repos.partyMembers.create({ name: '', phone: '12345' });
+      repos.people.create({ name: '', phone: '12345' });
     } catch (e) {
       error = e;
     }
@@ -55,18 +56,18 @@ describe('CollectionRepository', () => {
 
   it('refuses an update that breaks a cross-field rule, leaving the record as it was', () => {
     const { repos } = setup();
-    const m = repos.partyMembers.create({ name: '李四', joinDate: '2010-07-01', confirmDate: '2011-07-01' });
-    expect(() => repos.partyMembers.update(m.id, { confirmDate: '2009-01-01' })).toThrow(/「转正日期」应晚于入党日期/);
-    expect(() => repos.partyMembers.update(m.id, { category: '预备党员' })).toThrow(/预备党员尚未转正/);
-    expect(repos.partyMembers.get(m.id)?.confirmDate).toBe('2011-07-01');
-    expect(repos.partyMembers.history(m.id)).toHaveLength(1);
+    const m = repos.people.create({ name: '李四', joinDate: '2010-07-01', confirmDate: '2011-07-01' });
+    expect(() => repos.people.update(m.id, { confirmDate: '2009-01-01' })).toThrow(/「转正日期」应晚于入党日期/);
+    expect(() => repos.people.update(m.id, { category: '预备党员' })).toThrow(/预备党员尚未转正/);
+    expect(repos.people.get(m.id)?.confirmDate).toBe('2011-07-01');
+    expect(repos.people.history(m.id)).toHaveLength(1);
   });
 
   it('does not write or stamp an update that changes nothing', () => {
     const { doc, repos } = setup();
-    const m = repos.volunteers.create({ name: '赵六' });
+    const m = repos.people.create({ name: '赵六', roles: ['志愿者'] });
     const before = Y.encodeStateVector(doc);
-    repos.volunteers.update(m.id, { name: '赵六' });
+    repos.people.update(m.id, { name: '赵六' });
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
@@ -101,6 +102,6 @@ describe('CollectionRepository', () => {
     expect(() => repos.bookings.create({ venue: '活动室', date: '2026-02-30', startHour: 9, endHour: 10, booker: '甲' })).toThrow(/「日期」不是有效日期/);
     expect(() => repos.bookings.create({ venue: '活动室', date: '2026-02-03', startHour: 11, endHour: 10, booker: '甲' })).toThrow(/「结束时间」应晚于开始时间/);
     expect(() => repos.meetings.create({ title: '大会', meetingType: '支部党员大会', date: '2026-01-05', expected: 10, present: 12 })).toThrow(/「实到人数」/);
-    expect(() => repos.partyMembers.create({ name: '甲', idNumber: '110105194912310021' })).toThrow(/「公民身份号码」校验码错误/);
+    expect(() => repos.people.create({ name: '甲', idNumber: '110105194912310021' })).toThrow(/「公民身份号码」校验码错误/);
   });
 });

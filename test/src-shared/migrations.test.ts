@@ -25,8 +25,9 @@ describe('schema migrations', () => {
     const node = repos.orgNodes.get('n-grid');
     expect(node?.meta).toMatchObject({ createdAt: Date.UTC(2024, 5, 2), deleted: false });
     expect(repos.orgNodes.history('n-grid')[0]).toMatchObject({ action: 'migrate', by: '升级程序' });
-    const member = repos.partyMembers.get('m-1');
-    expect(member).toMatchObject({ name: '林则徐', orgNodeId: 'n-building', status: '正常', tags: [] });
+    const member = repos.people.get('m-1');
+    expect(member).toMatchObject({ name: '林则徐', roles: ['党员'], orgNodeId: 'n-building', category: '正式党员', tags: [] });
+    expect(doc.getMap('partyMembers').size).toBe(0);
     // The upgraded document is editable through the normal API.
     tree.addChild('n-compound', { name: '5号楼党小组', kind: 'building' });
     expect(tree.children('n-compound')).toHaveLength(2);

@@ -22,4 +22,8 @@ export const residentUnits = defineCollection({
   longTextFields: [],
   titleField: 'name',
   refField: 'unitType',
+  check: (u, context) =>
+    u.unitType && !context.list('unitTypes').includes(u.unitType)
+      ? [{ field: 'unitType', label: '单位类型', message: `「${u.unitType}」不在单位类型列表中；请改为列表中的值，或先在「设置」中添加` }]
+      : [],
 });

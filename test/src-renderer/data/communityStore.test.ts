@@ -62,7 +62,7 @@ describe('CommunityStore persistence', () => {
     const a = await openStore(freshCode());
     const states: string[] = [];
     a.onSaveStatus((s) => states.push(s.state));
-    a.repos.volunteers.create({ name: '志愿者甲' });
+    a.repos.people.create({ name: '志愿者甲', roles: ['志愿者'] });
     expect(a.saveStatus.state).toBe('saving');
     await a.flush();
     expect(states).toEqual(['saving', 'saved']);
@@ -72,32 +72,33 @@ describe('CommunityStore persistence', () => {
   it('writes the projection rows in the same transaction as the update', async () => {
     const code = freshCode();
     const a = await openStore(code);
-    const m = a.repos.partyMembers.create({ name: '张三', orgNodeId: 'node-1' });
-    a.repos.partyMembers.delete(m.id);
+    const node = a.repos.orgNodes.create({ name: '第一网格党支部', kind: 'grid' });
+    const m = a.repos.people.create({ name: '张三', orgNodeId: node.id });
+    a.repos.people.delete(m.id);
     await a.flush();
     const db = new CommunityDb(code);
-    const row = await db.records.get(`partyMembers/${m.id}`);
-    expect(row).toMatchObject({ collection: 'partyMembers', id: m.id, deleted: 1, ref: 'node-1', title: '张三' });
-    expect(await db.records.where('[collection+ref]').equals(['partyMembers', 'node-1']).count()).toBe(1);
+    const row = await db.records.get(`people/${m.id}`);
+    expect(row).toMatchObject({ collection: 'people', id: m.id, deleted: 1, ref: node.id, title: '张三' });
+    expect(await db.records.where('[collection+ref]').equals(['people', node.id]).count()).toBe(1);
     db.close();
   });
 
   it('repairs a projection that disagrees with the document on open', async () => {
     const code = freshCode();
     const a = await openStore(code);
-    const v = a.repos.volunteers.create({ name: '李四' });
+    const v = a.repos.people.create({ name: '李四', roles: ['志愿者'] });
     await a.flush();
     await a.close();
     const db = new CommunityDb(code);
-    await db.records.update(`volunteers/${v.id}`, { title: '被改坏的', data: {} });
-    await db.records.put({ key: 'volunteers/ghost', collection: 'volunteers', id: 'ghost', deleted: 0, updatedAt: 0, ref: '', title: '', data: {} });
+    await db.records.update(`people/${v.id}`, { title: '被改坏的', data: {} });
+    await db.records.put({ key: 'people/ghost', collection: 'people', id: 'ghost', deleted: 0, updatedAt: 0, ref: '', title: '', data: {} });
     db.close();
 
     const b = await openStore(code);
     expect(await b.projectionCheck).toMatchObject({ repaired: 2 });
     const db2 = new CommunityDb(code);
-    expect((await db2.records.get(`volunteers/${v.id}`))?.title).toBe('李四');
-    expect(await db2.records.get('volunteers/ghost')).toBeUndefined();
+    expect((await db2.records.get(`people/${v.id}`))?.title).toBe('李四');
+    expect(await db2.records.get('people/ghost')).toBeUndefined();
     db2.close();
   });
 
@@ -105,36 +106,36 @@ describe('CommunityStore persistence', () => {
     const code = freshCode();
     const a = await openStore(code, { compactThreshold: 10_000 });
     for (let i = 0; i < 30; i++) {
-      a.repos.volunteers.create({ name: `志愿者${i}` });
+      a.repos.people.create({ name: `志愿者${i}` });
       await a.flush();
     }
-    const ids = a.repos.volunteers.list().map((v) => v.id);
-    a.repos.volunteers.delete(ids[0]!);
+    const ids = a.repos.people.list().map((v) => v.id);
+    a.repos.people.delete(ids[0]!);
     await a.flush();
     expect(await a.updateRowCount()).toBe(31);
     expect(await a.compact()).toEqual({ before: 31, after: 1 });
     expect(await a.updateRowCount()).toBe(1);
     await a.close();
     const b = await openStore(code);
-    expect(b.repos.volunteers.list().map((v) => v.id).sort()).toEqual(ids.slice(1).sort());
+    expect(b.repos.people.list().map((v) => v.id).sort()).toEqual(ids.slice(1).sort());
     expect(Y.encodeStateAsUpdate(b.doc).byteLength).toBeGreaterThan(0);
   });
 
   it('never drops an update that another window writes while compaction runs', async () => {
     const code = freshCode();
     const a = await openStore(code, { compactThreshold: 10_000 });
-    for (let i = 0; i < 20; i++) a.repos.volunteers.create({ name: `甲${i}` });
+    for (let i = 0; i < 20; i++) a.repos.people.create({ name: `甲${i}` });
     await a.flush();
     const b = await openStore(code, { compactThreshold: 10_000 });
     // Start compaction in window A and, before it finishes, an edit in window B.
     const compaction = a.compact();
-    const late = b.repos.partyMembers.create({ name: '压缩期间写入的' });
+    const late = b.repos.people.create({ name: '压缩期间写入的' });
     await Promise.all([compaction, b.flush()]);
     await a.close();
     await b.close();
     const c = await openStore(code);
-    expect(c.repos.partyMembers.get(late.id)?.name).toBe('压缩期间写入的');
-    expect(c.repos.volunteers.count()).toBe(20);
+    expect(c.repos.people.get(late.id)?.name).toBe('压缩期间写入的');
+    expect(c.repos.people.count()).toBe(21);
   });
 
   it('shows each window the other window\'s edits', async () => {
@@ -176,7 +177,7 @@ describe('CommunityStore persistence', () => {
     }) as typeof db.updates.add;
     const states: string[] = [];
     a.onSaveStatus((s) => states.push(s.state + (s.error ? `:${s.error.slice(0, 6)}` : '')));
-    a.repos.volunteers.create({ name: '重试' });
+    a.repos.people.create({ name: '重试', roles: ['志愿者'] });
     await a.flush();
     expect(states).toContain('error:磁盘空间不足');
     expect(a.saveStatus.state).toBe('saved');
