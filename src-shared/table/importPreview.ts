@@ -1,0 +1,182 @@
+import { ValidationError, type FieldProblem } from '../errors';
+import type { AnyRepository } from '../repository/collectionRepository';
+import { cellText, normaliseDate, normaliseIdNumber, normalisePhone, splitList } from './cells';
+import type { TableColumn } from './columns';
+
+export type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
+
+export interface PreviewRow {
+  /** The row's number in the spreadsheet (the header is row 1). */
+  rowNumber: number;
+  status: RowStatus;
+  /** Clean values by field, as they would be written. */
+  values: Record<string, unknown>;
+  /** Problems by field, in Chinese; a field of '' is a problem of the whole row. */
+  problems: Record<string, string>;
+  /** The existing record this row updates. */
+  matchId?: string;
+  changedFields: string[];
+}
+
+export interface ImportPreview {
+  rows: PreviewRow[];
+  counts: Record<RowStatus, number>;
+  mapping: (string | null)[];
+}
+
+export interface ImportSource {
+  headers: string[];
+  /** Data rows (after the header), cells as the file gave them. */
+  rows: unknown[][];
+  /** The sheet row number of rows[0]; 2 when the header is row 1. */
+  firstRowNumber?: number;
+}
+
+export interface ImportOptions {
+  repo: AnyRepository;
+  columns: readonly TableColumn[];
+  mapping: (string | null)[];
+  /** The unique field rows are matched on (the ID number for people). */
+  matchField?: string;
+  /** Organisation node id for a name or path as clerks write it, or why it cannot be found. */
+  resolveOrgNode?: (text: string) => { id: string } | { problem: string };
+}
+
+/** Reads every row, normalises its cells, validates it as the repository would, and says what committing would do. */
+export function buildImportPreview(source: ImportSource, options: ImportOptions): ImportPreview {
+  const { repo, columns, mapping, matchField } = options;
+  const byField = new Map(columns.map((c) => [c.field, c]));
+  const labels = repo.definition.fieldLabels as Record<string, string>;
+  const firstRow = source.firstRowNumber ?? 2;
+  const rows: PreviewRow[] = [];
+  const seen = new Map<string, number>();
+
+  source.rows.forEach((cells, index) => {
+    const rowNumber = firstRow + index;
+    if (cells.every((c) => cellText(c) === '')) return;
+    const values: Record<string, unknown> = {};
+    const problems: Record<string, string> = {};
+    mapping.forEach((field, columnIndex) => {
+      if (!field) return;
+      const column = byField.get(field);
+      if (!column) return;
+      const read = readCell(cells[columnIndex], column, options);
+      if (read.value !== undefined) values[field] = read.value;
+      if (read.problem) problems[field] = `「${column.header}」${read.problem}`;
+    });
+
+    let matchId: string | undefined;
+    const key = matchField ? String(values[matchField] ?? '') : '';
+    if (key) {
+      const earlier = seen.get(key);
+      if (earlier !== undefined) problems[matchField!] = `「${labels[matchField!]}」与第${earlier}行重复：同一人只能占一行`;
+      else seen.set(key, rowNumber);
+      matchId = repo.findByUnique(matchField as never, key)?.id;
+    }
+
+    const existing = matchId ? (repo.get(matchId) as Record<string, unknown> | undefined) : undefined;
+    const merged = existing ? { ...pickFields(existing, labels), ...values } : values;
+    {
+      try {
+        const clean = repo.validate(merged as never, matchId) as Record<string, unknown>;
+        Object.assign(values, Object.fromEntries(Object.keys(values).map((f) => [f, clean[f]])));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const p of error.problems) problems[p.field] ??= `「${p.label}」${p.message}`;
+      }
+    }
+    const changedFields = existing ? Object.keys(values).filter((f) => JSON.stringify(existing[f]) !== JSON.stringify(values[f])) : Object.keys(values);
+    const status: RowStatus = Object.keys(problems).length > 0 ? 'error' : !existing ? 'new' : changedFields.length > 0 ? 'changed' : 'unchanged';
+    rows.push({ rowNumber, status, values, problems, matchId, changedFields });
+  });
+
+  const counts: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { rows, counts, mapping };
+}
+
+export interface CommitResult {
+  created: number;
+  updated: number;
+  skipped: number;
+}
+
+/**
+ * Writes the preview in one Yjs transaction (hence one IndexedDB transaction). With errors present it writes
+ * nothing unless the clerk chose to import the valid rows only. Rows are validated again before anything is written,
+ * in case the data changed since the preview.
+ */
+export function commitImport(repo: AnyRepository, transact: (fn: () => void) => void, preview: ImportPreview, options: { validOnly: boolean }): CommitResult {
+  const errors = preview.rows.filter((r) => r.status === 'error');
+  if (errors.length > 0 && !options.validOnly) {
+    const first = errors[0]!;
+    throw new ValidationError([{
+      field: '',
+      label: '导入',
+      message: `有 ${errors.length} 行存在问题（例如第${first.rowNumber}行：${Object.values(first.problems)[0]}），未导入任何数据；请修改后重新导入，或选择“只导入无误的行”`,
+    }]);
+  }
+  const toWrite = preview.rows.filter((r) => r.status === 'new' || r.status === 'changed');
+  const problems: FieldProblem[] = [];
+  for (const row of toWrite) {
+    try {
+      const existing = row.matchId ? (repo.get(row.matchId) as Record<string, unknown>) : undefined;
+      const labels = repo.definition.fieldLabels as Record<string, string>;
+      repo.validate((existing ? { ...pickFields(existing, labels), ...row.values } : row.values) as never, row.matchId);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push({ field: '', label: `第${row.rowNumber}行`, message: error.message });
+    }
+  }
+  if (problems.length > 0) throw new ValidationError([{ field: '', label: '导入', message: `数据在预览后已被修改，未导入任何数据；请重新选择文件预览。${problems[0]!.label}：${problems[0]!.message}` }]);
+  let created = 0;
+  let updated = 0;
+  transact(() => {
+    for (const row of toWrite) {
+      if (row.matchId) {
+        repo.update(row.matchId, row.values as never);
+        updated++;
+      } else {
+        repo.create(row.values as never);
+        created++;
+      }
+    }
+  });
+  return { created, updated, skipped: preview.rows.length - toWrite.length };
+}
+
+function pickFields(view: Record<string, unknown>, labels: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(labels).map((f) => [f, view[f]]));
+}
+
+function readCell(raw: unknown, column: TableColumn, options: ImportOptions): { value?: unknown; problem?: string } {
+  switch (column.kind) {
+    case 'date':
+      return normaliseDate(raw);
+    case 'idNumber':
+      return normaliseIdNumber(raw);
+    case 'phone':
+      return normalisePhone(raw);
+    case 'list':
+      return { value: splitList(raw) };
+    case 'roles': {
+      const roles = splitList(raw);
+      return roles.length === 0 ? {} : { value: roles };
+    }
+    case 'number': {
+      const text = cellText(raw);
+      if (text === '') return {};
+      const n = Number(text);
+      return Number.isFinite(n) ? { value: n } : { value: text, problem: `「${text}」不是数字` };
+    }
+    case 'orgNode': {
+      const text = cellText(raw);
+      if (text === '') return { value: '' };
+      const found = options.resolveOrgNode?.(text) ?? { problem: `找不到党组织「${text}」` };
+      return 'id' in found ? { value: found.id } : { value: '', problem: found.problem };
+    }
+    case 'sixOnes':
+    case 'text':
+      return { value: cellText(raw) };
+  }
+}
