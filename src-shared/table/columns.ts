@@ -89,3 +89,43 @@ export function matchHeaders(headers: readonly string[], columns: readonly Table
     missingRequired: columns.filter((c) => c.required && !used.has(c.field)).map((c) => c.header),
   };
 }
+
+/**
+ * The row holding the headers: clerks' sheets often start with a title row (某某社区党员花名册) or a blank line.
+ * Among the first rows, the one naming the most known columns.
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[])[], columns: readonly TableColumn[], scan = 10): number {
+  let best = 0;
+  let bestScore = -1;
+  rows.slice(0, scan).forEach((row, index) => {
+    const score = matchHeaders(row.map((c) => String(c ?? '')), columns).mapping.filter(Boolean).length;
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+export const UNIT_COLUMNS: readonly TableColumn[] = [
+  col('name', '单位名称', 'text', ['单位', '驻区单位', '驻区单位名称'], { required: true, width: 24 }),
+  col('unitType', '单位类型', 'text', ['类型', '单位性质'], { width: 12 }),
+  col('partyOrg', '单位党组织', 'text', ['党组织', '党组织名称'], { width: 20 }),
+  col('contactName', '联系人', 'text', [], { width: 10 }),
+  col('contactPhone', '联系电话', 'phone', ['电话', '联系方式'], { personal: true, width: 14 }),
+  col('committeeMember', '兼职委员', 'text', ['兼职委员姓名'], { width: 10 }),
+  col('address', '地址', 'text', ['单位地址'], { width: 24 }),
+];
+
+/** The columns a roster tab shows and its template holds, per role. */
+export const ROLE_COLUMNS: Record<string, readonly string[]> = {
+  党员: ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'education', 'category', 'joinDate', 'confirmDate', 'orgNodeId', 'employer', 'phone', 'address', 'partyStatus', 'tags', 'post', 'responsibilityArea', 'commitment'],
+  在职党员: ['name', 'gender', 'idNumber', 'phone', 'employer', 'employerPartyOrg', 'reportDate', 'claimedPost', 'serviceTeam', 'skills', 'address'],
+  志愿者: ['name', 'gender', 'idNumber', 'phone', 'address', 'skills'],
+  社区工作者: ['name', 'gender', 'idNumber', 'phone', 'workerPost', 'address'],
+  全部: ['name', 'roles', 'gender', 'idNumber', 'phone', 'orgNodeId', 'employer', 'address', 'tags'],
+};
+
+export function columnsFor(fields: readonly string[], all: readonly TableColumn[] = PERSON_COLUMNS): TableColumn[] {
+  return fields.map((f) => all.find((c) => c.field === f)).filter((c): c is TableColumn => c !== undefined);
+}
