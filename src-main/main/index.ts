@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
-import { createDesktopApi } from './ipcHandlers';
+import { createDesktopApi, type ShellServices } from './ipcHandlers';
 import { menuTemplate } from './menu';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './security';
 import { DEFAULT_BOUNDS, restoreBounds, type WindowBounds } from './windowState';
@@ -42,20 +42,21 @@ function start(): void {
   });
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
 
-  const api = createDesktopApi({
+  const services = {
     appVersion: app.getVersion(),
     electronVersion: process.versions.electron ?? '',
     platform: process.platform,
     openWindow: () => createWindow(),
-    showSaveDialog: async (suggestedName) => {
+    showSaveDialog: async (suggestedName: string) => {
       const result = await dialog.showSaveDialog({ title: '保存文件', defaultPath: suggestedName });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-    writeFile: (path, bytes) => writeFile(path, bytes),
-  });
+    writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
+  } satisfies ShellServices;
   for (const [method, channel] of Object.entries(IPC_CHANNELS) as [keyof DesktopApi, string][]) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+    ipcMain.handle(channel, async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame?.url, devServerUrl)) throw new Error('拒绝来自未知页面的请求');
+      const api = createDesktopApi(services, { printToPDF: async (options) => new Uint8Array(await event.sender.printToPDF(options)) });
       return (api[method] as (...a: unknown[]) => unknown)(...args);
     });
   }

@@ -10,7 +10,19 @@ export interface ShellServices {
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
 }
 
-export function createDesktopApi(services: ShellServices): DesktopApi {
+/** The window that sent a request, for calls that act on it. */
+export interface Caller {
+  printToPDF(options: { pageSize: 'A4' | 'A3'; landscape: boolean; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
+}
+
+export function createDesktopApi(services: ShellServices, caller?: Caller): DesktopApi {
+  const save = async (suggestedName: string, bytes: Uint8Array) => {
+    const safeName = suggestedName.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120) || '未命名';
+    const path = await services.showSaveDialog(safeName);
+    if (!path) return null;
+    await services.writeFile(path, bytes);
+    return path;
+  };
   return {
     async appInfo() {
       return { appVersion: services.appVersion, electronVersion: services.electronVersion, platform: services.platform };
@@ -20,11 +32,13 @@ export function createDesktopApi(services: ShellServices): DesktopApi {
     },
     async saveFile({ suggestedName, bytes }) {
       if (typeof suggestedName !== 'string' || !(bytes instanceof Uint8Array)) throw new Error('保存文件的参数不正确');
-      const safeName = suggestedName.replace(/[\\/:*?"<>|]/g, '_').slice(0, 120) || '未命名';
-      const path = await services.showSaveDialog(safeName);
-      if (!path) return null;
-      await services.writeFile(path, bytes);
-      return path;
+      return save(suggestedName, bytes);
+    },
+    async printToPdf({ suggestedName, paper, landscape }) {
+      if (!caller) throw new Error('没有可打印的窗口');
+      if (paper !== 'A4' && paper !== 'A3') throw new Error('纸张只能是 A4 或 A3');
+      const pdf = await caller.printToPDF({ pageSize: paper, landscape: landscape === true, printBackground: true, preferCSSPageSize: true });
+      return save(String(suggestedName), pdf);
     },
   };
 }

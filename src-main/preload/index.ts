@@ -6,6 +6,7 @@ const api = {
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
   openNewWindow: () => ipcRenderer.invoke(IPC_CHANNELS.openNewWindow),
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
+  printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

@@ -25,6 +25,11 @@ const browserPlatform: Platform = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return suggestedName;
   },
+  async printToPdf() {
+    // The browser's own print dialog (with "另存为 PDF") prints the open preview through the same print stylesheet.
+    window.print();
+    return null;
+  },
 };
 
 function desktopPlatform(api: DesktopApi): Platform {
@@ -33,6 +38,7 @@ function desktopPlatform(api: DesktopApi): Platform {
     appInfo: () => api.appInfo(),
     openNewWindow: () => api.openNewWindow(),
     saveFile: (request) => api.saveFile(request),
+    printToPdf: (request) => api.printToPdf(request),
   };
 }
 

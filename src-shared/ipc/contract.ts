@@ -9,6 +9,11 @@ export interface DesktopApi {
   openNewWindow(): Promise<void>;
   /** Shows a save dialog and writes the bytes; resolves to the chosen path, or null when cancelled. */
   saveFile(request: { suggestedName: string; bytes: Uint8Array }): Promise<string | null>;
+  /**
+   * Prints the current page (its print stylesheet: the open print preview) to PDF and saves it where the clerk
+   * chooses; resolves to the path, or null when cancelled.
+   */
+  printToPdf(request: { suggestedName: string; paper: 'A4' | 'A3'; landscape: boolean }): Promise<string | null>;
 }
 
 /** IPC channel names, one per method of DesktopApi. */
@@ -16,6 +21,7 @@ export const IPC_CHANNELS = {
   appInfo: 'desk:app-info',
   openNewWindow: 'desk:open-new-window',
   saveFile: 'desk:save-file',
+  printToPdf: 'desk:print-to-pdf',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 export const DESKTOP_API_GLOBAL = 'communityDesk';

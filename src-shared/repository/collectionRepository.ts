@@ -138,6 +138,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
     });
   }
 
+  /** Records in the history that someone was shown this record's full personal data, and why. */
+  logReveal(id: string, note: string): void {
+    this.write(this.mustGetMap(id), 'reveal', () => undefined, undefined, note);
+  }
+
   get(id: string): RecordView<FieldsOf<D>> | undefined {
     const cached = this.viewCache.get(id);
     if (cached) return cached;
@@ -255,15 +260,18 @@ export class CollectionRepository<D extends CollectionDefinition> {
     });
   }
 
-  private write(record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>): void {
+  private write(record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string): void {
     const { name, device } = this.context.actor();
     const at = this.context.now();
     this.doc.transact(() => {
       change();
-      record.set('updatedAt', at);
-      record.set('updatedBy', name);
+      if (action !== 'reveal') {
+        record.set('updatedAt', at);
+        record.set('updatedBy', name);
+      }
       const entry: HistoryEntry = { at, by: name, device, action };
       if (changes) entry.changes = changes;
+      if (note) entry.note = note;
       recordHistory(record).push([entry]);
     }, ORIGIN.local);
   }

@@ -4,6 +4,8 @@ import * as Y from 'yjs';
  * The shape of a community's Y.Doc (schema version 2):
  *
  *   meta: Y.Map            schemaVersion, communityCode, communityName, streetName, createdAt
+ *   auditLog: Y.Array      AuditEntry: full-data exports and other acts on personal data
+ *   settings: Y.Map        the community's editable lists (settings/communitySettings.ts)
  *   <collection>: Y.Map    record id → record Y.Map
  *     record: Y.Map
  *       fields: Y.Map      field → JSON value, or Y.Text for long texts
@@ -42,7 +44,8 @@ export const ORIGIN = {
   migration: 'origin:migration',
 } as const;
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'migrate';
+/** 'reveal': someone was shown the record's full personal data (ID number, phone). */
+export type HistoryAction = 'create' | 'update' | 'delete' | 'restore' | 'migrate' | 'reveal';
 
 export interface FieldChange {
   from: unknown;
@@ -67,4 +70,22 @@ export interface Actor {
 export interface EditContext {
   actor(): Actor;
   now(): number;
+}
+
+/** A document-level record of an act on personal data that concerns many records at once (e.g. a full export). */
+export interface AuditEntry {
+  at: number;
+  by: string;
+  device: string;
+  action: 'export-full';
+  detail: string;
+}
+
+export function appendAudit(doc: Y.Doc, context: EditContext, action: AuditEntry['action'], detail: string): void {
+  const { name, device } = context.actor();
+  doc.transact(() => doc.getArray<AuditEntry>('auditLog').push([{ at: context.now(), by: name, device, action, detail }]), ORIGIN.local);
+}
+
+export function readAudit(doc: Y.Doc): AuditEntry[] {
+  return doc.getArray<AuditEntry>('auditLog').toArray();
 }

@@ -29,6 +29,16 @@ describe('desktop API handlers', () => {
     await expect(api.saveFile({ suggestedName: 'a', bytes: 'x' as unknown as Uint8Array })).rejects.toThrow('参数不正确');
     expect(written).toEqual([]);
   });
+  it('prints the calling window to PDF at the chosen paper size and saves it', async () => {
+    const { s, written } = services();
+    const calls: unknown[] = [];
+    const api = createDesktopApi(s, { printToPDF: async (options) => (calls.push(options), new Uint8Array([37, 80, 68, 70])) });
+    expect(await api.printToPdf({ suggestedName: '党员公示牌.pdf', paper: 'A3', landscape: true })).toBe('/home/clerk/党员公示牌.pdf');
+    expect(calls).toEqual([{ pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: true }]);
+    expect(written[0]![1]).toEqual(new Uint8Array([37, 80, 68, 70]));
+    await expect(api.printToPdf({ suggestedName: 'x', paper: 'B5' as 'A4', landscape: false })).rejects.toThrow('纸张只能是 A4 或 A3');
+  });
+
   it('opens a new window and reports versions', async () => {
     const { s, opened } = services();
     const api = createDesktopApi(s);

@@ -6,7 +6,7 @@ import {
 } from '../../../src-shared/records/orgNode';
 import { errorText } from '../../app/errorText';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
-import { describeHistoryEntry } from './historyLabels';
+import { describeHistoryEntry } from '../../app/historyLabels';
 
 interface TreeItem {
   key: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, readTableFile, writeWorkbook } from '../../../src-renderer/data/spreadsheet';
 import { PERSON_COLUMNS } from '../../../src-shared/table/columns';
+import type { ImportPreview } from '../../../src-shared/table/importPreview';
 import { errorReportSheet } from '../../../src-shared/table/reports';
 
 describe('spreadsheet files', () => {
@@ -41,7 +42,7 @@ describe('spreadsheet files', () => {
 
   it('builds an error report with the problem beside each bad cell', () => {
     const source = { headers: ['姓名', '身份证号', '电话'], rows: [['甲', 'bad', '1'], ['乙', '11010519491231002X', '']], firstRowNumber: 2 };
-    const preview = {
+    const preview: ImportPreview = {
       mapping: ['name', 'idNumber', 'phone'],
       counts: { new: 1, changed: 0, unchanged: 0, error: 1 },
       rows: [

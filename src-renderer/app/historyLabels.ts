@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { HistoryEntry } from '../../../src-shared/repository/docLayout';
 
 const ACTIONS: Record<HistoryEntry['action'], string> = {
-  create: '新建', update: '修改', delete: '删除', restore: '恢复', migrate: '数据升级',
+  create: '新建', update: '修改', delete: '删除', restore: '恢复', migrate: '数据升级', reveal: '查看完整个人信息',
 };
 
 /** One line per history entry, e.g. "2026-03-01 10:02 王小红 修改：组织名称「甲」→「乙」". */

@@ -1,0 +1,38 @@
+/**
+ * A printable document as plain data: the renderer lays it out as HTML pages, Electron's printToPDF (or the
+ * browser's print) turns those into paper or PDF. Later record types (meeting notices, feedback letters) add
+ * builders that produce this same shape.
+ */
+export type PaperSize = 'A4' | 'A3';
+export type Orientation = 'portrait' | 'landscape';
+
+export interface PrintTable {
+  columns: { header: string; width?: number }[];
+  rows: string[][];
+}
+
+export interface PrintSection {
+  heading?: string;
+  table?: PrintTable;
+  paragraphs?: string[];
+}
+
+export interface PrintDocument {
+  fileName: string;
+  title: string;
+  subtitle?: string;
+  paper: PaperSize;
+  orientation: Orientation;
+  sections: PrintSection[];
+  footer: string[];
+}
+
+export const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
+  A4: { width: 210, height: 297 },
+  A3: { width: 297, height: 420 },
+};
+
+export function pageSizeMm(paper: PaperSize, orientation: Orientation): { width: number; height: number } {
+  const { width, height } = PAPER_MM[paper];
+  return orientation === 'portrait' ? { width, height } : { width: height, height: width };
+}
