@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { HistoryEntry } from '../../../src-shared/repository/docLayout';
+import type { HistoryEntry } from '../../src-shared/repository/docLayout';
 
 const ACTIONS: Record<HistoryEntry['action'], string> = {
   create: '新建', update: '修改', delete: '删除', restore: '恢复', migrate: '数据升级', reveal: '查看完整个人信息',
