@@ -25,6 +25,7 @@ export function App() {
   const makeSession = useCallback((store: CommunityStore, clerkName: string): Session => {
     const session: Session = {
       store,
+      context: context.current,
       clerkName,
       persistentStorage: persistent.current,
       async setClerkName(name: string) {

@@ -1,17 +1,30 @@
-import { ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Input, Layout, Menu, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
+import { RosterPage } from '../features/roster/RosterPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { UnitsPage } from '../features/units/UnitsPage';
 import { StatusArea } from '../features/status/StatusArea';
 import { useSession } from './storeContext';
 
 /** Screens that work; a screen is listed here only once it is built. */
-const SCREENS = [{ key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> }];
+const SCREENS = [
+  { key: 'roster', label: '人员名册', icon: <TeamOutlined />, render: () => <RosterPage /> },
+  { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
+  { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
+  { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
+];
 
 export function MainLayout() {
   const { store, clerkName, setClerkName } = useSession();
   const { message } = AntApp.useApp();
-  const [screen, setScreen] = useState('org');
+  // The screen the clerk was on is kept across restarts.
+  const [screen, setScreenState] = useState(() => localStorage.getItem('desk:screen') ?? 'roster');
+  const setScreen = (key: string) => {
+    localStorage.setItem('desk:screen', key);
+    setScreenState(key);
+  };
   const [renaming, setRenaming] = useState<string | null>(null);
   const info = store.info;
   const current = SCREENS.find((s) => s.key === screen) ?? SCREENS[0]!;
@@ -36,7 +49,7 @@ export function MainLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
           <Menu mode="inline" selectedKeys={[screen]} onClick={(e) => setScreen(e.key)} items={SCREENS.map(({ key, label, icon }) => ({ key, label, icon }))} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>{current.render()}</Layout.Content>

@@ -1,9 +1,12 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { AnyRepository } from '../../src-shared/repository/collectionRepository';
+import type { EditContext } from '../../src-shared/repository/docLayout';
 import type { CommunityStore, SaveStatus } from '../data/communityStore';
 
 export interface Session {
   store: CommunityStore;
+  /** Who is editing, for acts recorded outside a repository (e.g. the audit log of full exports). */
+  context: EditContext;
   clerkName: string;
   setClerkName(name: string): Promise<void>;
   persistentStorage: boolean | undefined;

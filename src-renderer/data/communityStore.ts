@@ -5,6 +5,7 @@ import {
 import { parseDivisionCode } from '../../src-shared/community/divisionCode';
 import { ValidationError } from '../../src-shared/errors';
 import { OrgTree } from '../../src-shared/records/orgNode';
+import { CommunitySettings } from '../../src-shared/settings/communitySettings';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { changedRecordIds, type AnyRepository } from '../../src-shared/repository/collectionRepository';
 import { ORIGIN, collectionMap, type EditContext } from '../../src-shared/repository/docLayout';
@@ -50,6 +51,7 @@ const RETRY_MS = 2000;
 export class CommunityStore {
   readonly repos: Repositories;
   readonly orgTree: OrgTree;
+  readonly settings: CommunitySettings;
   private readonly db: CommunityDb;
   private readonly channel: BroadcastChannel;
   private pendingUpdates: Uint8Array[] = [];
@@ -72,6 +74,7 @@ export class CommunityStore {
     this.db = new CommunityDb(code);
     this.repos = createRepositories(doc, context);
     this.orgTree = new OrgTree(this.repos.orgNodes);
+    this.settings = new CommunitySettings(doc);
     this.channel = new BroadcastChannel(`community-desk:${code}`);
   }
 

@@ -40,6 +40,8 @@ export interface ImportOptions {
   matchField?: string;
   /** Organisation node id for a name or path as clerks write it, or why it cannot be found. */
   resolveOrgNode?: (text: string) => { id: string } | { problem: string };
+  /** Completes a row's values before validation (e.g. adds the role of the roster tab the clerk imports into). */
+  prepare?: (values: Record<string, unknown>, existing?: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** Reads every row, normalises its cells, validates it as the repository would, and says what committing would do. */
@@ -75,6 +77,7 @@ export function buildImportPreview(source: ImportSource, options: ImportOptions)
     }
 
     const existing = matchId ? (repo.get(matchId) as Record<string, unknown> | undefined) : undefined;
+    if (options.prepare) Object.assign(values, options.prepare(values, existing));
     const merged = existing ? { ...pickFields(existing, labels), ...values } : values;
     {
       try {

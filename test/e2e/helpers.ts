@@ -33,3 +33,8 @@ export async function addChild(page: Page, parent: string, kindLabel: string, na
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toContainText('本机已保存');
 }
+
+/** Opens a screen from the left navigation. */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('menuitem', { name }).click();
+}

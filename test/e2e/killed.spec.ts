@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addChild, completeSetup, expectSaved, treeNode } from './helpers';
+import { addChild, completeSetup, expectSaved, openScreen, treeNode } from './helpers';
 
 /** Starts Chromium as its own process (so it can be killed with SIGKILL) and attaches Playwright over CDP. */
 async function launch(userDataDir: string, port: number): Promise<{ proc: ChildProcess; browser: Browser }> {
@@ -37,6 +37,7 @@ test('the browser killed right after the UI says saved loses nothing', async ({ 
     const first = await launch(userDataDir, port);
     const page = first.browser.contexts()[0]!.pages()[0] ?? (await first.browser.contexts()[0]!.newPage());
     await completeSetup(page, baseURL);
+    await openScreen(page, '组织架构');
     await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
     await addChild(page, '第一网格党支部', '小区党支部', '光禄坊小区党支部');
     await addChild(page, '光禄坊小区党支部', '楼栋党小组', '3号楼党小组');
@@ -46,6 +47,7 @@ test('the browser killed right after the UI says saved loses nothing', async ({ 
     const second = await launch(userDataDir, port + 1);
     const page2 = second.browser.contexts()[0]!.pages()[0] ?? (await second.browser.contexts()[0]!.newPage());
     await page2.goto(baseURL!);
+    await openScreen(page2, '组织架构');
     for (const name of ['南街街道党工委', '三坊七巷社区党委', '第一网格党支部', '光禄坊小区党支部', '3号楼党小组']) {
       await expect(treeNode(page2, name)).toBeVisible();
     }

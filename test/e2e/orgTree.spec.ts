@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { COMMUNITY, addChild, completeSetup, expectSaved, treeNode } from './helpers';
+import { COMMUNITY, addChild, completeSetup, expectSaved, openScreen, treeNode } from './helpers';
 
 test('setup refuses a bad division code with a Chinese message naming the field', async ({ page }) => {
   await page.goto('/');
@@ -15,6 +15,7 @@ test('setup refuses a bad division code with a Chinese message naming the field'
 
 test('a clerk sets up the community, builds a five-level tree, and finds it intact after a reload', async ({ page }) => {
   await completeSetup(page);
+  await openScreen(page, '组织架构');
   await expect(page.getByTestId('sync-status')).toHaveText('未连接街道');
   await expect(treeNode(page, '南街街道党工委')).toBeVisible();
   await expect(treeNode(page, '三坊七巷社区党委')).toBeVisible();
@@ -53,6 +54,7 @@ test('a clerk sets up the community, builds a five-level tree, and finds it inta
 
 test('deleting asks for confirmation, and the recycle bin restores the whole branch', async ({ page }) => {
   await completeSetup(page);
+  await openScreen(page, '组织架构');
   await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
   await addChild(page, '第一网格党支部', '小区党支部', '光禄坊小区党支部');
   await treeNode(page, '第一网格党支部').click();
@@ -81,6 +83,7 @@ test('deleting asks for confirmation, and the recycle bin restores the whole bra
 
 test('a kind the organisation does not allow is not offered, and top-level nodes cannot be deleted', async ({ page }) => {
   await completeSetup(page);
+  await openScreen(page, '组织架构');
   await treeNode(page, '三坊七巷社区党委').click();
   await expect(page.getByRole('button', { name: '删除' })).toBeDisabled();
   await page.getByRole('button', { name: '添加下级组织' }).click();
@@ -95,8 +98,10 @@ test('a kind the organisation does not allow is not offered, and top-level nodes
 
 test('two windows of the same community show each other\'s edits', async ({ page, context }) => {
   await completeSetup(page);
+  await openScreen(page, '组织架构');
   const second = await context.newPage();
   await second.goto('/');
+  await openScreen(second, '组织架构');
   await expect(treeNode(second, '三坊七巷社区党委')).toBeVisible();
   await addChild(page, '三坊七巷社区党委', '网格党支部', '第三网格党支部');
   await expect(treeNode(second, '第三网格党支部')).toBeVisible({ timeout: 1_000 });

@@ -1,0 +1,217 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Checkbox, Modal, Popconfirm, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
+import { matchHeaders, type TableColumn } from '../../../src-shared/table/columns';
+import { buildImportPreview, commitImport, type ImportOptions, type ImportPreview, type ImportSource, type PreviewRow } from '../../../src-shared/table/importPreview';
+import { errorReportSheet, templateSheets } from '../../../src-shared/table/reports';
+import { errorText } from '../../app/errorText';
+import { saveBytes } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { readTableFile, writeWorkbook } from '../../data/spreadsheet';
+
+export interface ImportTarget {
+  /** What is imported, e.g. 党员 or 驻区单位: used in titles and file names. */
+  label: string;
+  repo: AnyRepository;
+  columns: readonly TableColumn[];
+  templateColumns: readonly TableColumn[];
+  templateExample: Record<string, string>;
+  allowed: Record<string, readonly string[]>;
+  options: Omit<ImportOptions, 'repo' | 'columns' | 'mapping'>;
+}
+
+const STATUS: Record<PreviewRow['status'], { label: string; color: string }> = {
+  new: { label: '新增', color: 'green' },
+  changed: { label: '修改', color: 'blue' },
+  unchanged: { label: '无变化', color: 'default' },
+  error: { label: '有问题', color: 'red' },
+};
+
+/** Excel/CSV import: choose a file, check the column mapping, preview every row's problems, then commit. */
+export function ImportWizard({ target, onClose }: { target: ImportTarget; onClose(): void }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [step, setStep] = useState(0);
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [fileName, setFileName] = useState('');
+  const [mapping, setMapping] = useState<(string | null)[]>([]);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [onlyErrors, setOnlyErrors] = useState(true);
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const loadFile = async (file: File) => {
+    setFailure('');
+    try {
+      const read = await readTableFile(file.name, await file.arrayBuffer(), target.columns);
+      setSource(read);
+      setFileName(file.name);
+      setMapping(matchHeaders(read.headers, target.columns).mapping);
+      setStep(1);
+    } catch (error) {
+      setFailure(errorText(error));
+    }
+    return false;
+  };
+
+  const makePreview = () => {
+    if (!source) return;
+    const built = buildImportPreview(source, { repo: target.repo, columns: target.columns, mapping, ...target.options });
+    setPreview(built);
+    setOnlyErrors(built.counts.error > 0);
+    setFailure('');
+    setStep(2);
+  };
+
+  const commit = async (validOnly: boolean) => {
+    if (!preview) return;
+    setBusy(true);
+    setFailure('');
+    try {
+      const result = commitImport(target.repo, (fn) => store.doc.transact(fn), preview, { validOnly });
+      await store.flush();
+      void message.success(`导入完成：新增 ${result.created} 条，更新 ${result.updated} 条，跳过 ${result.skipped} 条；已保存到本机`);
+      onClose();
+    } catch (error) {
+      setFailure(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const downloadTemplate = async () => {
+    const sheets = templateSheets(`${target.label}导入模板`, target.templateColumns, target.templateExample, target.allowed);
+    await saveBytes(`${target.label}导入模板.xlsx`, await writeWorkbook(sheets));
+  };
+
+  const downloadErrors = async () => {
+    if (!source || !preview) return;
+    await saveBytes(`${fileName.replace(/\.[^.]+$/, '')}-问题报告.xlsx`, await writeWorkbook([errorReportSheet(source, preview)]));
+  };
+
+  const missingRequired = useMemo(() => {
+    const used = new Set(mapping.filter(Boolean));
+    return target.columns.filter((c) => c.required && !used.has(c.field)).map((c) => c.header);
+  }, [mapping, target.columns]);
+
+  const fieldOptions = [{ value: '', label: '（不导入此列）' }, ...target.columns.map((c) => ({ value: c.field, label: c.header }))];
+  const mappedColumns = mapping.map((field, index) => ({ field, index })).filter((m): m is { field: string; index: number } => m.field !== null);
+  const first = source?.firstRowNumber ?? 2;
+  const shownRows = preview ? preview.rows.filter((r) => !onlyErrors || r.status === 'error') : [];
+
+  return (
+    <Modal open title={`导入${target.label}`} width={1100} footer={null} onCancel={onClose} destroyOnHidden>
+      <Steps size="small" current={step} items={[{ title: '选择文件' }, { title: '核对列' }, { title: '预览并导入' }]} style={{ marginBottom: 16 }} />
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} data-testid="import-error" />}
+      {step === 0 && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Upload.Dragger accept=".xlsx,.csv" beforeUpload={loadFile} showUploadList={false} data-testid="import-file">
+            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p>点击或把文件拖到这里：支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码）</p>
+            <p style={{ color: '#888' }}>按公民身份号码匹配已有人员：已有的更新，没有的新增</p>
+          </Upload.Dragger>
+          <Button onClick={downloadTemplate}>下载空白模板</Button>
+        </Space>
+      )}
+      {step === 1 && source && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text>
+            文件「{fileName}」共 {source.rows.length} 行数据。请核对每一列对应的字段：
+          </Typography.Text>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="index"
+            scroll={{ y: 360 }}
+            dataSource={source.headers.map((header, index) => ({ header, index }))}
+            columns={[
+              { title: '文件中的列名', dataIndex: 'header', render: (h: string) => h || '（空）' },
+              { title: '示例', render: (_: unknown, r: { index: number }) => String(source.rows[0]?.[r.index] ?? '') },
+              {
+                title: '导入为',
+                render: (_: unknown, r: { index: number }) => (
+                  <Select
+                    aria-label={`第${r.index + 1}列导入为`}
+                    style={{ width: 200 }}
+                    value={mapping[r.index] ?? ''}
+                    options={fieldOptions}
+                    onChange={(v) => setMapping((m) => m.map((f, i) => (i === r.index ? v || null : f === v && v ? null : f)))}
+                  />
+                ),
+              },
+            ]}
+          />
+          {missingRequired.length > 0 && <Alert type="warning" showIcon message={`缺少必填列：${missingRequired.join('、')}。请在上面把对应的列选为该字段。`} />}
+          <Space>
+            <Button onClick={() => setStep(0)}>重新选择文件</Button>
+            <Button type="primary" disabled={missingRequired.length > 0} onClick={makePreview}>
+              下一步：预览
+            </Button>
+          </Space>
+        </Space>
+      )}
+      {step === 2 && preview && source && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap data-testid="import-counts">
+            <Tag color="green">新增 {preview.counts.new} 条</Tag>
+            <Tag color="blue">修改 {preview.counts.changed} 条</Tag>
+            <Tag>无变化 {preview.counts.unchanged} 条</Tag>
+            <Tag color="red">有问题 {preview.counts.error} 条</Tag>
+            <Checkbox checked={onlyErrors} onChange={(e) => setOnlyErrors(e.target.checked)}>
+              只看有问题的行
+            </Checkbox>
+          </Space>
+          <Table<PreviewRow>
+            size="small"
+            virtual
+            pagination={false}
+            rowKey="rowNumber"
+            scroll={{ y: 380, x: 200 + mappedColumns.length * 150 }}
+            dataSource={shownRows}
+            data-testid="import-preview"
+            columns={[
+              { title: '行号', dataIndex: 'rowNumber', width: 60, fixed: 'left' },
+              { title: '状态', width: 80, fixed: 'left', render: (_: unknown, r) => <Tag color={STATUS[r.status].color}>{STATUS[r.status].label}</Tag> },
+              ...mappedColumns.map(({ field, index }) => ({
+                title: target.columns.find((c) => c.field === field)?.header ?? field,
+                width: 150,
+                render: (_: unknown, r: PreviewRow) => {
+                  const raw = source.rows[r.rowNumber - first]?.[index];
+                  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '');
+                  const problem = r.problems[field];
+                  return problem ? (
+                    <div style={{ background: '#fff1f0' }}>
+                      <div>{text}</div>
+                      <Typography.Text type="danger" style={{ fontSize: 12 }}>{problem}</Typography.Text>
+                    </div>
+                  ) : (
+                    text
+                  );
+                },
+              })),
+            ]}
+          />
+          <Space wrap>
+            <Button onClick={() => setStep(1)}>返回核对列</Button>
+            {preview.counts.error > 0 && <Button onClick={downloadErrors}>下载问题报告（Excel）</Button>}
+            <Button type="primary" loading={busy} onClick={() => commit(false)}>
+              全部导入
+            </Button>
+            {preview.counts.error > 0 && (
+              <Popconfirm
+                title={`只导入无误的 ${preview.counts.new + preview.counts.changed} 条？`}
+                description={`有问题的 ${preview.counts.error} 行不会导入，可下载问题报告修改后再导入。`}
+                okText="确定只导入无误的行"
+                cancelText="取消"
+                onConfirm={() => commit(true)}
+              >
+                <Button loading={busy}>只导入无误的行</Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </Space>
+      )}
+    </Modal>
+  );
+}

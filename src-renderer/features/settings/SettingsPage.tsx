@@ -1,0 +1,48 @@
+import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { readAudit } from '../../../src-shared/repository/docLayout';
+import { LIST_SETTING_LABELS, type ListSettingKey } from '../../../src-shared/settings/defaults';
+import { errorText } from '../../app/errorText';
+import { useSession } from '../../app/storeContext';
+import { useSettingsVersion } from '../../app/useLive';
+
+/** The community's editable lists (民族, 学历, 党员状态, 标签, 岗位…), the 监督电话, and the personal-data log. */
+export function SettingsPage() {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  useSettingsVersion(store.settings);
+  const keys = Object.keys(LIST_SETTING_LABELS) as ListSettingKey[];
+  const audit = readAudit(store.doc).reverse();
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title="公示牌监督电话">
+        <Form layout="inline" initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
+          <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>
+          <Button htmlType="submit" type="primary">保存</Button>
+        </Form>
+      </Card>
+      <Card title="可选项列表" extra={<Typography.Text type="secondary">输入新值后回车添加；点 × 删除</Typography.Text>}>
+        {keys.map((key) => (
+          <Form.Item key={key} label={LIST_SETTING_LABELS[key]} labelCol={{ span: 3 }}>
+            <Select
+              aria-label={LIST_SETTING_LABELS[key]}
+              mode="tags"
+              value={[...store.settings.list(key)]}
+              onChange={(values: string[]) => {
+                try {
+                  store.settings.setList(key, values);
+                } catch (error) {
+                  void message.error(errorText(error));
+                }
+              }}
+            />
+          </Form.Item>
+        ))}
+      </Card>
+      <Card title="个人信息使用记录（完整导出）">
+        <Table size="small" rowKey={(r) => `${r.at}-${r.by}`} dataSource={audit} pagination={{ pageSize: 10 }} locale={{ emptyText: '暂无记录' }}
+          columns={[{ title: '时间', render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm') }, { title: '操作人', dataIndex: 'by' }, { title: '内容', dataIndex: 'detail' }]} />
+      </Card>
+    </Space>
+  );
+}
