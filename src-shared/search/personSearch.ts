@@ -4,39 +4,42 @@ import { pinyin } from 'pinyin-pro';
 export interface SearchEntry {
   id: string;
   name: string;
+  syllables: string[];
   full: string;
   initials: string;
   digits: string[];
 }
 
-const pinyinCache = new Map<string, { full: string; initials: string }>();
+const pinyinCache = new Map<string, { syllables: string[]; full: string; initials: string }>();
 
 /** Pinyin of a Chinese name, read as a name (surname mode: 单 → shan, 曾 → zeng, 解 → xie, 区 → ou). */
-export function namePinyin(name: string): { full: string; initials: string } {
+export function namePinyin(name: string): { syllables: string[]; full: string; initials: string } {
   const cached = pinyinCache.get(name);
   if (cached) return cached;
   const syllables = pinyin(name, { toneType: 'none', surname: 'head', type: 'array', nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''));
-  const value = { full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
+  const value = { syllables, full: syllables.join(''), initials: syllables.map((s) => s[0] ?? '').join('') };
   pinyinCache.set(name, value);
   return value;
 }
 
 export function searchEntry(id: string, name: string, numbers: readonly string[]): SearchEntry {
-  const { full, initials } = namePinyin(name);
-  return { id, name, full, initials, digits: numbers.filter(Boolean).map((n) => n.toUpperCase()) };
+  const { syllables, full, initials } = namePinyin(name);
+  return { id, name, syllables, full, initials, digits: numbers.filter(Boolean).map((n) => n.toUpperCase()) };
 }
 
 /**
- * Ids of the entries matching a query typed in the search box: Chinese → substring of the name; letters → the start
- * of the full pinyin or of the initials (or anywhere in the full pinyin, for given names); digits → the end (or any
- * part, from 4 digits on) of a phone or ID number.
+ * Ids of the entries matching a query typed in the search box: Chinese → substring of the name; letters → the name
+ * read from its start with each syllable typed in full or by its first letters (zs, zhangs, shantf, zhangsan), or
+ * anywhere in the full pinyin; digits → the end (or any part, from 4 digits on) of a phone or ID number.
  */
 export function searchPeople(entries: readonly SearchEntry[], rawQuery: string): string[] {
   const query = rawQuery.trim().toLowerCase().replace(/\s+/g, '');
   if (!query) return entries.map((e) => e.id);
   const out: string[] = [];
   if (/^[a-z]+$/.test(query)) {
-    for (const e of entries) if (e.initials.startsWith(query) || e.full.startsWith(query) || (query.length >= 2 && e.full.includes(query))) out.push(e.id);
+    for (const e of entries) {
+      if (e.initials.startsWith(query) || e.full.startsWith(query) || syllablePrefixMatch(query, e.syllables, 0, 0) || (query.length >= 2 && e.full.includes(query))) out.push(e.id);
+    }
   } else if (/^[0-9x]+$/.test(query)) {
     const q = query.toUpperCase();
     for (const e of entries) if (e.digits.some((d) => d.endsWith(q) || (q.length >= 4 && d.includes(q)))) out.push(e.id);
@@ -44,4 +47,15 @@ export function searchPeople(entries: readonly SearchEntry[], rawQuery: string):
     for (const e of entries) if (e.name.includes(rawQuery.trim())) out.push(e.id);
   }
   return out;
+}
+
+/** Whether query[qi..] can be typed as the syllables from si on, each in full or by a prefix of it. */
+function syllablePrefixMatch(query: string, syllables: readonly string[], qi: number, si: number): boolean {
+  if (qi === query.length) return true;
+  const syllable = syllables[si];
+  if (syllable === undefined) return false;
+  for (let k = Math.min(syllable.length, query.length - qi); k >= 1; k--) {
+    if (query.startsWith(syllable.slice(0, k), qi) && syllablePrefixMatch(query, syllables, qi + k, si + 1)) return true;
+  }
+  return false;
 }

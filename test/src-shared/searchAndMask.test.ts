@@ -17,13 +17,17 @@ describe('person search', () => {
     expect(searchPeople(entries, 'zs')).toEqual(['1', '6']);
     expect(searchPeople(entries, 'ZS')).toEqual(['1', '6']);
     expect(searchPeople(entries, 'zhang')).toEqual(['1', '6']);
+    expect(searchPeople(entries, 'zhangs')).toEqual(['1', '6']);
+    expect(searchPeople(entries, 'zhangss')).toEqual(['6']);
+    expect(searchPeople(entries, 'shantf')).toEqual(['2']);
+    expect(searchPeople(entries, 'san')).toEqual(['1']);
   });
   it('reads special surnames by their surname reading', () => {
     expect(namePinyin('单田芳').full).toBe('shantianfang');
     expect(searchPeople(entries, 'shan')).toContain('2');
     expect(searchPeople(entries, 'zgf')).toEqual(['3']);
     expect(searchPeople(entries, 'xiejin')).toEqual(['4']);
-    expect(searchPeople(entries, 'ouzq')).toEqual([]);
+    expect(searchPeople(entries, 'ouzq')).toEqual(['5']);
     expect(searchPeople(entries, 'ozq')).toEqual(['5']);
   });
   it('finds Chinese substrings, and the last digits of a phone or ID number', () => {
