@@ -31,6 +31,9 @@ async function main() {
     await page.goto(url);
     await page.waitForFunction(() => document.title === 'ready');
     const r = await page.evaluate(() => (window as unknown as { runStorageBench(): Promise<Record<string, number>> }).runStorageBench());
+    const search = await page.evaluate(() => (window as unknown as { runSearchBench(): Promise<Record<string, number>> }).runSearchBench());
+    const importFigures = await page.evaluate(() => (window as unknown as { runImportBench(): Promise<Record<string, number>> }).runImportBench());
+    const render = await page.evaluate(() => (window as unknown as { runRenderBench(): Promise<Record<string, number | string>> }).runRenderBench());
     const n = (key: string) => r[key] as number;
     const results: Record<string, Figure> = {
       'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
@@ -45,6 +48,11 @@ async function main() {
       'storage.projection_verify_ms': { value: round(n('verifyMs'), 0), unit: 'ms', target: null, note: `background check of ${n('projectionRows')} projection rows after open` },
       'storage.idb_usage_bytes': { value: n('idbUsage'), unit: 'bytes', target: null, note: 'navigator.storage.estimate(): update log + projection tables' },
       'storage.idb_usage_to_state_ratio': { value: round(n('idbUsage') / n('stateBytes')), unit: 'x', target: null, note: 'whole origin incl. projection copies of every record' },
+      'roster.search_keystroke_median_ms': { value: round(search.medianMs!, 2), unit: 'ms', target: 16, note: `${search.people} people; pinyin/initials/digits + filters, 24 keystrokes x 5` },
+      'roster.search_keystroke_p95_ms': { value: round(search.p95Ms!, 2), unit: 'ms', target: null },
+      'roster.search_index_build_ms': { value: round(search.indexMs!, 0), unit: 'ms', target: null, note: 'pinyin of every name, once per list change' },
+      'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
+      'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
     writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.table(Object.fromEntries(Object.entries(results).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '', ok: f.target === null ? '' : f.value <= f.target ? 'yes' : 'NO' }])));

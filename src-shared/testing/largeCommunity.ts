@@ -23,9 +23,16 @@ function date(rng: SeededRandom, fromYear: number, toYear: number): string {
   const y = rng.int(fromYear, toYear);
   return `${y}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 }
-function idNumber(rng: SeededRandom, birth: string): string {
-  const first17 = `350102${birth.replaceAll('-', '')}${String(rng.int(0, 999)).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
+/** A valid ID number for the birth date, never one already handed out (one person, one number). */
+function idNumber(rng: SeededRandom, birth: string, used: Set<string>): string {
+  for (;;) {
+    const first17 = `350102${birth.replaceAll('-', '')}${String(rng.int(0, 999)).padStart(3, '0')}`;
+    const id = first17 + idNumberCheckChar(first17);
+    if (!used.has(id)) {
+      used.add(id);
+      return id;
+    }
+  }
 }
 function phone(rng: SeededRandom): string {
   return `1${rng.pick(['35', '38', '59', '86', '88'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
@@ -41,6 +48,7 @@ export async function populateCommunity(
   options: { seed?: number; chunk?: number; pause?: () => Promise<void> } = {},
 ): Promise<number> {
   const rng = seededRandom(options.seed ?? 20261123);
+  const usedIds = new Set<string>();
   const { repos, orgTree } = target;
   let made = 0;
   const tick = async () => {
@@ -64,7 +72,7 @@ export async function populateCommunity(
     const joinDate = `${Math.min(2024, Number(birth.slice(0, 4)) + rng.int(18, 45))}${birth.slice(4)}`;
     const probationary = rng.next() < 0.05;
     repos.people.create({
-      name: name(rng), roles: rng.next() < 0.1 ? ['党员', '志愿者'] : ['党员'], ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth),
+      name: name(rng), roles: rng.next() < 0.1 ? ['党员', '志愿者'] : ['党员'], ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth, usedIds),
       education: rng.pick(['研究生', '大学本科', '大学专科', '中专', '高中/中技', '初中及以下']),
       category: probationary ? '预备党员' : '正式党员', joinDate, confirmDate: probationary ? '' : `${Number(joinDate.slice(0, 4)) + 1}${joinDate.slice(4)}`,
       orgNodeId: rng.pick(buildings), phone: phone(rng), address: `${rng.int(1, 30)}号楼${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`,

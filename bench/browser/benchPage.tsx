@@ -1,0 +1,159 @@
+/**
+ * Runs in Chromium (real IndexedDB): builds a large community through the repository API, then measures a cold
+ * open against the bare Y.applyUpdate of the same state, and the stored bytes against the encoded state.
+ */
+import * as Y from 'yjs';
+import { writeCommunityInfo } from '../../src-shared/community/communityInfo';
+import { fixedContext } from '../../src-shared/testing/fixedContext';
+import { LARGE_COMMUNITY, populateCommunity } from '../../src-shared/testing/largeCommunity';
+import { CommunityStore } from '../../src-renderer/data/communityStore';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { createRoot } from 'react-dom/client';
+import { idNumberCheckChar, OrgTree } from '../../src-shared/records';
+import type { AnyRepository } from '../../src-shared/repository/collectionRepository';
+import { createRepositories } from '../../src-shared/repository/repositories';
+import { searchEntry, searchPeople } from '../../src-shared/search/personSearch';
+import { matchHeaders, PERSON_COLUMNS } from '../../src-shared/table/columns';
+import { buildImportPreview, commitImport } from '../../src-shared/table/importPreview';
+import { orgNodeResolver } from '../../src-shared/table/orgNodePaths';
+import { SessionContext } from '../../src-renderer/app/storeContext';
+import { readTableFile, writeWorkbook } from '../../src-renderer/data/spreadsheet';
+import { PeopleTable } from '../../src-renderer/features/roster/PeopleTable';
+import { filterPeople } from '../../src-renderer/features/roster/rosterModel';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function runStorageBench(runs = 5) {
+  const code = `350102001${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const t0 = performance.now();
+  const store = await CommunityStore.open(code, { context, compactThreshold: Number.MAX_SAFE_INTEGER });
+  writeCommunityInfo(store.doc, { code: '350102001001', name: '三坊七巷社区', streetName: '南街街道', createdAt: 0 });
+  const records = await populateCommunity(store, LARGE_COMMUNITY, { chunk: 2000, pause: () => store.flush() });
+  const generateMs = performance.now() - t0;
+  const rowsBefore = await store.updateRowCount();
+  const tc = performance.now();
+  await store.compact();
+  const compactMs = performance.now() - tc;
+  const storedBytes = await store.storedBytes();
+  const state = Y.encodeStateAsUpdate(store.doc);
+  await store.close();
+
+  const openMs: number[] = [];
+  const applyMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    const opened = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+    // Usable: a query through the repository answers.
+    if (opened.repos.people.count() !== LARGE_COMMUNITY.partyMembers + LARGE_COMMUNITY.inServiceMembers + LARGE_COMMUNITY.volunteers) throw new Error('open lost records');
+    openMs.push(performance.now() - s);
+    await opened.close();
+
+    const a = performance.now();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    applyMs.push(performance.now() - a);
+    doc.destroy();
+  }
+  const verify = await CommunityStore.open(code, { context, compactOnOpen: false });
+  const tv = performance.now();
+  const check = await verify.projectionCheck;
+  const verifyMs = performance.now() - tv;
+  await verify.close();
+  const estimate = await navigator.storage.estimate();
+  return {
+    records, generateMs, rowsBefore, compactMs, storedBytes, stateBytes: state.byteLength, openMs: median(openMs),
+    applyMs: median(applyMs), verifyMs, projectionRows: check.checked, idbUsage: estimate.usage ?? 0,
+  };
+}
+
+const SEARCH_KEYSTROKES = ['z', 'zh', 'zha', 'zhan', 'zhang', 'zhangs', 'zs', 'w', 'wx', 'wxh', 'l', 'li', 'lim', '1', '13', '138', '1380', '8', '88', '王', '王小', '单', 'shan', 'shantf'];
+
+/** Per-keystroke search over 10,000 people: pinyin/initials/digits matching plus the toolbar filters. */
+async function runSearchBench() {
+  const doc = new Y.Doc();
+  const repos = createRepositories(doc, fixedContext());
+  const tree = new OrgTree(repos.orgNodes);
+  await populateCommunity({ repos, orgTree: tree }, { ...LARGE_COMMUNITY, partyMembers: 7000, inServiceMembers: 1000, volunteers: 2000, residentUnits: 10, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
+  const people = repos.people.list();
+  const t0 = performance.now();
+  const entries = people.map((p) => searchEntry(p.id, p.name, [p.phone, p.idNumber]));
+  const indexMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    for (const query of SEARCH_KEYSTROKES) {
+      const s = performance.now();
+      const found = new Set(searchPeople(entries, query));
+      filterPeople(people.filter((p) => found.has(p.id)), { tags: [] }, tree);
+      times.push(performance.now() - s);
+    }
+  }
+  return { people: people.length, indexMs, medianMs: median(times), p95Ms: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)] as number };
+}
+
+/** A 5,000-row workbook, from its bytes to committed in IndexedDB. */
+async function runImportBench() {
+  const code = `350102002${100 + Math.floor(Math.random() * 800)}`;
+  const store = await CommunityStore.open(code, { context: fixedContext() });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await store.flush();
+  const headers = ['姓名', '性别', '公民身份号码', '联系电话', '所在党组织', '入党日期', '转正日期', '民族', '学历'];
+  const rows = Array.from({ length: 5000 }, (_, i) => {
+    const first17 = `3501021970${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+    return [`党员${i}`, '', first17 + idNumberCheckChar(first17), `139${String(i).padStart(8, '0')}`, '三坊七巷社区党委', '1995-07-01', '1996-07-01', '汉族', '大学本科'];
+  });
+  const bytes = await writeWorkbook([{ name: '党员', headers, rows }]);
+  const t0 = performance.now();
+  const source = await readTableFile('党员.xlsx', bytes.buffer as ArrayBuffer, PERSON_COLUMNS);
+  const tRead = performance.now();
+  const preview = buildImportPreview(source, { repo: store.repos.people as unknown as AnyRepository, columns: PERSON_COLUMNS, mapping: matchHeaders(source.headers, PERSON_COLUMNS).mapping, matchField: 'idNumber', resolveOrgNode: orgNodeResolver(store.orgTree) });
+  const tPreview = performance.now();
+  if (preview.counts.new !== 5000) throw new Error(`preview: ${JSON.stringify(preview.counts)} ${JSON.stringify(preview.rows.find((r) => r.status === 'error')?.problems)}`);
+  commitImport(store.repos.people as unknown as AnyRepository, (fn) => store.doc.transact(fn), preview, { validOnly: false });
+  await store.flush();
+  const total = performance.now() - t0;
+  await store.close();
+  return { rows: 5000, readMs: tRead - t0, previewMs: tPreview - tRead, totalMs: total };
+}
+
+/** First render of the 党员 roster tab with 2,000 members, until its first rows are on screen. */
+async function runRenderBench() {
+  const code = `350102003${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext();
+  const store = await CommunityStore.open(code, { context });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, residentUnits: 0, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
+  await store.flush();
+  const session = { store, context, clerkName: '基准', persistentStorage: true, setClerkName: async () => undefined };
+  const host = document.getElementById('root') as HTMLElement;
+  const renderOnce = async () => {
+    const root = createRoot(host);
+    const t0 = performance.now();
+    root.render(
+      <ConfigProvider locale={zhCN}>
+        <AntApp>
+          <SessionContext.Provider value={session}>
+            <PeopleTable role="党员" />
+          </SessionContext.Provider>
+        </AntApp>
+      </ConfigProvider>,
+    );
+    await new Promise<void>((resolve) => {
+      const poll = () => (host.querySelector('.ant-table-row') ? resolve() : requestAnimationFrame(poll));
+      poll();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    const ms = performance.now() - t0;
+    const shown = host.querySelector('[data-testid=roster-count]')?.textContent ?? '';
+    root.unmount();
+    return { ms, shown };
+  };
+  const first = await renderOnce();
+  const second = await renderOnce();
+  await store.close();
+  return { firstMs: first.ms, warmMs: second.ms, shown: first.shown };
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench });
+document.title = 'ready';
