@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { findHeaderRow, type TableColumn } from '../../src-shared/table/columns';
 import type { ImportSource } from '../../src-shared/table/importPreview';
+import type { SheetData } from '../../src-shared/table/reports';
 
 /** Reads the first sheet of an .xlsx, or a .csv in UTF-8 or GBK, into headers and rows of plain cell values. */
 export async function readTableFile(fileName: string, bytes: ArrayBuffer, columns: readonly TableColumn[]): Promise<ImportSource> {
@@ -65,19 +66,8 @@ function plainValue(value: ExcelJS.CellValue): unknown {
   return String(value);
 }
 
-export interface SheetSpec {
-  name: string;
-  headers: string[];
-  rows: unknown[][];
-  widths?: number[];
-  /** Cells to mark red, with the note shown on them: key `${rowIndex},${colIndex}` (0-based, data rows). */
-  problems?: Map<string, string>;
-  /** Text columns: kept as text so Excel does not turn ID numbers into rounded numbers. */
-  textColumns?: number[];
-}
-
 /** Writes an .xlsx: bold header row, frozen, ID-safe text columns, and problem cells filled red with a note. */
-export async function writeWorkbook(sheets: SheetSpec[]): Promise<Uint8Array> {
+export async function writeWorkbook(sheets: SheetData[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '社区工作台';
   for (const spec of sheets) {

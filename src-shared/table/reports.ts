@@ -1,6 +1,8 @@
 import type { TableColumn } from './columns';
 import type { ImportPreview, ImportSource } from './importPreview';
 
+/** One sheet to write: problem cells (key `${rowIndex},${colIndex}`, data rows, 0-based) are marked red with a note;
+ * text columns stay text so Excel does not turn ID numbers into rounded numbers. */
 export interface SheetData {
   name: string;
   headers: string[];
