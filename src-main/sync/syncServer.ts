@@ -1,0 +1,337 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { WebSocket, WebSocketServer } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { readCommunityInfo } from '../../src-shared/community/communityInfo';
+import { COLLECTION_NAMES } from '../../src-shared/records';
+import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
+import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
+import { SyncStore } from './syncStore';
+import { verifyToken } from './tokens';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_QUERY_AWARENESS = 3;
+const LOAD_ORIGIN = Symbol('load');
+
+export interface SyncServerOptions {
+  port: number;
+  host?: string;
+  dataDir: string;
+  /** PEM certificate and key: serve wss:// instead of ws://. */
+  tls?: { cert: string; key: string };
+  /** Largest WebSocket message accepted (bytes); larger ones close the connection with 1009. */
+  maxPayload?: number;
+  /** Compact a document's log once it holds this many rows. */
+  compactAfter?: number;
+  log?: (line: string) => void;
+}
+
+interface Connection {
+  ws: WebSocket;
+  claims: TokenClaims;
+  room: Room;
+  awarenessIds: Set<number>;
+}
+
+interface Room {
+  name: string;
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  conns: Set<Connection>;
+}
+
+/**
+ * The street's sync server: the standard y-websocket protocol (y-protocols sync + awareness) on `/<12-digit code>`,
+ * so the stock y-websocket client works unchanged. Every update is written to SQLite before it is applied to others
+ * or acknowledged; the acknowledgement is a sync-step-1 (the server's state vector) sent back to the writer, which
+ * the stock client answers harmlessly and our client reads as "stored up to here".
+ */
+export class SyncServer {
+  readonly store: SyncStore;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.store = new SyncStore(options.dataDir);
+    this.log = options.log ?? ((line) => console.log(`[sync] ${line}`));
+    const handler = (req: IncomingMessage, res: ServerResponse) => this.handleHttp(req, res);
+    this.http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 128 * 1024 * 1024 });
+    this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
+    this.http.on('clientError', (_err, socket) => socket.destroy());
+    this.wss.on('error', (error) => this.log(`websocket server error: ${error.message}`));
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.options.port, this.options.host ?? '0.0.0.0', () => {
+        const address = this.http.address();
+        resolve(typeof address === 'object' && address ? address.port : this.options.port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const room of this.rooms.values()) for (const conn of room.conns) conn.ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    this.store.close();
+  }
+
+  connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.conns.size;
+    return n;
+  }
+
+  /** Loads (once) the document from disk; the persisted state is in memory before any client is answered. */
+  room(name: string): Room {
+    let room = this.rooms.get(name);
+    if (room) return room;
+    const doc = new Y.Doc({ gc: true });
+    const { updates } = this.store.loadUpdates(name);
+    doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), LOAD_ORIGIN);
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState(null);
+    const newRoom: Room = { name, doc, awareness, conns: new Set() };
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      const writer = origin as Connection;
+      // Durable first: if this throws, the caller evicts the room and nobody is told the update was stored.
+      try {
+        this.store.appendUpdate(name, update, writer.claims);
+      } catch (error) {
+        throw new StorageError((error as Error).message);
+      }
+      const message = encodeSync((e) => syncProtocol.writeUpdate(e, update));
+      for (const conn of newRoom.conns) if (conn !== writer) send(conn, message);
+    });
+    awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const conn = origin as Connection | undefined;
+      if (conn?.awarenessIds) {
+        added.forEach((id) => conn.awarenessIds.add(id));
+        removed.forEach((id) => conn.awarenessIds.delete(id));
+      }
+      const message = encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
+      for (const c of newRoom.conns) send(c, message);
+    });
+    this.rooms.set(name, newRoom);
+    return newRoom;
+  }
+
+  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const docName = decodeURIComponent(url.pathname.replace(/^\/+/, '').replace(/\/+$/, ''));
+    const token = url.searchParams.get('token') ?? '';
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', (error) => this.log(`connection error on ${docName}: ${error.message}`));
+      const refuse = (code: number, reason: string) => {
+        this.log(`refused ${docName || '(none)'}: ${reason}`);
+        ws.close(code, reason);
+      };
+      if (!isDocumentName(docName)) return refuse(CLOSE_CODES.badDocument, 'bad document name');
+      const verified = verifyToken(this.store.secret, token);
+      if (!verified.ok) return refuse(verified.reason === 'expired' ? CLOSE_CODES.expired : CLOSE_CODES.badToken, `token ${verified.reason}`);
+      if (this.store.isRevoked(verified.claims.jti)) return refuse(CLOSE_CODES.revoked, 'token revoked');
+      if (!canRead(verified.claims, docName)) return refuse(CLOSE_CODES.forbidden, 'document not in token scope');
+      this.accept(ws, docName, verified.claims);
+    });
+  }
+
+  private accept(ws: WebSocket, docName: string, claims: TokenClaims): void {
+    let room: Room;
+    try {
+      room = this.room(docName);
+    } catch (error) {
+      this.log(`cannot load ${docName}: ${(error as Error).message}`);
+      ws.close(1011, 'cannot load document');
+      return;
+    }
+    const conn: Connection = { ws, claims, room, awarenessIds: new Set() };
+    room.conns.add(conn);
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', (data: ArrayBuffer | Buffer) => this.handleMessage(conn, new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))));
+    ws.on('close', () => {
+      room.conns.delete(conn);
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    });
+    // Keep-alive at the protocol level: a dead peer is dropped, a slow one is not (pongs arrive between frames).
+    let alive = true;
+    ws.on('pong', () => (alive = true));
+    const ping = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }, 30_000);
+    ws.on('close', () => clearInterval(ping));
+
+    send(conn, encodeSync((e) => syncProtocol.writeSyncStep1(e, room.doc)));
+    const states = [...room.awareness.getStates().keys()];
+    if (states.length > 0) send(conn, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
+  }
+
+  private handleMessage(conn: Connection, message: Uint8Array): void {
+    const { room } = conn;
+    try {
+      const decoder = decoding.createDecoder(message);
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          const reply = encodeSync((e) => syncProtocol.readSyncStep1(decoder, e, room.doc));
+          send(conn, reply);
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          const update = decoding.readVarUint8Array(decoder);
+          if (!canWrite(conn.claims, room.name)) return; // a viewer's writes are never applied nor stored
+          const before = Y.encodeStateVector(room.doc);
+          try {
+            Y.applyUpdate(room.doc, update, conn);
+          } catch (error) {
+            if (error instanceof StorageError) throw error;
+            throw new MalformedError((error as Error).message);
+          }
+          // Acknowledge only a change (the stock client answers an ack with an empty step 2: no ping-pong): the
+          // server's state vector now includes, and has stored, everything this client sent.
+          if (!sameBytes(before, Y.encodeStateVector(room.doc))) {
+            this.maybeCompact(room);
+            send(conn, encodeSync((e) => syncProtocol.writeSyncStep1(e, room.doc)));
+          }
+        } else {
+          throw new MalformedError(`unknown sync message ${syncType}`);
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+      } else if (type === MESSAGE_QUERY_AWARENESS) {
+        send(conn, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]))));
+      } else {
+        throw new MalformedError(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      if (error instanceof StorageError) {
+        // Not the client's fault: it keeps its edits and reconnects; memory is reloaded from disk for everyone.
+        this.log(`cannot store update for ${room.name}: ${error.message}`);
+        conn.ws.close(1011, 'storage failure');
+        this.evictIfDiverged(room);
+        return;
+      }
+      this.log(`bad message from ${conn.claims.name} on ${room.name}: ${(error as Error).message}`);
+      conn.ws.close(CLOSE_CODES.malformed, 'malformed message');
+      if (this.rooms.get(room.name) === room) this.evictIfDiverged(room);
+    }
+  }
+
+  /** After a failure mid-update, the in-memory doc must equal the disk: if not, drop it and let clients reconnect. */
+  private evictIfDiverged(room: Room): void {
+    const disk = new Y.Doc();
+    this.store.loadUpdates(room.name).updates.forEach((u) => Y.applyUpdate(disk, u));
+    const same = Buffer.from(Y.encodeStateVector(disk)).equals(Buffer.from(Y.encodeStateVector(room.doc)));
+    disk.destroy();
+    if (same) return;
+    this.log(`evicting ${room.name}: memory and disk differ after a failed write`);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()], null);
+    this.rooms.delete(room.name);
+    for (const c of room.conns) c.ws.close(1011, 'document reloaded');
+    room.doc.destroy();
+  }
+
+  private maybeCompact(room: Room): void {
+    const limit = this.options.compactAfter ?? 500;
+    if (this.store.updateCount(room.name) < limit) return;
+    const maxSeq = this.store.maxSeq(room.name);
+    this.store.compact(room.name, Y.encodeStateAsUpdate(room.doc), maxSeq);
+  }
+
+  private handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(body));
+    };
+    try {
+      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, connections: this.connectionCount() });
+      const token = url.searchParams.get('token') ?? '';
+      const verified = verifyToken(this.store.secret, token);
+      if (!verified.ok || this.store.isRevoked(verified.claims.jti)) return reply(401, { error: verified.ok ? '同步凭证已被停用' : verified.reason === 'expired' ? '同步凭证已过期' : '同步凭证无效' });
+      const claims = verified.claims;
+      if (url.pathname === '/api/communities') return reply(200, this.communities(claims));
+      if (url.pathname === '/api/feed') return reply(200, this.feed(claims, Number(url.searchParams.get('since') ?? 0)));
+      return reply(404, { error: '没有这个接口' });
+    } catch (error) {
+      this.log(`http error: ${(error as Error).message}`);
+      return reply(500, { error: '服务器内部错误' });
+    }
+  }
+
+  /** Every community of the token's scope that the server holds: its name, last write, live connections and counts. */
+  communities(claims: TokenClaims) {
+    return this.store
+      .documents(claims.scope)
+      .filter((d) => canRead(claims, d.doc))
+      .map(({ doc, lastAt }) => {
+        const room = this.room(doc);
+        const info = readCommunityInfo(room.doc);
+        const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [...collectionMap(room.doc, c).values()].filter((r) => r.get('deleted') !== true).length]));
+        return { code: doc, name: info?.name ?? '', streetName: info?.streetName ?? '', lastWriteAt: lastAt, connections: room.conns.size, counts };
+      });
+  }
+
+  /** What changed in each community of the scope since a time: record, action, who and when, newest first. */
+  feed(claims: TokenClaims, since: number, limit = 500) {
+    const out: { code: string; community: string; collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[] = [];
+    for (const { doc } of this.store.documents(claims.scope)) {
+      if (!canRead(claims, doc)) continue;
+      const room = this.room(doc);
+      const community = readCommunityInfo(room.doc)?.name ?? doc;
+      for (const collection of COLLECTION_NAMES) {
+        collectionMap(room.doc, collection).forEach((record, recordId) => {
+          const fields = record.get('fields') as Y.Map<unknown> | undefined;
+          const title = String(fields?.get('name') ?? fields?.get('title') ?? fields?.get('venue') ?? '');
+          for (const entry of recordHistory(record).toArray()) {
+            if (entry.at >= since && entry.action !== 'reveal') out.push({ code: doc, community, collection, recordId, title, action: entry.action, by: entry.by, at: entry.at, fields: Object.keys(entry.changes ?? {}) });
+          }
+        });
+      }
+    }
+    return out.sort((a, b) => b.at - a.at).slice(0, limit);
+  }
+}
+
+class StorageError extends Error {}
+class MalformedError extends Error {}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function encodeSync(write: (e: encoding.Encoder) => void): Uint8Array {
+  return encodeMessage(MESSAGE_SYNC, write);
+}
+
+function send(conn: Connection, message: Uint8Array): void {
+  if (conn.ws.readyState !== WebSocket.OPEN) return;
+  conn.ws.send(message, (error) => {
+    if (error) conn.ws.terminate();
+  });
+}

@@ -1,0 +1,113 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { TokenClaims } from '../../src-shared/sync/access';
+import { newSecret } from './tokens';
+
+export interface AuditRow {
+  at: number;
+  doc: string;
+  tokenId: string;
+  user: string;
+  role: string;
+  bytes: number;
+}
+
+/**
+ * The sync server's data directory: `sync.db` (SQLite, WAL, synchronous=FULL: a write has reached the disk when the
+ * call returns) and `secret.key` (signs tokens). Every method is synchronous, so writes never interleave.
+ */
+export class SyncStore {
+  readonly db: DatabaseSync;
+  readonly secret: Buffer;
+
+  constructor(readonly dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    const secretFile = join(dataDir, 'secret.key');
+    if (!existsSync(secretFile)) {
+      writeFileSync(secretFile, newSecret().toString('hex'), { mode: 0o600 });
+      chmodSync(secretFile, 0o600);
+    }
+    this.secret = Buffer.from(readFileSync(secretFile, 'utf8').trim(), 'hex');
+    this.db = new DatabaseSync(join(dataDir, 'sync.db'));
+    this.db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);
+      CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, role TEXT NOT NULL, scope TEXT NOT NULL, name TEXT NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER);
+      CREATE TABLE IF NOT EXISTS audit (at INTEGER NOT NULL, doc TEXT NOT NULL, token_id TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, bytes INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS audit_doc ON audit (doc, at);
+    `);
+  }
+
+  /** Appends one update and its audit row in one transaction; durable when this returns. */
+  appendUpdate(doc: string, update: Uint8Array, claims: TokenClaims, now = Date.now()): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, update, now);
+      this.db.prepare('INSERT INTO audit (at, doc, token_id, user, role, bytes) VALUES (?, ?, ?, ?, ?, ?)').run(now, doc, claims.jti, claims.name, claims.role, update.byteLength);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  loadUpdates(doc: string): { maxSeq: number; updates: Uint8Array[] } {
+    const rows = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq').all(doc) as { seq: number; data: Uint8Array }[];
+    return { maxSeq: rows.at(-1)?.seq ?? 0, updates: rows.map((r) => r.data) };
+  }
+
+  updateCount(doc: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc = ?').get(doc) as { n: number }).n;
+  }
+
+  /** Replaces the rows up to maxSeq by one snapshot, in one transaction. */
+  compact(doc: string, snapshot: Uint8Array, maxSeq: number, now = Date.now()): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, maxSeq);
+      this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, snapshot, now);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  maxSeq(doc: string): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM updates WHERE doc = ?').get(doc) as { m: number }).m;
+  }
+
+  documents(prefix = ''): { doc: string; lastAt: number }[] {
+    return this.db.prepare("SELECT doc, MAX(at) AS lastAt FROM updates WHERE doc LIKE ? || '%' GROUP BY doc ORDER BY doc").all(prefix) as { doc: string; lastAt: number }[];
+  }
+
+  recordToken(claims: TokenClaims): void {
+    this.db.prepare('INSERT INTO tokens (id, role, scope, name, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)').run(claims.jti, claims.role, claims.scope, claims.name, claims.iat, claims.exp);
+  }
+
+  revokeToken(id: string, now = Date.now()): boolean {
+    return Number(this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id).changes) > 0;
+  }
+
+  isRevoked(id: string): boolean {
+    const row = this.db.prepare('SELECT revoked_at FROM tokens WHERE id = ?').get(id) as { revoked_at: number | null } | undefined;
+    // A token this server never issued (e.g. from another data directory with the same secret) is treated as revoked.
+    return !row || row.revoked_at !== null;
+  }
+
+  tokens(): { id: string; role: string; scope: string; name: string; issued_at: number; expires_at: number; revoked_at: number | null }[] {
+    return this.db.prepare('SELECT * FROM tokens ORDER BY issued_at').all() as never;
+  }
+
+  audit(doc?: string): AuditRow[] {
+    const rows = (doc ? this.db.prepare('SELECT * FROM audit WHERE doc = ? ORDER BY at').all(doc) : this.db.prepare('SELECT * FROM audit ORDER BY at').all()) as { at: number; doc: string; token_id: string; user: string; role: string; bytes: number }[];
+    return rows.map((r) => ({ at: r.at, doc: r.doc, tokenId: r.token_id, user: r.user, role: r.role, bytes: r.bytes }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,233 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { ORIGIN } from '../../src-shared/repository/docLayout';
+import { describeClose } from '../../src-shared/sync/access';
+
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** When this PC and the server last held the same data. */
+  lastSyncedAt?: number;
+  /** Local changes the server has not confirmed storing yet. */
+  pending: number;
+  /** For the clerk, in Chinese: why it is offline or refused, and what to do. */
+  message?: string;
+}
+
+export interface SyncMemory {
+  /** The server's state vector as last acknowledged (what it has stored). */
+  serverStateVector?: Uint8Array;
+  lastSyncedAt?: number;
+}
+
+export interface SyncConnectionOptions {
+  serverUrl: string;
+  token: string;
+  docName: string;
+  /** Updates already stored locally (to count what still waits for the server after a restart). */
+  storedUpdates?: Uint8Array[];
+  memory?: SyncMemory;
+  saveMemory?: (memory: SyncMemory) => void;
+  onStatus?: (status: SyncStatus) => void;
+  /** Reconnect backoff: base and cap in ms; the delay is randomised (jitter) so a restarted server is not stormed. */
+  backoff?: { baseMs: number; maxMs: number };
+  random?: () => number;
+  /** Tests: delay each outgoing message by this many ms (order is kept). */
+  sendDelay?: () => number;
+  WebSocketImpl?: typeof WebSocket;
+}
+
+const MESSAGE_SYNC = 0;
+/** Transaction origin of updates received from the server: stored locally, never sent back. */
+export const SYNC_ORIGIN = 'origin:sync';
+
+/**
+ * Keeps one community document in step with the street's sync server over the y-websocket protocol. Unlike the stock
+ * client it never drops a connection for being silent (a first sync of a large community on a slow line can take
+ * minutes), reconnects with jittered backoff, stops on final refusals (4400–4499) with a Chinese explanation, and
+ * counts the local changes the server has not yet acknowledged storing.
+ */
+export class SyncConnection {
+  private ws: WebSocket | null = null;
+  private status: SyncStatus;
+  private attempts = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private wanted = false;
+  private receivedInitial = false;
+  private serverSV: Map<number, number>;
+  /** End state vectors of local updates not yet covered by the server's. */
+  private pendingUpdates: Map<number, number>[] = [];
+  private sendChain: Promise<void> = Promise.resolve();
+  private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
+    // Updates from the server and from this PC's store are already known there; another window's edits are sent too
+    // (that window may be offline), which the server ignores if it already has them.
+    if (origin === SYNC_ORIGIN || origin === ORIGIN.load) return;
+    this.pendingUpdates.push(decodeSV(Y.encodeStateVectorFromUpdate(update)));
+    this.sendMessage(encodeSync((e) => syncProtocol.writeUpdate(e, update)));
+    this.refreshPending();
+  };
+
+  constructor(private readonly doc: Y.Doc, private readonly options: SyncConnectionOptions) {
+    this.serverSV = options.memory?.serverStateVector ? decodeSV(options.memory.serverStateVector) : new Map();
+    this.pendingUpdates = (options.storedUpdates ?? []).map((u) => decodeSV(Y.encodeStateVectorFromUpdate(u)));
+    this.status = { state: 'offline', lastSyncedAt: options.memory?.lastSyncedAt, pending: 0 };
+    this.pendingUpdates = this.pendingUpdates.filter((sv) => !this.covered(sv));
+    this.status.pending = this.pendingUpdates.length;
+    doc.on('update', this.onUpdate);
+  }
+
+  get syncStatus(): SyncStatus {
+    return this.status;
+  }
+
+  connect(): void {
+    this.wanted = true;
+    if (this.ws || this.timer) return;
+    this.open();
+  }
+
+  /** Goes offline on purpose (settings changed, app closing); local work continues. */
+  disconnect(): void {
+    this.wanted = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.onclose = null;
+      ws.close();
+    }
+    this.setStatus({ ...this.status, state: 'offline', message: undefined });
+  }
+
+  destroy(): void {
+    this.disconnect();
+    this.doc.off('update', this.onUpdate);
+  }
+
+  private open(): void {
+    this.timer = null;
+    this.receivedInitial = false;
+    this.setStatus({ ...this.status, state: 'connecting', message: undefined });
+    const Impl = this.options.WebSocketImpl ?? WebSocket;
+    let ws: WebSocket;
+    try {
+      const url = `${this.options.serverUrl.replace(/\/$/, '')}/${this.options.docName}?token=${encodeURIComponent(this.options.token)}`;
+      ws = new Impl(url);
+    } catch {
+      this.scheduleReconnect('街道服务器地址不正确，请检查“同步设置”中的连接串');
+      return;
+    }
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    ws.onopen = () => {
+      this.setStatus({ ...this.status, state: 'syncing' });
+      this.sendChain = Promise.resolve();
+      this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    };
+    ws.onmessage = (event: MessageEvent) => this.receive(new Uint8Array(event.data as ArrayBuffer));
+    ws.onerror = () => undefined; // onclose follows and decides
+    ws.onclose = (event: CloseEvent) => {
+      if (this.ws !== ws) return;
+      this.ws = null;
+      const { final, message } = describeClose(event.code);
+      if (final && event.code >= 4400 && event.code < 4500) {
+        this.wanted = false;
+        this.setStatus({ ...this.status, state: 'refused', message });
+        return;
+      }
+      this.scheduleReconnect(message);
+    };
+  }
+
+  private scheduleReconnect(message: string): void {
+    this.setStatus({ ...this.status, state: 'offline', message });
+    if (!this.wanted) return;
+    const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 1000, maxMs: 60_000 };
+    const random = this.options.random ?? Math.random;
+    const delay = Math.min(maxMs, baseMs * 2 ** this.attempts) * (0.5 + random());
+    this.attempts = Math.min(this.attempts + 1, 16);
+    this.timer = setTimeout(() => this.open(), delay);
+  }
+
+  private receive(message: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not used by this client
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        const sv = decoding.readVarUint8Array(decoder);
+        this.serverSV = decodeSV(sv);
+        this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
+      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), SYNC_ORIGIN);
+        if (syncType === syncProtocol.messageYjsSyncStep2) this.receivedInitial = true;
+      }
+      this.refreshPending();
+    } catch {
+      this.ws?.close();
+    }
+  }
+
+  private refreshPending(): void {
+    this.pendingUpdates = this.pendingUpdates.filter((sv) => !this.covered(sv));
+    const pending = this.pendingUpdates.length;
+    if (this.ws && this.receivedInitial && pending === 0 && this.status.state !== 'refused') {
+      this.attempts = 0;
+      const lastSyncedAt = Date.now();
+      this.options.saveMemory?.({ serverStateVector: encodeSV(this.serverSV), lastSyncedAt });
+      this.setStatus({ state: 'synced', lastSyncedAt, pending });
+    } else if (pending !== this.status.pending) {
+      if (this.ws && this.status.state === 'synced') this.setStatus({ ...this.status, state: 'syncing', pending });
+      else this.setStatus({ ...this.status, pending });
+    }
+  }
+
+  private covered(sv: Map<number, number>): boolean {
+    for (const [client, clock] of sv) if ((this.serverSV.get(client) ?? 0) < clock) return false;
+    return true;
+  }
+
+  private sendMessage(message: Uint8Array): void {
+    const ws = this.ws;
+    if (!ws) return;
+    const delay = this.options.sendDelay?.() ?? 0;
+    const send = () => {
+      if (this.ws === ws && ws.readyState === 1) ws.send(message as Uint8Array<ArrayBuffer>);
+    };
+    if (delay <= 0) {
+      this.sendChain = this.sendChain.then(send);
+      return;
+    }
+    this.sendChain = this.sendChain.then(() => new Promise<void>((resolve) => setTimeout(() => (send(), resolve()), delay)));
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.status = status;
+    this.options.onStatus?.(status);
+  }
+}
+
+function encodeSync(write: (e: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function decodeSV(sv: Uint8Array): Map<number, number> {
+  return Y.decodeStateVector(sv);
+}
+
+function encodeSV(sv: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, sv.size);
+  for (const [client, clock] of sv) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
+}

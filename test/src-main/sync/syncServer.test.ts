@@ -1,0 +1,171 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { SyncServer } from '../../../src-main/sync/syncServer';
+import { signToken } from '../../../src-main/sync/tokens';
+import { createRepositories } from '../../../src-shared/repository/repositories';
+import { CLOSE_CODES, type SyncRole } from '../../../src-shared/sync/access';
+import { fixedContext } from '../../../src-shared/testing/fixedContext';
+import { SyncConnection, type SyncStatus } from '../../../src-renderer/sync/syncConnection';
+
+const COMMUNITY = '350102001001';
+const OTHER = '350102002001';
+let dir: string;
+let server: SyncServer;
+let url: string;
+
+function token(role: SyncRole, scope: string, options: { days?: number; record?: boolean } = {}) {
+  const { token: t, claims } = signToken(server.store.secret, { role, scope, name: `${role}-user`, days: options.days ?? 1 });
+  if (options.record !== false) server.store.recordToken(claims);
+  return { token: t, claims };
+}
+
+/** Opens a raw WebSocket and resolves with its close code (or 'open' if the server kept it open). */
+function closeCodeOf(path: string): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${url}/${path}`);
+    const timer = setTimeout(() => (ws.close(), resolve('open')), 1500);
+    ws.onclose = (e) => (clearTimeout(timer), resolve(e.code));
+  });
+}
+
+function waitFor(check: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
+    tick();
+  });
+}
+
+function client(docName: string, t: string, doc = new Y.Doc()) {
+  const statuses: SyncStatus[] = [];
+  const conn = new SyncConnection(doc, { serverUrl: url, token: t, docName, onStatus: (s) => statuses.push(s), backoff: { baseMs: 50, maxMs: 200 } });
+  conn.connect();
+  return { doc, conn, statuses };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-sync-'));
+  server = new SyncServer({ port: 0, host: '127.0.0.1', dataDir: dir, maxPayload: 1024 * 1024, log: () => undefined });
+  url = `ws://127.0.0.1:${await server.listen()}`;
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sync server access', () => {
+  it('refuses bad document names, bad, expired, revoked and out-of-scope tokens with final 44xx codes', async () => {
+    const good = token('clerk', COMMUNITY).token;
+    expect(await closeCodeOf(`notacode?token=${good}`)).toBe(CLOSE_CODES.badDocument);
+    expect(await closeCodeOf(`${COMMUNITY}?token=garbage`)).toBe(CLOSE_CODES.badToken);
+    expect(await closeCodeOf(`${COMMUNITY}?token=${good.slice(0, -3)}abc`)).toBe(CLOSE_CODES.badToken);
+    expect(await closeCodeOf(`${COMMUNITY}?token=${token('clerk', COMMUNITY, { days: -1 }).token}`)).toBe(CLOSE_CODES.expired);
+    const revoked = token('clerk', COMMUNITY);
+    server.store.revokeToken(revoked.claims.jti);
+    expect(await closeCodeOf(`${COMMUNITY}?token=${revoked.token}`)).toBe(CLOSE_CODES.revoked);
+    expect(await closeCodeOf(`${COMMUNITY}?token=${token('clerk', COMMUNITY, { record: false }).token}`)).toBe(CLOSE_CODES.revoked);
+    expect(await closeCodeOf(`${OTHER}?token=${good}`)).toBe(CLOSE_CODES.forbidden);
+    expect(await closeCodeOf(`350103001001?token=${token('street', '350102001').token}`)).toBe(CLOSE_CODES.forbidden);
+    expect(await closeCodeOf(`${OTHER}?token=${token('street', '350102002').token}`)).toBe('open');
+    expect(await closeCodeOf(`${COMMUNITY}?token=${good}`)).toBe('open');
+  });
+
+  it('tells our client in Chinese why it was refused, and stops reconnecting', async () => {
+    const c = client(OTHER, token('clerk', COMMUNITY).token);
+    await waitFor(() => c.conn.syncStatus.state === 'refused');
+    expect(c.conn.syncStatus.message).toContain('不能访问本社区的数据');
+    c.conn.destroy();
+  });
+});
+
+describe('sync', () => {
+  it('merges a community clerk and the street, stores every update durably with an audit row, and acknowledges it', async () => {
+    const clerk = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    const street = client(COMMUNITY, token('street', '350102001').token);
+    const clerkRepos = createRepositories(clerk.doc, fixedContext({ name: '社区王' }));
+    const streetRepos = createRepositories(street.doc, fixedContext({ name: '街道李' }));
+    await waitFor(() => clerk.conn.syncStatus.state === 'synced' && street.conn.syncStatus.state === 'synced');
+    const v = clerkRepos.residentUnits.create({ name: '福州某医院' });
+    await waitFor(() => streetRepos.residentUnits.get(v.id)?.name === '福州某医院');
+    streetRepos.residentUnits.update(v.id, { partyOrg: '医院党委' });
+    await waitFor(() => clerkRepos.residentUnits.get(v.id)?.partyOrg === '医院党委');
+    await waitFor(() => clerk.conn.syncStatus.state === 'synced' && clerk.conn.syncStatus.pending === 0);
+    expect(clerk.conn.syncStatus.lastSyncedAt).toBeTypeOf('number');
+    const users = server.store.audit(COMMUNITY).map((a) => `${a.user}/${a.role}`);
+    expect(users).toContain('clerk-user/clerk');
+    expect(users).toContain('street-user/street');
+    // What is on disk equals what the clients hold.
+    const disk = new Y.Doc();
+    server.store.loadUpdates(COMMUNITY).updates.forEach((u) => Y.applyUpdate(disk, u));
+    expect(disk.getMap('residentUnits').toJSON()).toEqual(clerk.doc.getMap('residentUnits').toJSON());
+    clerk.conn.destroy();
+    street.conn.destroy();
+  });
+
+  it('never applies or stores a viewer\'s writes, but lets the viewer read', async () => {
+    const viewer = client(COMMUNITY, token('viewer', COMMUNITY).token);
+    await waitFor(() => viewer.conn.syncStatus.state === 'syncing' || viewer.conn.syncStatus.state === 'synced');
+    const before = server.store.updateCount(COMMUNITY);
+    createRepositories(viewer.doc, fixedContext()).residentUnits.create({ name: '查看者写的' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.store.updateCount(COMMUNITY)).toBe(before);
+    expect(JSON.stringify(server.room(COMMUNITY).doc.getMap('residentUnits').toJSON())).not.toContain('查看者写的');
+    expect(viewer.conn.syncStatus.pending).toBe(1); // never acknowledged: the app shows it as not synced
+    viewer.conn.destroy();
+  });
+
+  it('works with the stock y-websocket client', async () => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(url, COMMUNITY, doc, { params: { token: token('clerk', COMMUNITY).token }, disableBc: true });
+    await waitFor(() => provider.synced);
+    expect(Object.keys(doc.getMap('residentUnits').toJSON()).length).toBeGreaterThan(0);
+    createRepositories(doc, fixedContext({ name: '标准客户端' })).residentUnits.create({ name: '标准客户端写的' });
+    await waitFor(() => JSON.stringify(server.room(COMMUNITY).doc.getMap('residentUnits').toJSON()).includes('标准客户端写的'));
+    provider.destroy();
+  });
+
+  it('survives malformed and oversized messages, closing only the offending connection', async () => {
+    const good = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    await waitFor(() => good.conn.syncStatus.state === 'synced');
+    const t = token('clerk', COMMUNITY).token;
+    const codes = await Promise.all([
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${url}/${COMMUNITY}?token=${t}`);
+        ws.onopen = () => ws.send(new Uint8Array([0, 2, 200, 1, 2, 3]));
+        ws.onclose = (e) => resolve(e.code);
+      }),
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${url}/${COMMUNITY}?token=${t}`);
+        ws.onopen = () => ws.send(new Uint8Array([77, 1, 2]));
+        ws.onclose = (e) => resolve(e.code);
+      }),
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${url}/${COMMUNITY}?token=${t}`);
+        ws.onopen = () => ws.send(new Uint8Array(2 * 1024 * 1024));
+        ws.onclose = (e) => resolve(e.code);
+      }),
+    ]);
+    expect(codes).toEqual([CLOSE_CODES.malformed, CLOSE_CODES.malformed, 1009]);
+    const repos = createRepositories(good.doc, fixedContext());
+    const v = repos.residentUnits.create({ name: '之后照常写入' });
+    await waitFor(() => JSON.stringify(server.room(COMMUNITY).doc.getMap('residentUnits').toJSON()).includes(v.id));
+    good.conn.destroy();
+  });
+
+  it('lists the communities of a street with counts, and a feed of changes', async () => {
+    const street = token('street', '350102001').token;
+    const res = await fetch(`${url.replace('ws', 'http')}/api/communities?token=${street}`);
+    const list = (await res.json()) as { code: string; counts: Record<string, number> }[];
+    expect(list.map((c) => c.code)).toEqual([COMMUNITY]);
+    expect(list[0]!.counts.residentUnits).toBeGreaterThan(0);
+    const feed = (await (await fetch(`${url.replace('ws', 'http')}/api/feed?token=${street}&since=0`)).json()) as { title: string; by: string }[];
+    expect(feed.some((f) => f.title === '福州某医院' && f.by === '街道李')).toBe(true);
+    expect((await fetch(`${url.replace('ws', 'http')}/api/communities?token=bad`)).status).toBe(401);
+    const clerkList = (await (await fetch(`${url.replace('ws', 'http')}/api/communities?token=${token('clerk', OTHER).token}`)).json()) as unknown[];
+    expect(clerkList).toEqual([]);
+  });
+});
