@@ -32,12 +32,21 @@ export function communityDbName(code: string): string {
 export class CommunityDb extends Dexie {
   updates!: Table<StoredUpdate, number>;
   records!: Table<ProjectionRow, string>;
+  /** Small per-PC facts about this community, e.g. what the sync server last acknowledged. */
+  meta!: Table<{ key: string; value: unknown }, string>;
 
-  constructor(code: string) {
-    super(communityDbName(code), { chromeTransactionDurability: 'strict' });
+  constructor(code: string, dependencies?: IndexedDbDependencies) {
+    super(communityDbName(code), { chromeTransactionDurability: 'strict', ...dependencies });
     this.version(1).stores({
       updates: '++seq',
       records: 'key, collection, [collection+deleted], [collection+ref], updatedAt',
     });
+    this.version(2).stores({ meta: 'key' });
   }
+}
+
+/** Another IndexedDB implementation (tests give each simulated PC its own). */
+export interface IndexedDbDependencies {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
 }

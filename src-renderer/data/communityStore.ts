@@ -11,7 +11,7 @@ import { changedRecordIds, type AnyRepository } from '../../src-shared/repositor
 import { ORIGIN, collectionMap, type EditContext } from '../../src-shared/repository/docLayout';
 import { createRepositories, type Repositories } from '../../src-shared/repository/repositories';
 import { migrateDocument, type MigrationResult } from '../../src-shared/schema/migrations';
-import { CommunityDb, type ProjectionRow } from './communityDb';
+import { CommunityDb, type IndexedDbDependencies, type ProjectionRow } from './communityDb';
 import { projectRecord, verifyProjection } from './projection';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -32,6 +32,8 @@ export interface OpenOptions {
   compactOnOpen?: boolean;
   /** Check the projection tables against the document after opening. */
   verifyOnOpen?: boolean;
+  /** Simulated separate PCs in one process (tests): their own IndexedDB and window channel. */
+  isolation?: { dependencies: IndexedDbDependencies; channelPrefix: string };
 }
 
 interface WindowMessage {
@@ -71,11 +73,11 @@ export class CommunityStore {
     context: EditContext,
     private readonly options: OpenOptions,
   ) {
-    this.db = new CommunityDb(code);
+    this.db = new CommunityDb(code, options.isolation?.dependencies);
     this.repos = createRepositories(doc, context);
     this.orgTree = new OrgTree(this.repos.orgNodes);
     this.settings = new CommunitySettings(doc);
-    this.channel = new BroadcastChannel(`community-desk:${code}`);
+    this.channel = new BroadcastChannel(`${options.isolation?.channelPrefix ?? ''}community-desk:${code}`);
   }
 
   /** Opens (or creates) the community whose 12-digit division code is given; the code also names the Y.Doc. */
@@ -120,6 +122,19 @@ export class CommunityStore {
   /** Number of rows in the update log (one after compaction, plus edits since). */
   updateRowCount(): Promise<number> {
     return this.db.updates.count();
+  }
+
+  /** The stored update log (for the sync client to count what the server has not acknowledged yet). */
+  async storedUpdates(): Promise<Uint8Array[]> {
+    return (await this.db.updates.toArray()).map((r) => r.update);
+  }
+
+  async loadMeta<T>(key: string): Promise<T | undefined> {
+    return (await this.db.meta.get(key))?.value as T | undefined;
+  }
+
+  async saveMeta(key: string, value: unknown): Promise<void> {
+    await this.db.meta.put({ key, value });
   }
 
   /** Bytes of the stored update log, for the storage benchmark. */
