@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
 import { createDesktopApi, type ShellServices } from './ipcHandlers';
 import { menuTemplate } from './menu';
+import { createSecretStore } from './secretStore';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './security';
 import { DEFAULT_BOUNDS, restoreBounds, type WindowBounds } from './windowState';
 
@@ -52,6 +53,11 @@ function start(): void {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
+    secrets: createSecretStore(join(app.getPath('userData'), 'secrets.json'), {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (text) => safeStorage.encryptString(text).toString('base64'),
+      decrypt: (data) => safeStorage.decryptString(Buffer.from(data, 'base64')),
+    }),
   } satisfies ShellServices;
   for (const [method, channel] of Object.entries(IPC_CHANNELS) as [keyof DesktopApi, string][]) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {

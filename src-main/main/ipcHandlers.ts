@@ -8,6 +8,8 @@ export interface ShellServices {
   openWindow(): void;
   showSaveDialog(suggestedName: string): Promise<string | null>;
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /** Encrypted key-value storage (safeStorage + a file in userData). */
+  secrets: { get(key: string): Promise<string | null>; set(key: string, value: string | null): Promise<void> };
 }
 
 /** The window that sent a request, for calls that act on it. */
@@ -33,6 +35,13 @@ export function createDesktopApi(services: ShellServices, caller?: Caller): Desk
     async saveFile({ suggestedName, bytes }) {
       if (typeof suggestedName !== 'string' || !(bytes instanceof Uint8Array)) throw new Error('保存文件的参数不正确');
       return save(suggestedName, bytes);
+    },
+    async loadSecret(key) {
+      return services.secrets.get(String(key));
+    },
+    async saveSecret(key, value) {
+      if (value !== null && typeof value !== 'string') throw new Error('保存的内容不正确');
+      await services.secrets.set(String(key), value);
     },
     async printToPdf({ suggestedName, paper, landscape }) {
       if (!caller) throw new Error('没有可打印的窗口');

@@ -7,6 +7,8 @@ const api = {
   openNewWindow: () => ipcRenderer.invoke(IPC_CHANNELS.openNewWindow),
   saveFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, request),
   printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
+  loadSecret: (key) => ipcRenderer.invoke(IPC_CHANNELS.loadSecret, key),
+  saveSecret: (key, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, key, value),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

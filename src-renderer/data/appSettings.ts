@@ -41,3 +41,13 @@ export async function loadAppSettings(): Promise<AppSettings> {
 export async function saveAppSettings(patch: Partial<Omit<AppSettings, 'deviceId'>>): Promise<void> {
   await db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })));
 }
+
+export async function loadBrowserSecret(key: string): Promise<string | null> {
+  const row = await db.settings.get(`secret:${key}`);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function saveBrowserSecret(key: string, value: string | null): Promise<void> {
+  if (value === null) await db.settings.delete(`secret:${key}`);
+  else await db.settings.put({ key: `secret:${key}`, value });
+}

@@ -1,4 +1,5 @@
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../src-shared/ipc/contract';
+import { loadBrowserSecret, saveBrowserSecret } from '../data/appSettings';
 
 /**
  * The only code that knows whether the renderer runs inside Electron (the preload's API is present) or in a plain
@@ -25,6 +26,9 @@ const browserPlatform: Platform = {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return suggestedName;
   },
+  // The web preview has no OS keychain: the token stays in this browser profile's IndexedDB.
+  loadSecret: (key) => loadBrowserSecret(key),
+  saveSecret: (key, value) => saveBrowserSecret(key, value),
   async printToPdf() {
     // The browser's own print dialog (with "另存为 PDF") prints the open preview through the same print stylesheet.
     window.print();
@@ -39,6 +43,8 @@ function desktopPlatform(api: DesktopApi): Platform {
     openNewWindow: () => api.openNewWindow(),
     saveFile: (request) => api.saveFile(request),
     printToPdf: (request) => api.printToPdf(request),
+    loadSecret: (key) => api.loadSecret(key),
+    saveSecret: (key, value) => api.saveSecret(key, value),
   };
 }
 

@@ -14,6 +14,10 @@ export interface DesktopApi {
    * chooses; resolves to the path, or null when cancelled.
    */
   printToPdf(request: { suggestedName: string; paper: 'A4' | 'A3'; landscape: boolean }): Promise<string | null>;
+  /** A secret (the sync token) kept encrypted by the OS (Electron safeStorage); null when none is stored. */
+  loadSecret(key: string): Promise<string | null>;
+  /** Stores a secret encrypted by the OS, or removes it when value is null. */
+  saveSecret(key: string, value: string | null): Promise<void>;
 }
 
 /** IPC channel names, one per method of DesktopApi. */
@@ -22,6 +26,8 @@ export const IPC_CHANNELS = {
   openNewWindow: 'desk:open-new-window',
   saveFile: 'desk:save-file',
   printToPdf: 'desk:print-to-pdf',
+  loadSecret: 'desk:load-secret',
+  saveSecret: 'desk:save-secret',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 export const DESKTOP_API_GLOBAL = 'communityDesk';

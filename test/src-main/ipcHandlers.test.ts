@@ -10,6 +10,7 @@ function services(overrides: Partial<ShellServices> = {}) {
     openWindow: () => void opened++,
     showSaveDialog: async (name) => `/home/clerk/${name}`,
     writeFile: async (path, bytes) => void written.push([path, bytes]),
+    secrets: { get: async () => null, set: async () => undefined },
     ...overrides,
   };
   return { s, written, opened: () => opened };

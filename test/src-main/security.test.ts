@@ -40,3 +40,21 @@ describe('desktop shell security rules', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
   });
 });
+
+describe('secret store', () => {
+  it('keeps secrets encrypted on disk, removes them, and refuses clear text', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { createSecretStore } = await import('../../src-main/main/secretStore');
+    const file = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'secrets.json');
+    const rot = (t: string) => Buffer.from(t).reverse().toString('base64');
+    const cipher = { available: () => true, encrypt: rot, decrypt: (d: string) => Buffer.from(d, 'base64').reverse().toString() };
+    const store = createSecretStore(file, cipher);
+    await store.set('sync', 'cd1.secret-token');
+    expect(readFileSync(file, 'utf8')).not.toContain('secret-token');
+    expect(await store.get('sync')).toBe('cd1.secret-token');
+    await store.set('sync', null);
+    expect(await store.get('sync')).toBeNull();
+    await expect(createSecretStore(file, { ...cipher, available: () => false }).set('sync', 'x')).rejects.toThrow('不支持加密保存');
+  });
+});
