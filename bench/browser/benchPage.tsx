@@ -125,7 +125,7 @@ async function runRenderBench() {
   store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
   await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, residentUnits: 0, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
   await store.flush();
-  const session = { store, context, clerkName: '基准', persistentStorage: true, setClerkName: async () => undefined };
+  const session = { store, context, clerkName: '基准', persistentStorage: true, setClerkName: async () => undefined, sync: null, syncSettings: null, setSyncSettings: async () => undefined };
   const host = document.getElementById('root') as HTMLElement;
   const renderOnce = async () => {
     const root = createRoot(host);

@@ -95,8 +95,8 @@ export class SyncServer {
 
   /** Loads (once) the document from disk; the persisted state is in memory before any client is answered. */
   room(name: string): Room {
-    let room = this.rooms.get(name);
-    if (room) return room;
+    const existing = this.rooms.get(name);
+    if (existing) return existing;
     const doc = new Y.Doc({ gc: true });
     const { updates } = this.store.loadUpdates(name);
     doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), LOAD_ORIGIN);

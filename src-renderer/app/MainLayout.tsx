@@ -1,6 +1,6 @@
 import { ApartmentOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Input, Layout, Menu, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { App as AntApp, Button, Input, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -17,7 +17,15 @@ const SCREENS = [
 ];
 
 export function MainLayout() {
-  const { store, clerkName, setClerkName } = useSession();
+  const { store, clerkName, setClerkName, openStreetHome, sync } = useSession();
+  // A community a street user just opened fills in as it arrives from the server.
+  const [, setArrived] = useState(0);
+  useEffect(() => {
+    if (store.info) return;
+    const onUpdate = () => setArrived((n) => n + 1);
+    store.doc.on('update', onUpdate);
+    return () => store.doc.off('update', onUpdate);
+  }, [store]);
   const { message } = AntApp.useApp();
   // The screen the clerk was on is kept across restarts.
   const [screen, setScreenState] = useState(() => localStorage.getItem('desk:screen') ?? 'roster');
@@ -35,8 +43,9 @@ export function MainLayout() {
         <Typography.Title level={4} style={{ margin: 0, color: '#c8102e' }}>
           社区工作台
         </Typography.Title>
+        {openStreetHome && <Button size="small" onClick={openStreetHome}>返回街道总览</Button>}
         <Typography.Text data-testid="community-title">
-          {info?.streetName} · {info?.name}（{info?.code}）
+          {info ? `${info.streetName} · ${info.name}（${info.code}）` : `正在从街道服务器下载社区 ${store.code} 的数据…`}
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <StatusArea />
@@ -52,7 +61,9 @@ export function MainLayout() {
         <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
           <Menu mode="inline" selectedKeys={[screen]} onClick={(e) => setScreen(e.key)} items={SCREENS.map(({ key, label, icon }) => ({ key, label, icon }))} />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16 }}>{current.render()}</Layout.Content>
+        <Layout.Content style={{ padding: 16 }}>
+          {info ? current.render() : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
+        </Layout.Content>
       </Layout>
       <Modal
         title="更换操作人"

@@ -1,7 +1,10 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { AnyRepository } from '../../src-shared/repository/collectionRepository';
 import type { EditContext } from '../../src-shared/repository/docLayout';
+import type { ConnectionSettings } from '../../src-shared/sync/access';
 import type { CommunityStore, SaveStatus } from '../data/communityStore';
+import type { SyncSession } from '../sync/syncSession';
+import type { SyncStatus } from '../sync/syncConnection';
 
 export interface Session {
   store: CommunityStore;
@@ -10,6 +13,12 @@ export interface Session {
   clerkName: string;
   setClerkName(name: string): Promise<void>;
   persistentStorage: boolean | undefined;
+  /** The link to the street server, when this PC has connection settings that cover this community. */
+  sync: SyncSession | null;
+  syncSettings: ConnectionSettings | null;
+  setSyncSettings(settings: ConnectionSettings | null): Promise<void>;
+  /** Street staff: back to the list of the street's communities. */
+  openStreetHome?: () => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -31,5 +40,14 @@ export function useSaveStatus(store: CommunityStore): SaveStatus {
   return useSyncExternalStore(
     (onChange) => store.onSaveStatus(onChange),
     () => store.saveStatus,
+  );
+}
+
+const OFFLINE: SyncStatus = { state: 'offline', pending: 0 };
+
+export function useSyncStatus(sync: SyncSession | null): SyncStatus {
+  return useSyncExternalStore(
+    (onChange) => (sync ? sync.onStatus(onChange) : () => undefined),
+    () => sync?.status ?? OFFLINE,
   );
 }

@@ -3,11 +3,16 @@ import { useState } from 'react';
 import { validateCommunitySetup, type CommunitySetupInput } from '../../../src-shared/community/communityInfo';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
+import { parseConnectionString, type ConnectionSettings } from '../../../src-shared/sync/access';
 
 export type SetupResult = CommunitySetupInput;
 
 /** First run on this PC: which community this is, and who the clerk is. */
-export function SetupPage({ onDone, initialClerkName }: { onDone(result: SetupResult): Promise<void>; initialClerkName: string }) {
+export function SetupPage({ onDone, onStreetSignIn, initialClerkName }: {
+  onDone(result: SetupResult): Promise<void>;
+  onStreetSignIn(settings: ConnectionSettings, clerkName: string): Promise<void>;
+  initialClerkName: string;
+}) {
   const [form] = Form.useForm<CommunitySetupInput>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
@@ -35,7 +40,7 @@ export function SetupPage({ onDone, initialClerkName }: { onDone(result: SetupRe
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', gap: 16, alignItems: 'center', justifyContent: 'center', background: '#f5f5f5', padding: 24 }}>
       <Card style={{ width: 520 }} title="欢迎使用社区工作台：首次设置">
         <Typography.Paragraph type="secondary">
           请填写本社区的基本信息。数据保存在本机，断网也能正常使用；以后联网时再与街道同步。
@@ -64,6 +69,31 @@ export function SetupPage({ onDone, initialClerkName }: { onDone(result: SetupRe
           </Button>
         </Form>
       </Card>
+      <StreetSignIn onSignIn={onStreetSignIn} initialClerkName={initialClerkName} />
     </div>
+  );
+}
+
+/** Street office staff do not set up a community: they sign in with the street's connection string. */
+function StreetSignIn({ onSignIn, initialClerkName }: { onSignIn(settings: ConnectionSettings, clerkName: string): Promise<void>; initialClerkName: string }) {
+  const [text, setText] = useState('');
+  const [name, setName] = useState(initialClerkName);
+  const [error, setError] = useState('');
+  const submit = async () => {
+    const parsed = parseConnectionString(text);
+    if (!parsed.ok) return setError(parsed.message);
+    if (parsed.claims.scope.length !== 9) return setError('这是社区的连接串：请先在上方完成社区设置，再到“同步设置”中粘贴');
+    if (!name.trim()) return setError('请填写操作人姓名');
+    setError('');
+    await onSignIn(parsed.value, name.trim());
+  };
+  return (
+    <Card style={{ width: 520 }} title="街道工作人员：用连接串登录" size="small">
+      <Typography.Paragraph type="secondary">街道党工委工作人员无需设置社区，粘贴街道发放的连接串即可查看和修改本街道各社区的数据。</Typography.Paragraph>
+      <Input.TextArea aria-label="街道连接串" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="ws://…/?token=cd1.…" />
+      <Input aria-label="街道操作人姓名" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="操作人姓名" />
+      {error && <Typography.Paragraph type="danger" style={{ marginTop: 8 }}>{error}</Typography.Paragraph>}
+      <Button style={{ marginTop: 8 }} block onClick={submit}>登录街道总览</Button>
+    </Card>
   );
 }

@@ -1,12 +1,24 @@
-import { CheckCircleOutlined, CloudOutlined, ExclamationCircleOutlined, LoadingOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined, LoadingOutlined, WarningOutlined } from '@ant-design/icons';
 import { Space, Tag, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useSaveStatus, useSession } from '../../app/storeContext';
+import { useEffect, useState } from 'react';
+import { useSaveStatus, useSession, useSyncStatus } from '../../app/storeContext';
+import { ConflictsModal } from '../sync/ConflictsModal';
+import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 
-/** Always says where the data is: saved on this PC (and when), still saving, or failing; and the street link. */
+/** Always says where the data is: saved on this PC (and when), and whether and when it last synced with the street. */
 export function StatusArea() {
-  const { store, persistentStorage } = useSession();
+  const { store, persistentStorage, sync } = useSession();
   const status = useSaveStatus(store);
+  const syncStatus = useSyncStatus(sync);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [conflictsOpen, setConflictsOpen] = useState(false);
+  const [conflictCount, setConflictCount] = useState(sync?.conflicts.list().length ?? 0);
+  useEffect(() => {
+    setConflictCount(sync?.conflicts.list().length ?? 0);
+    return sync?.conflicts.onChange(() => setConflictCount(sync.conflicts.list().length));
+  }, [sync]);
+
   const local =
     status.state === 'error' ? (
       <Tooltip title={status.error}>
@@ -25,14 +37,36 @@ export function StatusArea() {
         </Tag>
       </Tooltip>
     );
+
+  const last = syncStatus.lastSyncedAt ? `，上次同步 ${dayjs(syncStatus.lastSyncedAt).format('MM-DD HH:mm')}` : '';
+  const waiting = syncStatus.pending > 0 ? `，${syncStatus.pending} 项待上传` : '';
+  const remote = !sync ? (
+    <Tag icon={<CloudOutlined />} data-testid="sync-status">未连接街道</Tag>
+  ) : syncStatus.state === 'synced' ? (
+    <Tag icon={<CloudSyncOutlined />} color="success" data-testid="sync-status">已同步 {dayjs(syncStatus.lastSyncedAt).format('HH:mm')}</Tag>
+  ) : syncStatus.state === 'syncing' ? (
+    <Tag icon={<LoadingOutlined />} color="processing" data-testid="sync-status">同步中{waiting}</Tag>
+  ) : syncStatus.state === 'connecting' ? (
+    <Tag icon={<LoadingOutlined />} data-testid="sync-status">连接中{waiting}</Tag>
+  ) : syncStatus.state === 'refused' ? (
+    <Tag icon={<WarningOutlined />} color="error" data-testid="sync-status">同步被拒绝</Tag>
+  ) : (
+    <Tag icon={<DisconnectOutlined />} color="warning" data-testid="sync-status">离线{waiting}{last}</Tag>
+  );
+
   return (
     <Space size={4}>
       {local}
-      <Tooltip title="尚未设置街道同步：数据只保存在本机">
-        <Tag icon={<CloudOutlined />} data-testid="sync-status">
-          未连接街道
-        </Tag>
+      <Tooltip title={syncStatus.message ?? (sync ? `与街道服务器同步${last}` : '点击设置与街道同步；未设置时数据只保存在本机')}>
+        <span style={{ cursor: 'pointer' }} onClick={() => setSettingsOpen(true)} role="button" aria-label="同步设置">{remote}</span>
       </Tooltip>
+      {conflictCount > 0 && (
+        <Tag color="orange" style={{ cursor: 'pointer' }} onClick={() => setConflictsOpen(true)} data-testid="conflicts">
+          {conflictCount} 条记录两边都改过
+        </Tag>
+      )}
+      {settingsOpen && <SyncSettingsModal onClose={() => setSettingsOpen(false)} />}
+      {conflictsOpen && <ConflictsModal onClose={() => setConflictsOpen(false)} />}
     </Space>
   );
 }

@@ -1,0 +1,113 @@
+import { Alert, Button, Card, DatePicker, Layout, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { COLLECTIONS } from '../../../src-shared/records';
+import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-shared/sync/access';
+import { httpBase } from '../../sync/syncSession';
+
+interface CommunityRow {
+  code: string;
+  name: string;
+  lastWriteAt: number;
+  connections: number;
+  counts: Record<string, number>;
+}
+
+interface FeedRow {
+  code: string;
+  community: string;
+  collection: string;
+  title: string;
+  action: string;
+  by: string;
+  at: number;
+  fields: string[];
+}
+
+const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', migrate: '升级' };
+const SHOWN = ['people', 'orgNodes', 'residentUnits', 'meetings', 'bookings', 'activities'] as const;
+
+/** Street office: every community of the street with its sync state and counts, and what changed since a date. */
+export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { settings: ConnectionSettings; clerkName: string; onOpen(code: string): Promise<void>; onSignOut(): Promise<void> }) {
+  const claims = peekClaims(settings.token);
+  const [rows, setRows] = useState<CommunityRow[] | null>(null);
+  const [feed, setFeed] = useState<FeedRow[]>([]);
+  const [since, setSince] = useState(dayjs().subtract(7, 'day').startOf('day'));
+  const [error, setError] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const base = `${httpBase(settings.serverUrl)}/api`;
+      const token = encodeURIComponent(settings.token);
+      const [list, changes] = await Promise.all([
+        fetch(`${base}/communities?token=${token}`).then((r) => r.json()),
+        fetch(`${base}/feed?token=${token}&since=${since.valueOf()}`).then((r) => r.json()),
+      ]);
+      if (!Array.isArray(list)) throw new Error((list as { error?: string }).error ?? '服务器返回了错误');
+      setRows(list as CommunityRow[]);
+      setFeed(Array.isArray(changes) ? (changes as FeedRow[]) : []);
+      setError('');
+    } catch (e) {
+      setError(`无法连接街道服务器（${(e as Error).message}）。请检查网络，或稍后再试；本机已打开过的社区仍可离线查看。`);
+    }
+  }, [settings, since]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(load, 10_000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #eee' }}>
+        <Typography.Title level={4} style={{ margin: 0, color: '#c8102e' }}>社区工作台 · 街道总览</Typography.Title>
+        <Typography.Text>街道代码 {claims?.scope}（{claims ? ROLE_LABELS[claims.role] : ''}：{claims?.name}）</Typography.Text>
+        <div style={{ flex: 1 }} />
+        <span>操作人：{clerkName}</span>
+        <Button size="small" onClick={onSignOut}>退出街道登录</Button>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {error && <Alert type="warning" showIcon message={error} />}
+          <Card title="本街道各社区" extra={<Button onClick={load}>刷新</Button>}>
+            <Table<CommunityRow>
+              rowKey="code"
+              size="small"
+              loading={rows === null && !error}
+              dataSource={rows ?? []}
+              pagination={false}
+              data-testid="street-communities"
+              locale={{ emptyText: '服务器上还没有本街道的社区数据：请社区先在“同步设置”中连接' }}
+              columns={[
+                { title: '社区', render: (_, r) => `${r.name || '（未命名）'}（${r.code}）` },
+                { title: '连接状态', render: (_, r) => (r.connections > 0 ? <Tag color="green">在线 {r.connections} 台</Tag> : <Tag>离线</Tag>) },
+                { title: '最后同步', render: (_, r) => (r.lastWriteAt ? dayjs(r.lastWriteAt).format('YYYY-MM-DD HH:mm') : '—') },
+                ...SHOWN.map((c) => ({ title: COLLECTIONS[c].label, render: (_: unknown, r: CommunityRow) => r.counts[c] ?? 0 })),
+                { title: '', render: (_, r) => <Button type="primary" size="small" onClick={() => onOpen(r.code)}>打开</Button> },
+              ]}
+            />
+          </Card>
+          <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
+            <Table<FeedRow>
+              rowKey={(r) => `${r.code}-${r.at}-${r.title}-${r.by}-${r.action}`}
+              size="small"
+              dataSource={feed}
+              pagination={{ pageSize: 20 }}
+              data-testid="street-feed"
+              locale={{ emptyText: '这段时间没有变更' }}
+              columns={[
+                { title: '时间', render: (_, r) => dayjs(r.at).format('MM-DD HH:mm') },
+                { title: '社区', dataIndex: 'community' },
+                { title: '类型', render: (_, r) => COLLECTIONS[r.collection as keyof typeof COLLECTIONS]?.label ?? r.collection },
+                { title: '记录', dataIndex: 'title' },
+                { title: '操作', render: (_, r) => ACTIONS[r.action] ?? r.action },
+                { title: '操作人', dataIndex: 'by' },
+              ]}
+            />
+          </Card>
+        </Space>
+      </Layout.Content>
+    </Layout>
+  );
+}

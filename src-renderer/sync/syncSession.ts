@@ -1,0 +1,61 @@
+import type { ConnectionSettings } from '../../src-shared/sync/access';
+import type { CommunityStore } from '../data/communityStore';
+import { ConflictTracker, type ConflictMemory } from './conflictTracker';
+import { SyncConnection, type SyncMemory, type SyncStatus } from './syncConnection';
+
+/** One community's link to the street server: the connection, what it last acknowledged, and the conflict list. */
+export class SyncSession {
+  private constructor(
+    readonly connection: SyncConnection,
+    readonly conflicts: ConflictTracker,
+    private readonly listeners: Set<(s: SyncStatus) => void>,
+  ) {}
+
+  static async start(store: CommunityStore, settings: ConnectionSettings): Promise<SyncSession> {
+    const [memory, conflictMemory, storedUpdates] = await Promise.all([
+      store.loadMeta<SyncMemory>('sync'),
+      store.loadMeta<ConflictMemory>('conflicts'),
+      store.storedUpdates(),
+    ]);
+    const save = (key: string, value: unknown) => void store.saveMeta(key, value).catch(() => undefined);
+    const conflicts = new ConflictTracker(store.doc, conflictMemory, (m) => save('conflicts', m));
+    const listeners = new Set<(s: SyncStatus) => void>();
+    const connection = new SyncConnection(store.doc, {
+      serverUrl: settings.serverUrl,
+      token: settings.token,
+      docName: store.code,
+      storedUpdates,
+      memory,
+      saveMemory: (m) => save('sync', m),
+      onStatus: (status) => {
+        if (status.state === 'synced' && status.pending === 0) conflicts.markSynced();
+        listeners.forEach((l) => l(status));
+      },
+    });
+    const session = new SyncSession(connection, conflicts, listeners);
+    connection.connect();
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', () => connection.connect());
+    }
+    return session;
+  }
+
+  get status(): SyncStatus {
+    return this.connection.syncStatus;
+  }
+
+  onStatus(listener: (s: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.connection.destroy();
+    this.conflicts.destroy();
+  }
+}
+
+/** The street server's HTTP address for a ws(s):// sync address. */
+export function httpBase(serverUrl: string): string {
+  return serverUrl.replace(/^ws/, 'http');
+}
