@@ -10,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'", // antd writes its CSS-in-JS into <style> tags
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:", // the street sync server
+  "connect-src 'self' ws: wss: http: https:", // the street sync server (its address is configured by the clerk)
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",

@@ -65,14 +65,14 @@ export class SyncConnection {
     // Updates from the server and from this PC's store are already known there; another window's edits are sent too
     // (that window may be offline), which the server ignores if it already has them.
     if (origin === SYNC_ORIGIN || origin === ORIGIN.load) return;
-    this.pendingUpdates.push(decodeSV(Y.encodeStateVectorFromUpdate(update)));
+    this.pendingUpdates.push(endClocks(update));
     this.sendMessage(encodeSync((e) => syncProtocol.writeUpdate(e, update)));
     this.refreshPending();
   };
 
   constructor(private readonly doc: Y.Doc, private readonly options: SyncConnectionOptions) {
     this.serverSV = options.memory?.serverStateVector ? decodeSV(options.memory.serverStateVector) : new Map();
-    this.pendingUpdates = (options.storedUpdates ?? []).map((u) => decodeSV(Y.encodeStateVectorFromUpdate(u)));
+    this.pendingUpdates = (options.storedUpdates ?? []).map(endClocks);
     this.status = { state: 'offline', lastSyncedAt: options.memory?.lastSyncedAt, pending: 0 };
     this.pendingUpdates = this.pendingUpdates.filter((sv) => !this.covered(sv));
     this.status.pending = this.pendingUpdates.length;
@@ -87,6 +87,19 @@ export class SyncConnection {
     this.wanted = true;
     if (this.ws || this.timer) return;
     this.open();
+  }
+
+  /** The network came back: try at once instead of waiting out the backoff. */
+  retryNow(): void {
+    if (!this.wanted || this.ws) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.open();
+  }
+
+  /** The network went away: drop the socket now (the OS may take minutes to notice) and keep retrying. */
+  dropConnection(): void {
+    this.ws?.close();
   }
 
   /** Goes offline on purpose (settings changed, app closing); local work continues. */
@@ -216,6 +229,11 @@ function encodeSync(write: (e: encoding.Encoder) => void): Uint8Array {
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   write(encoder);
   return encoding.toUint8Array(encoder);
+}
+
+/** The clock each client reaches in an update (an incremental update does not start at clock 0). */
+function endClocks(update: Uint8Array): Map<number, number> {
+  return Y.parseUpdateMeta(update).to;
 }
 
 function decodeSV(sv: Uint8Array): Map<number, number> {

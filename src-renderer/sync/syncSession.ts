@@ -34,9 +34,7 @@ export class SyncSession {
     });
     const session = new SyncSession(connection, conflicts, listeners);
     connection.connect();
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', () => connection.connect());
-    }
+    session.watchNetwork();
     return session;
   }
 
@@ -50,8 +48,23 @@ export class SyncSession {
   }
 
   stop(): void {
+    this.unwatch?.();
     this.connection.destroy();
     this.conflicts.destroy();
+  }
+
+  private unwatch?: () => void;
+
+  private watchNetwork(): void {
+    if (typeof window === 'undefined') return;
+    const online = () => this.connection.retryNow();
+    const offline = () => this.connection.dropConnection();
+    window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
+    this.unwatch = () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
+    };
   }
 }
 

@@ -91,7 +91,7 @@ function StreetSignIn({ onSignIn, initialClerkName }: { onSignIn(settings: Conne
     <Card style={{ width: 520 }} title="街道工作人员：用连接串登录" size="small">
       <Typography.Paragraph type="secondary">街道党工委工作人员无需设置社区，粘贴街道发放的连接串即可查看和修改本街道各社区的数据。</Typography.Paragraph>
       <Input.TextArea aria-label="街道连接串" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="ws://…/?token=cd1.…" />
-      <Input aria-label="街道操作人姓名" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="操作人姓名" />
+      <Input aria-label="街道工作人员姓名" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="您的姓名" />
       {error && <Typography.Paragraph type="danger" style={{ marginTop: 8 }}>{error}</Typography.Paragraph>}
       <Button style={{ marginTop: 8 }} block onClick={submit}>登录街道总览</Button>
     </Card>
