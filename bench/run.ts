@@ -6,6 +6,7 @@ import { chromium } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
+import { runSyncBench } from './syncBench';
 
 interface Figure {
   value: number;
@@ -54,6 +55,16 @@ async function main() {
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
+    const sync = await runSyncBench();
+    Object.assign(results, {
+      'sync.first_full_sync_ms': { value: round(sync.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${(sync.stateBytes! / 1e6).toFixed(1)} MB state) from the server over loopback, median of 3` },
+      'sync.raw_encode_decode_ms': { value: round(sync.rawEncodeDecodeMs!, 0), unit: 'ms', target: null, note: 'Y.encodeStateAsUpdate + Y.applyUpdate of the same state' },
+      'sync.first_sync_ratio': { value: round(sync.firstSyncMs! / sync.rawEncodeDecodeMs!), unit: 'x', target: 2 },
+      'sync.edit_propagation_p50_ms': { value: round(sync.propagationP50!, 1), unit: 'ms', target: null, note: 'community clerk → street, 200 edits, each stored on disk before it is forwarded' },
+      'sync.edit_propagation_p95_ms': { value: round(sync.propagationP95!, 1), unit: 'ms', target: null },
+      'sync.server_rss_30_large_communities_mb': { value: round(sync.rssLoadedMb!, 0), unit: 'MB', target: null, note: `${sync.documents} documents loaded in the server process` },
+      'sync.idle_connections_held': { value: sync.idleHeld!, unit: 'connections', target: null, note: `of 500 opened, after 10 s; server counted ${sync.idleServerConnections}; RSS ${round(sync.rssIdleMb!, 0)} MB` },
+    });
     writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.table(Object.fromEntries(Object.entries(results).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '', ok: f.target === null ? '' : f.value <= f.target ? 'yes' : 'NO' }])));
   } finally {

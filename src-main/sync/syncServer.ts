@@ -11,13 +11,13 @@ import { readCommunityInfo } from '../../src-shared/community/communityInfo';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
+import { DocumentLog } from './documentLog';
 import { SyncStore } from './syncStore';
 import { verifyToken } from './tokens';
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_AWARENESS = 1;
 const MESSAGE_QUERY_AWARENESS = 3;
-const LOAD_ORIGIN = Symbol('load');
 
 export interface SyncServerOptions {
   port: number;
@@ -41,16 +41,26 @@ interface Connection {
 
 interface Room {
   name: string;
-  doc: Y.Doc;
+  log: DocumentLog;
+  /** Awareness (who is online) needs a Y.Doc only as an owner: an empty one. */
   awareness: awarenessProtocol.Awareness;
   conns: Set<Connection>;
+  summary?: { version: number; at: number; value: DocumentSummary };
+}
+
+interface DocumentSummary {
+  name: string;
+  streetName: string;
+  counts: Record<string, number>;
+  history: { collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[];
 }
 
 /**
  * The street's sync server: the standard y-websocket protocol (y-protocols sync + awareness) on `/<12-digit code>`,
- * so the stock y-websocket client works unchanged. Every update is written to SQLite before it is applied to others
- * or acknowledged; the acknowledgement is a sync-step-1 (the server's state vector) sent back to the writer, which
- * the stock client answers harmlessly and our client reads as "stored up to here".
+ * so the stock y-websocket client works unchanged. Documents are held as merged binary updates (DocumentLog), not
+ * live Y.Docs. Every update is written to SQLite before it is forwarded or acknowledged; the acknowledgement is a
+ * sync step 1 (the server's state vector) sent back to the writer, which the stock client answers harmlessly and our
+ * client reads as "stored up to here".
  */
 export class SyncServer {
   readonly store: SyncStore;
@@ -97,24 +107,10 @@ export class SyncServer {
   room(name: string): Room {
     const existing = this.rooms.get(name);
     if (existing) return existing;
-    const doc = new Y.Doc({ gc: true });
-    const { updates } = this.store.loadUpdates(name);
-    doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)), LOAD_ORIGIN);
-    const awareness = new awarenessProtocol.Awareness(doc);
+    const log = new DocumentLog(this.store.loadUpdates(name).updates);
+    const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState(null);
-    const newRoom: Room = { name, doc, awareness, conns: new Set() };
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === LOAD_ORIGIN) return;
-      const writer = origin as Connection;
-      // Durable first: if this throws, the caller evicts the room and nobody is told the update was stored.
-      try {
-        this.store.appendUpdate(name, update, writer.claims);
-      } catch (error) {
-        throw new StorageError((error as Error).message);
-      }
-      const message = encodeSync((e) => syncProtocol.writeUpdate(e, update));
-      for (const conn of newRoom.conns) if (conn !== writer) send(conn, message);
-    });
+    const room: Room = { name, log, awareness, conns: new Set() };
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const conn = origin as Connection | undefined;
@@ -123,10 +119,15 @@ export class SyncServer {
         removed.forEach((id) => conn.awarenessIds.delete(id));
       }
       const message = encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(awareness, changed)));
-      for (const c of newRoom.conns) send(c, message);
+      for (const c of room.conns) send(c, message);
     });
-    this.rooms.set(name, newRoom);
-    return newRoom;
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  /** The whole stored document of a community, as one update (tests and tools). */
+  documentState(name: string): Uint8Array {
+    return this.room(name).log.current();
   }
 
   private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -180,7 +181,7 @@ export class SyncServer {
     }, 30_000);
     ws.on('close', () => clearInterval(ping));
 
-    send(conn, encodeSync((e) => syncProtocol.writeSyncStep1(e, room.doc)));
+    send(conn, encodeSync((e) => writeStateVector(e, room.log)));
     const states = [...room.awareness.getStates().keys()];
     if (states.length > 0) send(conn, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, states))));
   }
@@ -193,24 +194,34 @@ export class SyncServer {
       if (type === MESSAGE_SYNC) {
         const syncType = decoding.readVarUint(decoder);
         if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const reply = encodeSync((e) => syncProtocol.readSyncStep1(decoder, e, room.doc));
-          send(conn, reply);
+          const clientStateVector = decoding.readVarUint8Array(decoder);
+          send(conn, encodeSync((e) => {
+            encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+            encoding.writeVarUint8Array(e, room.log.diff(clientStateVector));
+          }));
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           if (!canWrite(conn.claims, room.name)) return; // a viewer's writes are never applied nor stored
-          const before = Y.encodeStateVector(room.doc);
+          let analysis: { newStructs: boolean; worthStoring: boolean };
           try {
-            Y.applyUpdate(room.doc, update, conn);
+            analysis = room.log.analyse(update);
           } catch (error) {
-            if (error instanceof StorageError) throw error;
             throw new MalformedError((error as Error).message);
           }
-          // Acknowledge only a change (the stock client answers an ack with an empty step 2: no ping-pong): the
-          // server's state vector now includes, and has stored, everything this client sent.
-          if (!sameBytes(before, Y.encodeStateVector(room.doc))) {
-            this.maybeCompact(room);
-            send(conn, encodeSync((e) => syncProtocol.writeSyncStep1(e, room.doc)));
+          if (!analysis.worthStoring) return;
+          // Durable first: only what is on disk is forwarded or acknowledged.
+          try {
+            this.store.appendUpdate(room.name, update, conn.claims);
+          } catch (error) {
+            throw new StorageError((error as Error).message);
           }
+          room.log.add(update);
+          const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
+          for (const other of room.conns) if (other !== conn) send(other, forward);
+          this.maybeCompact(room);
+          // Acknowledge new structs with the server's state vector (a sync step 1). Not for deletion-only content,
+          // so a client's reply (which always carries its delete set) cannot start an endless exchange.
+          if (analysis.newStructs) send(conn, encodeSync((e) => writeStateVector(e, room.log)));
         } else {
           throw new MalformedError(`unknown sync message ${syncType}`);
         }
@@ -223,37 +234,21 @@ export class SyncServer {
       }
     } catch (error) {
       if (error instanceof StorageError) {
-        // Not the client's fault: it keeps its edits and reconnects; memory is reloaded from disk for everyone.
+        // Not the client's fault: nothing was added in memory; it keeps its edits and reconnects.
         this.log(`cannot store update for ${room.name}: ${error.message}`);
         conn.ws.close(1011, 'storage failure');
-        this.evictIfDiverged(room);
         return;
       }
       this.log(`bad message from ${conn.claims.name} on ${room.name}: ${(error as Error).message}`);
       conn.ws.close(CLOSE_CODES.malformed, 'malformed message');
-      if (this.rooms.get(room.name) === room) this.evictIfDiverged(room);
     }
-  }
-
-  /** After a failure mid-update, the in-memory doc must equal the disk: if not, drop it and let clients reconnect. */
-  private evictIfDiverged(room: Room): void {
-    const disk = new Y.Doc();
-    this.store.loadUpdates(room.name).updates.forEach((u) => Y.applyUpdate(disk, u));
-    const same = Buffer.from(Y.encodeStateVector(disk)).equals(Buffer.from(Y.encodeStateVector(room.doc)));
-    disk.destroy();
-    if (same) return;
-    this.log(`evicting ${room.name}: memory and disk differ after a failed write`);
-    awarenessProtocol.removeAwarenessStates(room.awareness, [...room.awareness.getStates().keys()], null);
-    this.rooms.delete(room.name);
-    for (const c of room.conns) c.ws.close(1011, 'document reloaded');
-    room.doc.destroy();
   }
 
   private maybeCompact(room: Room): void {
     const limit = this.options.compactAfter ?? 500;
     if (this.store.updateCount(room.name) < limit) return;
     const maxSeq = this.store.maxSeq(room.name);
-    this.store.compact(room.name, Y.encodeStateAsUpdate(room.doc), maxSeq);
+    this.store.compact(room.name, room.log.current(), maxSeq);
   }
 
   private handleHttp(req: IncomingMessage, res: ServerResponse): void {
@@ -263,7 +258,7 @@ export class SyncServer {
       res.end(JSON.stringify(body));
     };
     try {
-      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, connections: this.connectionCount() });
+      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, connections: this.connectionCount(), rss: process.memoryUsage().rss });
       const token = url.searchParams.get('token') ?? '';
       const verified = verifyToken(this.store.secret, token);
       if (!verified.ok || this.store.isRevoked(verified.claims.jti)) return reply(401, { error: verified.ok ? '同步凭证已被停用' : verified.reason === 'expired' ? '同步凭证已过期' : '同步凭证无效' });
@@ -284,39 +279,61 @@ export class SyncServer {
       .filter((d) => canRead(claims, d.doc))
       .map(({ doc, lastAt }) => {
         const room = this.room(doc);
-        const info = readCommunityInfo(room.doc);
-        const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [...collectionMap(room.doc, c).values()].filter((r) => r.get('deleted') !== true).length]));
-        return { code: doc, name: info?.name ?? '', streetName: info?.streetName ?? '', lastWriteAt: lastAt, connections: room.conns.size, counts };
+        const { name, streetName, counts } = this.summary(room);
+        return { code: doc, name, streetName, lastWriteAt: lastAt, connections: room.conns.size, counts };
       });
   }
 
   /** What changed in each community of the scope since a time: record, action, who and when, newest first. */
   feed(claims: TokenClaims, since: number, limit = 500) {
-    const out: { code: string; community: string; collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[] = [];
+    const out: (DocumentSummary['history'][number] & { code: string; community: string })[] = [];
     for (const { doc } of this.store.documents(claims.scope)) {
       if (!canRead(claims, doc)) continue;
-      const room = this.room(doc);
-      const community = readCommunityInfo(room.doc)?.name ?? doc;
+      const summary = this.summary(this.room(doc));
+      for (const entry of summary.history) if (entry.at >= since) out.push({ ...entry, code: doc, community: summary.name || doc });
+    }
+    return out.sort((a, b) => b.at - a.at).slice(0, limit);
+  }
+
+  /** Read from a temporary Y.Doc, cached until the document changes (and at most every few seconds after). */
+  private summary(room: Room): DocumentSummary {
+    const cached = room.summary;
+    if (cached && (cached.version === room.log.version || Date.now() - cached.at < 5000)) return cached.value;
+    const doc = room.log.toDoc();
+    try {
+      const info = readCommunityInfo(doc);
+      const counts: Record<string, number> = {};
+      const history: DocumentSummary['history'] = [];
       for (const collection of COLLECTION_NAMES) {
-        collectionMap(room.doc, collection).forEach((record, recordId) => {
+        let live = 0;
+        collectionMap(doc, collection).forEach((record, recordId) => {
+          if (record.get('deleted') !== true) live++;
           const fields = record.get('fields') as Y.Map<unknown> | undefined;
           const title = String(fields?.get('name') ?? fields?.get('title') ?? fields?.get('venue') ?? '');
           for (const entry of recordHistory(record).toArray()) {
-            if (entry.at >= since && entry.action !== 'reveal') out.push({ code: doc, community, collection, recordId, title, action: entry.action, by: entry.by, at: entry.at, fields: Object.keys(entry.changes ?? {}) });
+            if (entry.action !== 'reveal') history.push({ collection, recordId, title, action: entry.action, by: entry.by, at: entry.at, fields: Object.keys(entry.changes ?? {}) });
           }
         });
+        counts[collection] = live;
       }
+      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history };
+      room.summary = { version: room.log.version, at: Date.now(), value };
+      return value;
+    } finally {
+      doc.destroy();
     }
-    return out.sort((a, b) => b.at - a.at).slice(0, limit);
   }
 }
 
 class StorageError extends Error {}
 class MalformedError extends Error {}
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+function writeStateVector(encoder: encoding.Encoder, log: DocumentLog): void {
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(encoder, log.stateVector());
 }
+
+
 
 function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -57,6 +57,7 @@ export class SyncConnection {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private wanted = false;
   private receivedInitial = false;
+  private answeredFirstStep1 = false;
   private serverSV: Map<number, number>;
   /** End state vectors of local updates not yet covered by the server's. */
   private pendingUpdates: Map<number, number>[] = [];
@@ -124,6 +125,7 @@ export class SyncConnection {
   private open(): void {
     this.timer = null;
     this.receivedInitial = false;
+    this.answeredFirstStep1 = false;
     this.setStatus({ ...this.status, state: 'connecting', message: undefined });
     const Impl = this.options.WebSocketImpl ?? WebSocket;
     let ws: WebSocket;
@@ -174,7 +176,12 @@ export class SyncConnection {
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const sv = decoding.readVarUint8Array(decoder);
         this.serverSV = decodeSV(sv);
-        this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
+        // Answer the server's first step 1 in full (it carries our delete set too); later ones are acknowledgements,
+        // answered only when the server still lacks some of our structs.
+        if (!this.answeredFirstStep1 || !this.covered(Y.decodeStateVector(Y.encodeStateVector(this.doc)))) {
+          this.answeredFirstStep1 = true;
+          this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
+        }
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), SYNC_ORIGIN);
         if (syncType === syncProtocol.messageYjsSyncStep2) this.receivedInitial = true;

@@ -1,0 +1,79 @@
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/**
+ * One community document as the server holds it: its stored updates merged in binary form, never as a Y.Doc (a
+ * large community is ~25 MB as an update but ~360 MB as a live Y.Doc, and a street has 30 of them). Sync answers are
+ * computed with Y.diffUpdate; the state vector is tracked conservatively so an acknowledgement never claims more than
+ * is stored.
+ */
+export class DocumentLog {
+  private snapshot: Uint8Array;
+  private tail: Uint8Array[] = [];
+  private sv: Map<number, number>;
+  /** Bumped on every stored change; summaries are cached against it. */
+  version = 0;
+
+  constructor(updates: readonly Uint8Array[]) {
+    this.snapshot = Y.mergeUpdates(updates.length > 0 ? [...updates] : []);
+    this.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.snapshot));
+  }
+
+  /** The whole document as one update. */
+  current(): Uint8Array {
+    if (this.tail.length > 0) {
+      this.snapshot = Y.mergeUpdates([this.snapshot, ...this.tail]);
+      this.tail = [];
+      // Recomputed from contiguous structs only: a gap (never expected from our clients) is not claimed as stored.
+      this.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.snapshot));
+    }
+    return this.snapshot;
+  }
+
+  stateVector(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, this.sv.size);
+    for (const [client, clock] of this.sv) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+    }
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** What a client with this state vector lacks. */
+  diff(clientStateVector: Uint8Array): Uint8Array {
+    return Y.diffUpdate(this.current(), clientStateVector);
+  }
+
+  /**
+   * Whether an incoming update may hold something new: structs beyond what is stored, or deletions (which the state
+   * vector does not show, so any delete set counts). Throws on a malformed update.
+   */
+  analyse(update: Uint8Array): { newStructs: boolean; worthStoring: boolean } {
+    const meta = Y.parseUpdateMeta(update);
+    let newStructs = false;
+    for (const [client, to] of meta.to) if (to > (this.sv.get(client) ?? 0)) newStructs = true;
+    const hasDeletes = !newStructs && Y.decodeUpdate(update).ds.clients.size > 0;
+    return { newStructs, worthStoring: newStructs || hasDeletes };
+  }
+
+  /** Adds an update that has just been stored. */
+  add(update: Uint8Array): void {
+    const meta = Y.parseUpdateMeta(update);
+    for (const [client, to] of meta.to) {
+      const from = meta.from.get(client) ?? 0;
+      const have = this.sv.get(client) ?? 0;
+      if (from <= have && to > have) this.sv.set(client, to);
+    }
+    this.tail.push(update);
+    this.version++;
+    if (this.tail.length >= 64) this.current();
+  }
+
+  /** A live Y.Doc of the document, for reading summaries; the caller destroys it. */
+  toDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, this.current());
+    return doc;
+  }
+}
