@@ -1,0 +1,2 @@
+import { runSyncBench } from './syncBench';
+console.log(await runSyncBench());
