@@ -8,7 +8,8 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/main/index.ts') } },
+      // The sync server is built beside main: the desktop app forks it, a headless server runs it with node.
+      rollupOptions: { input: { index: resolve('src-main/main/index.ts'), 'sync-server': resolve('src-main/sync/cli.ts') } },
     },
   },
   preload: {

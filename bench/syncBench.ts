@@ -14,7 +14,7 @@ import { writeCommunityInfo } from '../src-shared/community/communityInfo';
 import { OrgTree } from '../src-shared/records';
 import { createRepositories } from '../src-shared/repository/repositories';
 import { fixedContext } from '../src-shared/testing/fixedContext';
-import { LARGE_COMMUNITY, populateCommunity } from '../src-shared/testing/largeCommunity';
+import { populateCommunity } from '../src-shared/testing/largeCommunity';
 import { SyncConnection } from '../src-renderer/sync/syncConnection';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

@@ -1,4 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
+import { networkInterfaces } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,12 +8,22 @@ import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
 import { createDesktopApi, type ShellServices } from './ipcHandlers';
 import { menuTemplate } from './menu';
 import { createSecretStore } from './secretStore';
+import { issueToken, type IssueRequest } from '../sync/issueToken';
+import { SyncStore } from '../sync/syncStore';
+import { createLocalSyncServer } from './localSyncServer';
 import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, isSafeExternalUrl, isTrustedSender, resolveAppPath } from './security';
 import { DEFAULT_BOUNDS, restoreBounds, type WindowBounds } from './windowState';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(__dirname, '../renderer');
 const stateFile = () => join(app.getPath('userData'), 'window-state.json');
+const syncDataDir = () => join(app.getPath('userData'), 'sync-data');
+// The street office's own sync server runs in a utility process (a Node process managed by Electron).
+const localSyncServer = createLocalSyncServer({
+  fork: (args) => utilityProcess.fork(join(__dirname, 'sync-server.js'), args, { serviceName: '社区工作台同步服务' }),
+  dataDir: syncDataDir,
+  addresses: () => Object.values(networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal).map((i) => i!.address),
+});
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -30,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void localSyncServer.stop());
 }
 
 function start(): void {
@@ -53,6 +65,15 @@ function start(): void {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
+    syncServer: localSyncServer,
+    issueSyncToken: (request: IssueRequest) => {
+      const store = new SyncStore(syncDataDir());
+      try {
+        return issueToken(store, request);
+      } finally {
+        store.close();
+      }
+    },
     secrets: createSecretStore(join(app.getPath('userData'), 'secrets.json'), {
       available: () => safeStorage.isEncryptionAvailable(),
       encrypt: (text) => safeStorage.encryptString(text).toString('base64'),

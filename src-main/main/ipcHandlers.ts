@@ -1,4 +1,6 @@
-import type { DesktopApi } from '../../src-shared/ipc/contract';
+import type { DesktopApi, SyncServerState } from '../../src-shared/ipc/contract';
+import type { TokenClaims } from '../../src-shared/sync/access';
+import type { IssueRequest } from '../sync/issueToken';
 
 /** What main needs from Electron to answer the renderer; injected so the handlers are tested as plain functions. */
 export interface ShellServices {
@@ -10,6 +12,8 @@ export interface ShellServices {
   writeFile(path: string, bytes: Uint8Array): Promise<void>;
   /** Encrypted key-value storage (safeStorage + a file in userData). */
   secrets: { get(key: string): Promise<string | null>; set(key: string, value: string | null): Promise<void> };
+  syncServer: { start(port: number): Promise<SyncServerState>; stop(): Promise<SyncServerState>; status(): SyncServerState };
+  issueSyncToken(request: IssueRequest): { connectionString: string; claims: TokenClaims };
 }
 
 /** The window that sent a request, for calls that act on it. */
@@ -42,6 +46,19 @@ export function createDesktopApi(services: ShellServices, caller?: Caller): Desk
     async saveSecret(key, value) {
       if (value !== null && typeof value !== 'string') throw new Error('保存的内容不正确');
       await services.secrets.set(String(key), value);
+    },
+    async syncServer({ action, port }) {
+      if (action === 'start') {
+        const p = Number(port ?? 4455);
+        if (!Number.isInteger(p) || p < 1024 || p > 65535) throw new Error('端口应为 1024 到 65535 之间的整数');
+        return services.syncServer.start(p);
+      }
+      if (action === 'stop') return services.syncServer.stop();
+      return services.syncServer.status();
+    },
+    async issueSyncToken(request) {
+      const { connectionString, claims } = services.issueSyncToken({ ...request, days: Number(request.days) });
+      return { connectionString, id: claims.jti, expiresAt: claims.exp * 1000 };
     },
     async printToPdf({ suggestedName, paper, landscape }) {
       if (!caller) throw new Error('没有可打印的窗口');

@@ -9,6 +9,8 @@ const api = {
   printToPdf: (request) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, request),
   loadSecret: (key) => ipcRenderer.invoke(IPC_CHANNELS.loadSecret, key),
   saveSecret: (key, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, key, value),
+  syncServer: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncServer, request),
+  issueSyncToken: (request) => ipcRenderer.invoke(IPC_CHANNELS.issueSyncToken, request),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

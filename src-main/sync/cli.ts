@@ -8,10 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { connectionString, type SyncRole } from '../../src-shared/sync/access';
+import type { SyncRole } from '../../src-shared/sync/access';
+import { issueToken } from './issueToken';
 import { SyncServer } from './syncServer';
 import { SyncStore } from './syncStore';
-import { signToken } from './tokens';
 
 export async function main(argv: string[]): Promise<void> {
   const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
@@ -46,16 +46,13 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'issue-token': {
-      const role = values.role as SyncRole;
-      if (!['clerk', 'street', 'viewer'].includes(role)) throw new Error('--role 只能是 clerk（社区操作员）、street（街道工作人员）或 viewer（只读）');
-      const scope = values.scope ?? '';
-      if (role === 'clerk' ? !/^\d{12}$/.test(scope) : !/^\d{9}(\d{3})?$/.test(scope)) throw new Error('--scope：社区操作员填12位社区区划代码，街道工作人员填9位街道代码');
-      if (!values.name) throw new Error('--name：请填写使用人姓名，例如 --name 王小红');
       const store = new SyncStore(dataDir);
-      const { token, claims } = signToken(store.secret, { role, scope, name: values.name, days: Number(values.days) });
-      store.recordToken(claims);
-      store.close();
-      console.log(`凭证编号：${claims.jti}\n有效期至：${new Date(claims.exp * 1000).toLocaleString('zh-CN')}\n连接串：${connectionString({ serverUrl: values.url!, token })}`);
+      try {
+        const issued = issueToken(store, { role: values.role as SyncRole, scope: values.scope ?? '', name: values.name ?? '', days: Number(values.days), serverUrl: values.url! });
+        console.log(`凭证编号：${issued.claims.jti}\n有效期至：${new Date(issued.claims.exp * 1000).toLocaleString('zh-CN')}\n连接串：${issued.connectionString}`);
+      } finally {
+        store.close();
+      }
       return;
     }
     case 'revoke-token': {
@@ -83,6 +80,7 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// Run as a program (node out/main/sync-server.js …, or forked by the desktop app), not when imported by tests.
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`错误：${(error as Error).message}`);
   process.exit(1);

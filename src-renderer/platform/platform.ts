@@ -29,6 +29,12 @@ const browserPlatform: Platform = {
   // The web preview has no OS keychain: the token stays in this browser profile's IndexedDB.
   loadSecret: (key) => loadBrowserSecret(key),
   saveSecret: (key, value) => saveBrowserSecret(key, value),
+  async syncServer() {
+    throw new Error('网页预览版不能运行同步服务：请使用桌面版，或用命令 npm run sync-server 启动');
+  },
+  async issueSyncToken() {
+    throw new Error('网页预览版不能发放凭证：请使用桌面版，或用命令 npm run sync-server -- issue-token');
+  },
   async printToPdf() {
     // The browser's own print dialog (with "另存为 PDF") prints the open preview through the same print stylesheet.
     window.print();
@@ -45,6 +51,8 @@ function desktopPlatform(api: DesktopApi): Platform {
     printToPdf: (request) => api.printToPdf(request),
     loadSecret: (key) => api.loadSecret(key),
     saveSecret: (key, value) => api.saveSecret(key, value),
+    syncServer: (request) => api.syncServer(request),
+    issueSyncToken: (request) => api.issueSyncToken(request),
   };
 }
 

@@ -1,3 +1,5 @@
+import type { SyncRole } from '../sync/access';
+
 /**
  * The one API the preload script exposes to the renderer (window.communityDesk). Main implements it, preload
  * `satisfies` it, and the renderer's platform adapter is the only code that calls it.
@@ -18,6 +20,18 @@ export interface DesktopApi {
   loadSecret(key: string): Promise<string | null>;
   /** Stores a secret encrypted by the OS, or removes it when value is null. */
   saveSecret(key: string, value: string | null): Promise<void>;
+  /** The street office runs the sync server on its own PC: start, stop or ask about it. */
+  syncServer(request: { action: 'start' | 'stop' | 'status'; port?: number }): Promise<SyncServerState>;
+  /** Issues a device token from this PC's sync server data; returns the connection string to hand out. */
+  issueSyncToken(request: { role: SyncRole; scope: string; name: string; days: number; serverUrl: string }): Promise<{ connectionString: string; id: string; expiresAt: number }>;
+}
+
+export interface SyncServerState {
+  running: boolean;
+  port: number | null;
+  /** ws:// addresses of this PC that community PCs can reach. */
+  addresses: string[];
+  dataDir: string;
 }
 
 /** IPC channel names, one per method of DesktopApi. */
@@ -28,6 +42,8 @@ export const IPC_CHANNELS = {
   printToPdf: 'desk:print-to-pdf',
   loadSecret: 'desk:load-secret',
   saveSecret: 'desk:save-secret',
+  syncServer: 'desk:sync-server',
+  issueSyncToken: 'desk:issue-sync-token',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 export const DESKTOP_API_GLOBAL = 'communityDesk';

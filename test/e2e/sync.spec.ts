@@ -11,12 +11,12 @@ const serverUrl = `ws://127.0.0.1:${port}`;
 let server: ChildProcess;
 
 function issue(role: string, scope: string, name: string): string {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src-main/sync/cli.ts', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
+  const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
   return /连接串：(\S+)/.exec(out)![1]!;
 }
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src-main/sync/cli.ts', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dir], { stdio: 'ignore' });
+  server = spawn(process.execPath, ['out/main/sync-server.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dir], { stdio: 'ignore' });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;

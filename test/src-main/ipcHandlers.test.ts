@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDesktopApi, type ShellServices } from '../../src-main/main/ipcHandlers';
+import { createLocalSyncServer } from '../../src-main/main/localSyncServer';
+import { issueToken } from '../../src-main/sync/issueToken';
+import { SyncStore } from '../../src-main/sync/syncStore';
+import { parseConnectionString } from '../../src-shared/sync/access';
 import { menuTemplate } from '../../src-main/main/menu';
+
+const forks: string[][] = [];
+function fakeProcess() {
+  const listeners: ((code: number) => void)[] = [];
+  return { on: (_e: 'exit', l: (code: number) => void) => listeners.push(l), kill: () => (listeners.forEach((l) => l(0)), true), exit: (code: number) => listeners.forEach((l) => l(code)) };
+}
 
 function services(overrides: Partial<ShellServices> = {}) {
   const written: [string, Uint8Array][] = [];
@@ -11,6 +24,15 @@ function services(overrides: Partial<ShellServices> = {}) {
     showSaveDialog: async (name) => `/home/clerk/${name}`,
     writeFile: async (path, bytes) => void written.push([path, bytes]),
     secrets: { get: async () => null, set: async () => undefined },
+    syncServer: createLocalSyncServer({ fork: (args) => (forks.push(args), fakeProcess()), dataDir: () => '/data/sync', addresses: () => ['192.168.1.10'] }),
+    issueSyncToken: (request) => {
+      const store = new SyncStore(mkdtempSync(join(tmpdir(), 'issue-')));
+      try {
+        return issueToken(store, request);
+      } finally {
+        store.close();
+      }
+    },
     ...overrides,
   };
   return { s, written, opened: () => opened };
@@ -38,6 +60,25 @@ describe('desktop API handlers', () => {
     expect(calls).toEqual([{ pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: true }]);
     expect(written[0]![1]).toEqual(new Uint8Array([37, 80, 68, 70]));
     await expect(api.printToPdf({ suggestedName: 'x', paper: 'B5' as 'A4', landscape: false })).rejects.toThrow('纸张只能是 A4 或 A3');
+  });
+
+  it('starts and stops the street office\'s own sync server as a child process', async () => {
+    const api = createDesktopApi(services().s);
+    await expect(api.syncServer({ action: 'start', port: 80 })).rejects.toThrow('端口应为 1024 到 65535');
+    const started = await api.syncServer({ action: 'start', port: 4455 });
+    expect(started).toEqual({ running: true, port: 4455, addresses: ['ws://192.168.1.10:4455'], dataDir: '/data/sync' });
+    expect(forks.at(-1)).toEqual(['serve', '--port', '4455', '--data', '/data/sync']);
+    expect((await api.syncServer({ action: 'stop' })).running).toBe(false);
+  });
+
+  it('issues a connection string the clerk can paste, refusing bad requests in Chinese', async () => {
+    const api = createDesktopApi(services().s);
+    const issued = await api.issueSyncToken({ role: 'clerk', scope: '350102001001', name: '王小红', days: 365, serverUrl: 'ws://192.168.1.10:4455' });
+    const parsed = parseConnectionString(issued.connectionString);
+    expect(parsed.ok && parsed.claims).toMatchObject({ role: 'clerk', scope: '350102001001', name: '王小红', jti: issued.id });
+    await expect(api.issueSyncToken({ role: 'clerk', scope: '350102001', name: '王小红', days: 365, serverUrl: 'ws://x:1' })).rejects.toThrow('12位社区区划代码');
+    await expect(api.issueSyncToken({ role: 'street', scope: '350102001', name: ' ', days: 365, serverUrl: 'ws://x:1' })).rejects.toThrow('请填写使用人姓名');
+    await expect(api.issueSyncToken({ role: 'street', scope: '350102001', name: '李', days: 365, serverUrl: 'http://x' })).rejects.toThrow('ws://');
   });
 
   it('opens a new window and reports versions', async () => {

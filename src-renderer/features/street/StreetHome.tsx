@@ -3,7 +3,9 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
 import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-shared/sync/access';
+import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
+import { LocalServerCard } from './LocalServerCard';
 
 interface CommunityRow {
   code: string;
@@ -88,6 +90,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
               ]}
             />
           </Card>
+          {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}
           <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
             <Table<FeedRow>
               rowKey={(r) => `${r.code}-${r.at}-${r.title}-${r.by}-${r.action}`}
