@@ -167,12 +167,20 @@ export class SyncServer {
       room.conns.delete(conn);
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     });
-    // Keep-alive at the protocol level: a dead peer is dropped, a slow one is not (pongs arrive between frames).
+    // Keep-alive at the protocol level: a dead peer is dropped. A slow one is not: while a large first sync is still
+    // draining to it, our ping waits behind the data, so an unanswered ping only counts once the buffer stops moving.
     let alive = true;
+    let lastBuffered = 0;
     ws.on('pong', () => (alive = true));
     const ping = setInterval(() => {
-      if (!alive) return ws.terminate();
+      if (!alive) {
+        const buffered = ws.bufferedAmount;
+        if (buffered === 0 || buffered === lastBuffered) return ws.terminate();
+        lastBuffered = buffered;
+        return;
+      }
       alive = false;
+      lastBuffered = ws.bufferedAmount;
       try {
         ws.ping();
       } catch {
