@@ -27,14 +27,22 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    const page = await browser.newPage();
-    page.setDefaultTimeout(20 * 60_000);
-    await page.goto(url);
-    await page.waitForFunction(() => document.title === 'ready');
-    const r = await page.evaluate(() => (window as unknown as { runStorageBench(): Promise<Record<string, number>> }).runStorageBench());
-    const search = await page.evaluate(() => (window as unknown as { runSearchBench(): Promise<Record<string, number>> }).runSearchBench());
-    const importFigures = await page.evaluate(() => (window as unknown as { runImportBench(): Promise<Record<string, number>> }).runImportBench());
-    const render = await page.evaluate(() => (window as unknown as { runRenderBench(): Promise<Record<string, number | string>> }).runRenderBench());
+    // Each benchmark in a fresh page, so one's garbage does not weigh on the next.
+    const run = async <T>(name: string): Promise<T> => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(20 * 60_000);
+      await page.goto(url);
+      await page.waitForFunction(() => document.title === 'ready');
+      const result = await page.evaluate((fn) => (window as unknown as Record<string, () => Promise<T>>)[fn]!(), name);
+      await page.close();
+      return result;
+    };
+    const r = await run<Record<string, number>>('runStorageBench');
+    const search = await run<Record<string, number>>('runSearchBench');
+    const importFigures = await run<Record<string, number>>('runImportBench');
+    // First render is a cold start: measured in three fresh pages, the median reported.
+    const renders = [await run<Record<string, number | string>>('runRenderBench'), await run<Record<string, number | string>>('runRenderBench'), await run<Record<string, number | string>>('runRenderBench')];
+    const render = [...renders].sort((a, b) => (a.firstMs as number) - (b.firstMs as number))[1]!;
     const n = (key: string) => r[key] as number;
     const results: Record<string, Figure> = {
       'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
@@ -53,7 +61,7 @@ async function main() {
       'roster.search_keystroke_p95_ms': { value: round(search.p95Ms!, 2), unit: 'ms', target: null },
       'roster.search_index_build_ms': { value: round(search.indexMs!, 0), unit: 'ms', target: null, note: 'pinyin of every name, once per list change' },
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
-      'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
+      'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
     const sync = await runSyncBench();
     Object.assign(results, {

@@ -126,6 +126,15 @@ export const ROLE_COLUMNS: Record<string, readonly string[]> = {
   全部: ['name', 'roles', 'gender', 'idNumber', 'phone', 'orgNodeId', 'employer', 'address', 'tags'],
 };
 
+/** Columns shown until the clerk chooses others (the rest are one click away in 列设置). */
+export const ROLE_DEFAULT_VISIBLE: Record<string, readonly string[]> = {
+  党员: ['name', 'gender', 'birthDate', 'idNumber', 'category', 'joinDate', 'orgNodeId', 'phone', 'partyStatus', 'tags', 'post'],
+  在职党员: ROLE_COLUMNS['在职党员']!,
+  志愿者: ROLE_COLUMNS['志愿者']!,
+  社区工作者: ROLE_COLUMNS['社区工作者']!,
+  全部: ROLE_COLUMNS['全部']!,
+};
+
 export function columnsFor(fields: readonly string[], all: readonly TableColumn[] = PERSON_COLUMNS): TableColumn[] {
   return fields.map((f) => all.find((c) => c.field === f)).filter((c): c is TableColumn => c !== undefined);
 }

@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { maskIdNumber, maskPhone } from '../../../src-shared/privacy/mask';
 import type { PersonRole } from '../../../src-shared/records';
 import { searchEntry, searchPeople } from '../../../src-shared/search/personSearch';
-import { columnsFor, PERSON_COLUMNS, ROLE_COLUMNS, type TableColumn } from '../../../src-shared/table/columns';
+import { columnsFor, PERSON_COLUMNS, ROLE_COLUMNS, ROLE_DEFAULT_VISIBLE, type TableColumn } from '../../../src-shared/table/columns';
 import { orgNodePath, orgNodeResolver } from '../../../src-shared/table/orgNodePaths';
 import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
 import { errorText } from '../../app/errorText';
@@ -32,7 +32,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<RosterFilter>({ tags: [] });
   const storageKey = `roster-columns:${role}`;
-  const [visible, setVisible] = useState<string[]>(() => JSON.parse(localStorage.getItem(storageKey) ?? 'null') ?? [...ROLE_COLUMNS[role]!]);
+  const [visible, setVisible] = useState<string[]>(() => JSON.parse(localStorage.getItem(storageKey) ?? 'null') ?? [...ROLE_DEFAULT_VISIBLE[role]!]);
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
@@ -41,11 +41,13 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const [batch, setBatch] = useState<'move' | 'tag' | null>(null);
 
   const inRole = useMemo(() => (role === '全部' ? all : all.filter((p) => p.roles.includes(role))), [all, role]);
-  const entries = useMemo(() => inRole.map((p) => searchEntry(p.id, p.name, [p.phone, p.idNumber])), [inRole]);
+  // The pinyin index is built when the clerk first types, not on every opening of the tab.
+  const searching = query.trim() !== '';
+  const entries = useMemo(() => (searching ? inRole.map((p) => searchEntry(p.id, p.name, [p.phone, p.idNumber])) : []), [inRole, searching]);
   const rows = useMemo(() => {
-    const found = new Set(searchPeople(entries, query));
-    return filterPeople(inRole.filter((p) => found.has(p.id)), filter, store.orgTree);
-  }, [entries, inRole, query, filter, store.orgTree]);
+    const found = searching ? new Set(searchPeople(entries, query)) : null;
+    return filterPeople(found ? inRole.filter((p) => found.has(p.id)) : inRole, filter, store.orgTree);
+  }, [entries, inRole, query, searching, filter, store.orgTree]);
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store, all]);
   const available = columnsFor(role === '全部' ? PERSON_COLUMNS.map((c) => c.field) : [...new Set([...ROLE_COLUMNS[role]!, 'roles', 'note'])]);
   const shownColumns = available.filter((c) => visible.includes(c.field));
@@ -166,6 +168,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
         columns={tableColumns}
         dataSource={rows}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        showSorterTooltip={false}
         locale={{ emptyText: query ? `没有找到“${query}”` : '还没有人员：可“新增”或“导入Excel/CSV”' }}
       />
       {editing && <PersonDrawer person={editing === 'new' ? undefined : editing} defaultRole={role === '全部' ? '党员' : role} onClose={() => setEditing(null)} />}
