@@ -3,7 +3,7 @@
  * encode + decode of its state; community → street edit propagation; server memory with 30 large communities
  * loaded; 500 idle connections held.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { createRepositories } from '../src-shared/repository/repositories';
 import { fixedContext } from '../src-shared/testing/fixedContext';
 import { populateCommunity } from '../src-shared/testing/largeCommunity';
 import { SyncConnection } from '../src-renderer/sync/syncConnection';
+import { startSyncServerProcess } from '../test/support/syncServerProcess';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
@@ -53,16 +54,8 @@ export async function runSyncBench(): Promise<Record<string, number>> {
     const clerkToken = issue('clerk', codes[0]!);
     store.close();
 
-    server = spawn(process.execPath, ['--import', 'tsx', 'src-main/sync/cli.ts', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dir], { stdio: 'ignore' });
+    server = await startSyncServerProcess({ port, dataDir: dir });
     const health = async () => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { rss: number; connections: number; documents: number };
-    for (let i = 0; i < 200; i++) {
-      try {
-        await health();
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
 
     // First full sync over loopback (the server loads the document from disk first), three runs.
     const syncMs: number[] = [];

@@ -45,7 +45,7 @@ interface Room {
   /** Awareness (who is online) needs a Y.Doc only as an owner: an empty one. */
   awareness: awarenessProtocol.Awareness;
   conns: Set<Connection>;
-  summary?: { version: number; at: number; value: DocumentSummary };
+  summary?: { version: number; value: DocumentSummary };
 }
 
 interface DocumentSummary {
@@ -303,10 +303,10 @@ export class SyncServer {
     return out.sort((a, b) => b.at - a.at).slice(0, limit);
   }
 
-  /** Read from a temporary Y.Doc, cached until the document changes (and at most every few seconds after). */
+  /** Read from a temporary Y.Doc, cached until the document changes. */
   private summary(room: Room): DocumentSummary {
     const cached = room.summary;
-    if (cached && (cached.version === room.log.version || Date.now() - cached.at < 5000)) return cached.value;
+    if (cached && cached.version === room.log.version) return cached.value;
     const doc = room.log.toDoc();
     try {
       const info = readCommunityInfo(doc);
@@ -325,7 +325,7 @@ export class SyncServer {
         counts[collection] = live;
       }
       const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history };
-      room.summary = { version: room.log.version, at: Date.now(), value };
+      room.summary = { version: room.log.version, value };
       return value;
     } finally {
       doc.destroy();

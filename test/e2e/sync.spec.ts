@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSyncServerProcess } from '../support/syncServerProcess';
 import { addChild, completeSetup, expectSaved, openScreen, treeNode } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-sync-'));
@@ -16,15 +17,7 @@ function issue(role: string, scope: string, name: string): string {
 }
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['out/main/sync-server.js', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('sync server did not start');
+  server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
 });
 
 test.afterAll(() => {

@@ -4,7 +4,7 @@
  * PCs reload and the server is killed with SIGKILL and restarted. At the end every replica is identical and every
  * edit that a PC had saved is present. Seeded: SYNC_FAULT_SEED=n replays a run; SYNC_SOAK=1 runs ten times longer.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { createRepositories } from '../../../src-shared/repository/repositories'
 import { seededRandom } from '../../../src-shared/testing/seededRandom';
 import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { CommunityStore } from '../../../src-renderer/data/communityStore';
+import { killProcess, startSyncServerProcess } from '../../support/syncServerProcess';
 import { SyncConnection } from '../../../src-renderer/sync/syncConnection';
 
 const CODE = '350102001001';
@@ -31,24 +32,13 @@ const url = `ws://127.0.0.1:${port}`;
 let server: ChildProcess | null = null;
 
 async function startServer(): Promise<void> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'src-main/sync/cli.ts', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('sync server did not start');
+  server = await startSyncServerProcess({ port, dataDir: dir });
 }
 
 async function killServer(): Promise<void> {
   const proc = server;
-  if (!proc) return;
   server = null;
-  const exited = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGKILL');
-  await exited;
+  if (proc) await killProcess(proc);
 }
 
 afterAll(async () => {

@@ -1,0 +1,27 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/**
+ * Starts the sync server as a real process (so tests can SIGKILL it) and resolves once /health answers.
+ * `entry` is the TypeScript source (run through tsx) or the built `out/main/sync-server.js`.
+ */
+export async function startSyncServerProcess(options: { port: number; dataDir: string; entry?: 'source' | 'built' }): Promise<ChildProcess> {
+  const program = options.entry === 'built' ? ['out/main/sync-server.js'] : ['--import', 'tsx', 'src-main/sync/cli.ts'];
+  const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: 'ignore' });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${options.port}/health`)).ok) return proc;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  proc.kill('SIGKILL');
+  throw new Error('sync server did not start');
+}
+
+/** SIGKILL: no shutdown handler runs, like a power cut. */
+export async function killProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGKILL');
+  await exited;
+}
