@@ -41,14 +41,18 @@ interface WindowMessage {
   update: Uint8Array;
 }
 
-/** Transactions whose updates are already in IndexedDB: replaying them must not write them again. */
-const STORED_ORIGINS = new Set<unknown>([ORIGIN.load, ORIGIN.otherWindow]);
+/**
+ * Transactions whose updates are already in IndexedDB: replaying them must not write them again. Updates from another
+ * window are stored here too (that window may not have committed yet, and an edit made here on top of one must never
+ * depend on an update that never reached the disk); the duplicate rows are merged by compaction.
+ */
+const STORED_ORIGINS = new Set<unknown>([ORIGIN.load]);
 const RETRY_MS = 2000;
 
 /**
  * A community document open in this window: the Y.Doc (source of truth), its repositories, and its persistence.
- * Edits are appended to IndexedDB as they happen (with their projection rows, in the same transaction), then
- * posted to other windows of the same community.
+ * Edits are posted to other windows of the same community as they happen, and appended to IndexedDB (with their
+ * projection rows, in the same transaction) by every window that has them.
  */
 export class CommunityStore {
   readonly repos: Repositories;
@@ -226,6 +230,8 @@ export class CommunityStore {
     }
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (STORED_ORIGINS.has(origin) || this.closed) return;
+      // Other windows see the edit at once, not after this window's disk flush (which can take a second).
+      if (origin !== ORIGIN.otherWindow) this.channel.postMessage({ type: 'update', update } satisfies WindowMessage);
       this.pendingUpdates.push(update);
       this.setStatus({ ...this.status, state: 'saving', pending: this.pendingUpdates.length });
       if (!this.flushing) this.flushing = this.flushLoop();
@@ -258,7 +264,6 @@ export class CommunityStore {
           continue;
         }
         this.rowsSinceCompaction++;
-        this.channel.postMessage({ type: 'update', update } satisfies WindowMessage);
         this.setStatus({ state: this.pendingUpdates.length > 0 ? 'saving' : 'saved', pending: this.pendingUpdates.length, lastSavedAt: Date.now() });
       }
       if (this.rowsSinceCompaction >= this.compactThreshold && !this.compacting) void this.compact();
