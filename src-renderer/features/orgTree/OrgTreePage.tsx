@@ -228,7 +228,7 @@ function MoveModal(props: { node: OrgNode; roots: OrgTreeNode[]; onCancel(): voi
       onOk={() => target && props.onSubmit(target)}
     >
       <Typography.Paragraph type="secondary">只能移到允许设{orgNodeKindLabel(props.node.kind)}的上级组织下；它的下级组织会一起移动。</Typography.Paragraph>
-      <TreeSelect aria-label="新的上级组织" style={{ width: '100%' }} treeDefaultExpandAll treeData={data} value={target} onChange={setTarget} placeholder="选择新的上级组织" />
+      <TreeSelect aria-label="新的上级组织" style={{ width: "100%" }} virtual={false} listHeight={400} treeDefaultExpandAll treeData={data} value={target} onChange={setTarget} placeholder="选择新的上级组织" />
     </Modal>
   );
 }

@@ -104,7 +104,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Input.Search aria-label="搜索人员" allowClear placeholder="姓名、拼音或首字母（如 zs）、电话或身份证号后几位" style={{ width: 360 }} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <TreeSelect aria-label="按党组织筛选" allowClear placeholder="党组织" style={{ width: 200 }} treeDefaultExpandAll treeData={orgOptions} value={filter.orgNodeId} onChange={(v) => setFilter((f) => ({ ...f, orgNodeId: v }))} />
+        <TreeSelect aria-label="按党组织筛选" virtual={false} listHeight={400} allowClear placeholder="党组织" style={{ width: 200 }} treeDefaultExpandAll treeData={orgOptions} value={filter.orgNodeId} onChange={(v) => setFilter((f) => ({ ...f, orgNodeId: v }))} />
         {role === '党员' && (
           <>
             <Select aria-label="按人员类别筛选" allowClear placeholder="人员类别" style={{ width: 120 }} options={[{ value: '正式党员', label: '正式党员' }, { value: '预备党员', label: '预备党员' }]} value={filter.category} onChange={(v) => setFilter((f) => ({ ...f, category: v }))} />
@@ -234,7 +234,7 @@ function BatchDialog(props: { kind: 'move' | 'tag'; orgOptions: ReturnType<typeo
   return (
     <Modal open title={props.kind === 'move' ? '移动到党组织' : '添加标签'} okText="确定" cancelText="取消" okButtonProps={{ disabled: !value }} onCancel={props.onCancel} onOk={() => value && props.onApply(value)}>
       {props.kind === 'move' ? (
-        <TreeSelect aria-label="目标党组织" style={{ width: '100%' }} treeDefaultExpandAll treeData={props.orgOptions} value={value} onChange={setValue} />
+        <TreeSelect aria-label="目标党组织" style={{ width: "100%" }} virtual={false} listHeight={400} treeDefaultExpandAll treeData={props.orgOptions} value={value} onChange={setValue} />
       ) : (
         <Select aria-label="要添加的标签" style={{ width: '100%' }} options={props.tagOptions} value={value} onChange={setValue} />
       )}

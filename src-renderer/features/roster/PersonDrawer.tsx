@@ -100,7 +100,7 @@ export function PersonDrawer({ person, defaultRole, onClose }: { person?: Person
           <Col span={8}><Form.Item name="category" label="人员类别"><Select options={[{ value: '正式党员', label: '正式党员' }, { value: '预备党员', label: '预备党员' }]} /></Form.Item></Col>
           <Col span={8}><Form.Item name="joinDate" label="入党日期" {...dateItem}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="confirmDate" label="转正日期" {...dateItem}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={12}><Form.Item name="orgNodeId" label="所在党组织"><TreeSelect aria-label="所在党组织" allowClear treeDefaultExpandAll treeData={orgOptions} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="orgNodeId" label="所在党组织"><TreeSelect aria-label="所在党组织" allowClear virtual={false} listHeight={400} treeDefaultExpandAll treeData={orgOptions} /></Form.Item></Col>
           <Col span={12}><Form.Item name="partyStatus" label="党员状态"><Select options={list('partyStatuses')} /></Form.Item></Col>
           <Col span={24}><Form.Item name="tags" label="标签"><Select mode="multiple" options={list('memberTags')} /></Form.Item></Col>
           <Col span={12}><Form.Item name="post" label="设岗定责岗位"><Select allowClear options={list('posts')} /></Form.Item></Col>
