@@ -103,8 +103,12 @@ test('two windows of the same community show each other\'s edits', async ({ page
   await second.goto('/');
   await openScreen(second, '组织架构');
   await expect(treeNode(second, '三坊七巷社区党委')).toBeVisible();
+  await page.bringToFront();
   await addChild(page, '三坊七巷社区党委', '网格党支部', '第三网格党支部');
+  await second.bringToFront();
   await expect(treeNode(second, '第三网格党支部')).toBeVisible({ timeout: 1_000 });
   await addChild(second, '第三网格党支部', '小区党支部', '衣锦坊小区党支部');
+  // The clerk looks at the first window again (a background tab of headless Chromium does not paint).
+  await page.bringToFront();
   await expect(treeNode(page, '衣锦坊小区党支部')).toBeVisible({ timeout: 1_000 });
 });
