@@ -86,9 +86,9 @@ export function App() {
     return session;
   }, [closeCommunity]);
 
-  const openCommunity = useCallback(async (code: string, clerkName: string) => {
+  const openCommunity = useCallback(async (code: string, clerkName: string, alreadyOpen?: CommunityStore) => {
     await closeCommunity();
-    const store = await CommunityStore.open(code, { context: context.current });
+    const store = alreadyOpen ?? (await CommunityStore.open(code, { context: context.current }));
     storeRef.current = store;
     const settings = syncSettings.current;
     const claims = settings ? peekClaims(settings.token) : undefined;
@@ -112,8 +112,7 @@ export function App() {
         await store.close();
         return setPhase({ kind: 'setup', settings });
       }
-      await store.close();
-      await openCommunity(settings.currentCommunity, settings.clerkName);
+      await openCommunity(settings.currentCommunity, settings.clerkName, store);
     })().catch((error: unknown) => setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       cancelled = true;
