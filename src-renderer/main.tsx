@@ -5,8 +5,11 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { hideIconNames } from './app/decorativeIcons';
+import './app/app.css';
 
 dayjs.locale('zh-cn');
+hideIconNames(document.body);
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -28,25 +28,37 @@ export function searchEntry(id: string, name: string, numbers: readonly string[]
 }
 
 /**
- * Ids of the entries matching a query typed in the search box: Chinese → substring of the name; letters → the name
- * read from its start with each syllable typed in full or by its first letters (zs, zhangs, shantf, zhangsan), or
- * anywhere in the full pinyin; digits → the end (or any part, from 4 digits on) of a phone or ID number.
+ * Ids of the entries matching a query typed in the search box, best first. Chinese → substring of the name; letters →
+ * the name read from its start with each syllable typed in full or by its first letters (zs, zhangs, shantf,
+ * zhangsan), then the given name alone (lh, lihua find 赵丽华), then anywhere in the full pinyin; digits → the end (or
+ * any part, from 4 digits on) of a phone or ID number. Matches from the start of the full name rank first.
  */
 export function searchPeople(entries: readonly SearchEntry[], rawQuery: string): string[] {
   const query = rawQuery.trim().toLowerCase().replace(/\s+/g, '');
   if (!query) return entries.map((e) => e.id);
-  const out: string[] = [];
+  const ranked: { id: string; rank: number }[] = [];
+  const add = (id: string, rank: number) => ranked.push({ id, rank });
   if (/^[a-z]+$/.test(query)) {
     for (const e of entries) {
-      if (e.initials.startsWith(query) || e.full.startsWith(query) || syllablePrefixMatch(query, e.syllables, 0, 0) || (query.length >= 2 && e.full.includes(query))) out.push(e.id);
+      if (e.initials.startsWith(query) || e.full.startsWith(query) || syllablePrefixMatch(query, e.syllables, 0, 0)) add(e.id, 0);
+      else if (givenNameMatch(query, e.syllables)) add(e.id, 1);
+      else if (query.length >= 2 && e.full.includes(query)) add(e.id, 2);
     }
   } else if (/^[0-9x]+$/.test(query)) {
     const q = query.toUpperCase();
-    for (const e of entries) if (e.digits.some((d) => d.endsWith(q) || (q.length >= 4 && d.includes(q)))) out.push(e.id);
+    for (const e of entries) if (e.digits.some((d) => d.endsWith(q) || (q.length >= 4 && d.includes(q)))) add(e.id, 0);
   } else {
-    for (const e of entries) if (e.name.includes(rawQuery.trim())) out.push(e.id);
+    const text = rawQuery.trim();
+    for (const e of entries) if (e.name.includes(text)) add(e.id, e.name.startsWith(text) ? 0 : 1);
   }
-  return out;
+  // A stable sort keeps the caller's order within a rank.
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.id);
+}
+
+/** The given name typed alone, in full or by initials: after a one-character surname, or a two-character one (欧阳). */
+function givenNameMatch(query: string, syllables: readonly string[]): boolean {
+  const starts = syllables.length >= 4 ? [1, 2] : [1];
+  return starts.some((si) => si < syllables.length && syllablePrefixMatch(query, syllables, 0, si));
 }
 
 /** Whether query[qi..] can be typed as the syllables from si on, each in full or by a prefix of it. */

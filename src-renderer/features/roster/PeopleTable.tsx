@@ -1,7 +1,8 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Checkbox, Input, Modal, Popover, Radio, Select, Space, Switch, Table, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { headerFitWidth, selectionLabels, useFitHeight } from '../../app/tableFit';
 import { maskIdNumber, maskPhone } from '../../../src-shared/privacy/mask';
 import type { PersonRole } from '../../../src-shared/records';
 import { searchEntry, searchPeople } from '../../../src-shared/search/personSearch';
@@ -39,14 +40,19 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);
   const [batch, setBatch] = useState<'move' | 'tag' | null>(null);
+  const tableTop = useRef<HTMLDivElement>(null);
+  const tableHeight = useFitHeight(tableTop);
 
   const inRole = useMemo(() => (role === '全部' ? all : all.filter((p) => p.roles.includes(role))), [all, role]);
   // The pinyin index is built when the clerk first types, not on every opening of the tab.
   const searching = query.trim() !== '';
   const entries = useMemo(() => (searching ? inRole.map((p) => searchEntry(p.id, p.name, [p.phone, p.idNumber])) : []), [inRole, searching]);
   const rows = useMemo(() => {
-    const found = searching ? new Set(searchPeople(entries, query)) : null;
-    return filterPeople(found ? inRole.filter((p) => found.has(p.id)) : inRole, filter, store.orgTree);
+    if (!searching) return filterPeople(inRole, filter, store.orgTree);
+    // Search results in rank order: names matched from their start first.
+    const rank = new Map(searchPeople(entries, query).map((id, i) => [id, i]));
+    const found = inRole.filter((p) => rank.has(p.id)).sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+    return filterPeople(found, filter, store.orgTree);
   }, [entries, inRole, query, searching, filter, store.orgTree]);
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store, all]);
   const available = columnsFor(role === '全部' ? PERSON_COLUMNS.map((c) => c.field) : [...new Set([...ROLE_COLUMNS[role]!, 'roles', 'note'])]);
@@ -55,7 +61,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const tableColumns: ColumnsType<Person> = shownColumns.map((c) => ({
     title: c.header,
     key: c.field,
-    width: (c.width ?? 12) * 9,
+    width: headerFitWidth(c.header, (c.width ?? 12) * 9),
     ellipsis: true,
     fixed: c.field === 'name' ? 'left' : undefined,
     sorter: (a, b) => collator.compare(cellValue(a, c), cellValue(b, c)),
@@ -87,7 +93,8 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
     repo: store.repos.people as unknown as AnyRepository,
     columns: PERSON_COLUMNS,
     templateColumns: columnsFor(role === '全部' ? ['name', 'roles', ...ROLE_COLUMNS['党员']!.slice(1)] : ROLE_COLUMNS[role]!),
-    templateExample: { name: '张三', roles: role === '全部' ? '党员' : role, gender: '男', ethnicity: '汉族', idNumber: '11010519491231002X', category: '正式党员', joinDate: '1975-07-01', confirmDate: '1976-07-01', phone: '13812345678', employer: '某单位 科员' },
+    // The example row must pass the app's own checks: this ID number is a woman's, born 1949-12-31.
+    templateExample: { name: '李秀英', roles: role === '全部' ? '党员' : role, gender: '女', ethnicity: '汉族', birthDate: '1949-12-31', idNumber: '11010519491231002X', category: '正式党员', joinDate: '1975-07-01', confirmDate: '1976-07-01', phone: '13812345678', employer: '某单位 科员' },
     allowed: { ethnicity: store.settings.list('ethnicities'), education: store.settings.list('educations'), partyStatus: store.settings.list('partyStatuses'), tags: store.settings.list('memberTags'), post: store.settings.list('posts'), category: ['正式党员', '预备党员'], gender: ['男', '女'] },
     options: {
       matchField: 'idNumber',
@@ -158,16 +165,17 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
           )}
         </Space>
       )}
+      <div ref={tableTop} />
       <Table<Person>
         virtual
         size="small"
         rowKey="id"
         data-testid="roster-table"
         pagination={false}
-        scroll={{ y: 560, x: tableColumns.reduce((s, c) => s + Number(c.width ?? 100), 60) }}
+        scroll={{ y: tableHeight, x: tableColumns.reduce((s, c) => s + Number(c.width ?? 100), 40) }}
         columns={tableColumns}
         dataSource={rows}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        rowSelection={{ ...selectionLabels<Person>((p) => p.name), selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         showSorterTooltip={false}
         locale={{ emptyText: query ? `没有找到“${query}”` : '还没有人员：可“新增”或“导入Excel/CSV”' }}
       />
