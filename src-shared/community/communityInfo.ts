@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { ValidationError } from '../errors';
+import { OperationError, ValidationError } from '../errors';
 import { ORIGIN, metaMap } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
 import { parseDivisionCode } from './divisionCode';
@@ -48,7 +48,12 @@ export function readCommunityInfo(doc: Y.Doc): CommunityInfo | undefined {
   };
 }
 
+/** Writes the community's identity once. Its code names the document and its street: it never changes afterwards. */
 export function writeCommunityInfo(doc: Y.Doc, info: Omit<CommunityInfo, 'schemaVersion'>): void {
+  const existing = metaMap(doc).get('communityCode');
+  if (typeof existing === 'string' && existing !== info.code) {
+    throw new OperationError(`本社区的区划代码是 ${existing}，不能改为 ${info.code}：代码决定数据属于哪个社区和街道。如代码有误，请联系街道党建办`);
+  }
   doc.transact(() => {
     const meta = metaMap(doc);
     meta.set('schemaVersion', CURRENT_SCHEMA_VERSION);

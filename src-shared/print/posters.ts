@@ -1,5 +1,17 @@
+import { ValidationError } from '../errors';
 import { maskPhone } from '../privacy/mask';
 import type { Orientation, PaperSize, PrintDocument } from './printDocument';
+
+/** A public 公示 names the number residents call to report a member: without it the poster is not printed at all. */
+function requireSupervisionPhone(context: PosterContext): void {
+  if (context.supervisionPhone.trim() === '') {
+    throw new ValidationError([{
+      field: 'supervisionPhone',
+      label: '监督电话',
+      message: '公示须印有社区监督电话。请先在「设置」→「公示牌监督电话」中填写并保存，再打印。',
+    }]);
+  }
+}
 
 export interface PosterMember {
   name: string;
@@ -22,6 +34,7 @@ export interface PosterContext {
  * masked phone, with the community's 监督电话. ID numbers never appear; phones are always masked on public posters.
  */
 export function memberResponsibilityPoster(unitName: string, members: readonly PosterMember[], context: PosterContext): PrintDocument {
+  requireSupervisionPhone(context);
   return {
     fileName: `党员公示牌-${unitName}.pdf`,
     title: '党员公示牌',
@@ -38,7 +51,7 @@ export function memberResponsibilityPoster(unitName: string, members: readonly P
     ],
     footer: [
       `共 ${members.length} 名党员。亮身份、亮承诺、亮职责，接受群众监督。`,
-      `监督电话：${context.supervisionPhone || '（请在“设置”中填写社区监督电话）'}`,
+      `监督电话：${context.supervisionPhone}`,
       `${context.communityName}党组织 ${context.printedOn}`,
     ],
   };
@@ -55,6 +68,7 @@ export interface InServiceNoticeMember {
 
 /** 在职党员报到 公示 list: who reported in, from which employer, and what they took on. */
 export function inServiceReportNotice(members: readonly InServiceNoticeMember[], context: PosterContext): PrintDocument {
+  requireSupervisionPhone(context);
   return {
     fileName: `在职党员报到公示-${context.communityName}.pdf`,
     title: '在职党员到社区报到情况公示',
@@ -69,6 +83,6 @@ export function inServiceReportNotice(members: readonly InServiceNoticeMember[],
         },
       },
     ],
-    footer: [`以上共 ${members.length} 名在职党员到社区报到，现予公示。`, `监督电话：${context.supervisionPhone || '（请在“设置”中填写社区监督电话）'}`, `${context.communityName}党组织 ${context.printedOn}`],
+    footer: [`以上共 ${members.length} 名在职党员到社区报到，现予公示。`, `监督电话：${context.supervisionPhone}`, `${context.communityName}党组织 ${context.printedOn}`],
   };
 }

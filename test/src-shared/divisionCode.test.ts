@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readCommunityInfo, writeCommunityInfo } from '../../src-shared/community/communityInfo';
 import { parseDivisionCode } from '../../src-shared/community/divisionCode';
 
 describe('统计用区划代码', () => {
@@ -27,5 +29,11 @@ describe('统计用区划代码', () => {
   it('tells a town (镇) from a street (街道)', () => {
     const r = parseDivisionCode('350121100201');
     expect(r.ok && r.value.townshipKind).toBe('镇');
+  });
+  it('never changes a community\'s code once written', () => {
+    const doc = new Y.Doc();
+    writeCommunityInfo(doc, { code: '350102001001', name: '三坊七巷社区', streetName: '南街街道', createdAt: 1 });
+    expect(() => writeCommunityInfo(doc, { code: '350102001002', name: '三坊七巷社区', streetName: '南街街道', createdAt: 1 })).toThrow(/不能改为 350102001002/);
+    expect(readCommunityInfo(doc)?.code).toBe('350102001001');
   });
 });

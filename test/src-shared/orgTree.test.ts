@@ -60,9 +60,27 @@ describe('OrgTree', () => {
     const { tree, grid, compound } = fiveLevels();
     tree.remove(compound.id);
     tree.remove(grid.id);
-    expect(() => tree.restore(compound.id)).toThrow(/上级组织「第一网格党支部」已被删除，请先恢复上级组织/);
+    expect(() => tree.restore(compound.id)).toThrow(/上级组织「第一网格党支部」已被删除：请连同上级一起恢复/);
+    expect(tree.restorePlan(compound.id).deletedAncestors.map((n) => n.name)).toEqual(['第一网格党支部']);
     tree.restore(grid.id);
     expect(tree.restore(compound.id).count).toBe(2);
+  });
+
+  it('restores a node together with its separately deleted parent when asked', () => {
+    const { tree, repos, grid, compound, building } = fiveLevels();
+    tree.remove(compound.id);
+    tree.remove(grid.id);
+    const result = tree.restore(compound.id, { withAncestors: true });
+    expect(result.ancestors.map((n) => n.name)).toEqual(['第一网格党支部']);
+    expect(result.count).toBe(3);
+    for (const n of [grid, compound, building]) expect(repos.orgNodes.get(n.id)?.meta.deleted).toBe(false);
+  });
+
+  it('leaves the street node to the street office', () => {
+    const { tree, repos } = fiveLevels();
+    const street = repos.orgNodes.list().find((n) => n.kind === 'street')!;
+    expect(() => tree.rename(street.id, '别的街道党工委')).toThrow(/由街道维护，社区不能修改它的名称/);
+    expect(tree.rename(street.id, '南街街道党工委（新）', { asStreet: true }).name).toBe('南街街道党工委（新）');
   });
 
   it('renames with history', () => {

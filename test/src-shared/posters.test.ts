@@ -22,6 +22,11 @@ describe('posters', () => {
     const doc = inServiceReportNotice([{ name: '王五', employer: '市某局', claimedPost: '文明劝导岗', serviceTeam: '法律援助', reportDate: '2026-03-01', phone: '13900001111' }], context);
     expect(doc.sections[0]!.table!.rows[0]).toEqual(['1', '王五', '市某局', '文明劝导岗', '法律援助', '2026-03-01', '139****1111']);
   });
+  it('refuses a public poster without the supervision phone instead of printing a placeholder', () => {
+    const members = [{ name: '张三', post: '', responsibilityArea: '', commitment: '', phone: '' }];
+    expect(() => memberResponsibilityPoster('3号楼党小组', members, { ...context, supervisionPhone: ' ' })).toThrow(/请先在「设置」→「公示牌监督电话」中填写/);
+    expect(() => inServiceReportNotice([], { ...context, supervisionPhone: '' })).toThrow(/监督电话/);
+  });
   it('turns paper and orientation into page millimetres', () => {
     expect(pageSizeMm('A4', 'portrait')).toEqual({ width: 210, height: 297 });
     expect(pageSizeMm('A3', 'landscape')).toEqual({ width: 420, height: 297 });

@@ -12,6 +12,15 @@ const entries = [
 ];
 
 describe('person search', () => {
+  it('finds a person by the given name alone, ranked after names matched from their start', () => {
+    const list = [searchEntry('a', '赵丽华', []), searchEntry('b', '李慧', []), searchEntry('c', '欧阳娜娜', []), searchEntry('d', '刘红', [])];
+    expect(searchPeople(list, 'lh')).toEqual(['b', 'd', 'a']);
+    expect(searchPeople(list, 'lihua')).toEqual(['a']);
+    expect(searchPeople(list, 'nn')).toEqual(['c']);
+    expect(searchPeople(list, '丽')).toEqual(['a']);
+    expect(searchPeople([searchEntry('x', '张丽', []), searchEntry('y', '丽娜', [])], '丽')).toEqual(['y', 'x']);
+  });
+
   it('finds 张三 by full pinyin and by initials', () => {
     expect(searchPeople(entries, 'zhangsan')).toEqual(['1']);
     expect(searchPeople(entries, 'zs')).toEqual(['1', '6']);

@@ -7,6 +7,8 @@ import {
 import { errorText } from '../../app/errorText';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { describeHistoryEntry } from '../../app/historyLabels';
+import { blockEnterSubmit } from '../../app/formKeys';
+import { peekClaims } from '../../../src-shared/sync/access';
 
 interface TreeItem {
   key: string;
@@ -18,7 +20,9 @@ interface TreeItem {
 
 /** The organisation tree editor: add, rename, move, delete (with confirmation) and restore nodes; see their history. */
 export function OrgTreePage() {
-  const { store } = useSession();
+  const { store, syncSettings } = useSession();
+  // Street staff (signed in with a street token) may name the street's node; a community clerk may not.
+  const streetStaff = (syncSettings ? peekClaims(syncSettings.token)?.scope.length : 0) === 9;
   const tree = store.orgTree;
   const version = useRepositoryVersion(store.repos.orgNodes);
   const { message, modal } = AntApp.useApp();
@@ -57,6 +61,28 @@ export function OrgTreePage() {
     });
   };
 
+  /** A node under a deleted parent comes back only with it, and only when the clerk says so. */
+  const restore = (node: OrgNode) => {
+    let plan: ReturnType<typeof tree.restorePlan>;
+    try {
+      plan = tree.restorePlan(node.id);
+    } catch (error) {
+      return void message.error(errorText(error));
+    }
+    const together = plan.batchCount > 1 ? `（及与它一起删除的 ${plan.batchCount - 1} 个下级组织）` : '';
+    if (plan.deletedAncestors.length === 0) {
+      return void run(() => tree.restore(node.id), `已恢复「${node.name}」${together}`);
+    }
+    const names = plan.deletedAncestors.map((a) => `「${a.name}」`).join('、');
+    modal.confirm({
+      title: `恢复「${node.name}」？`,
+      content: `它的上级组织${plan.deletedAncestors.length > 1 ? names : `「${plan.deletedAncestors[0]!.name}」`}也已删除。组织不能恢复到已删除的上级之下：恢复「${node.name}」${together}须连同上级一起恢复（与上级一起删除的组织也会恢复）。`,
+      okText: '连同上级一起恢复',
+      cancelText: '取消',
+      onOk: () => run(() => tree.restore(node.id, { withAncestors: true }), `已恢复「${node.name}」及上级${names}`),
+    });
+  };
+
   const treeData = useMemo(() => toTreeItems(roots, (n) => <NodeTitle node={n} />), [roots]);
 
   return (
@@ -87,7 +113,8 @@ export function OrgTreePage() {
           <NodeDetails
             key={live.id + version}
             node={live}
-            onRename={(name) => run(() => tree.rename(live.id, name), '已保存名称')}
+            onRename={(name) => run(() => tree.rename(live.id, name, { asStreet: streetStaff }), '已保存名称')}
+            streetStaff={streetStaff}
             onAdd={() => setAdding(true)}
             onMove={() => setMoving(true)}
             onDelete={() => confirmDelete(live)}
@@ -124,7 +151,7 @@ export function OrgTreePage() {
           }}
         />
       )}
-      <RecycleBin open={binOpen} version={version} onClose={() => setBinOpen(false)} onRestore={(node) => run(() => tree.restore(node.id), `已恢复「${node.name}」`)} />
+      <RecycleBin open={binOpen} version={version} onClose={() => setBinOpen(false)} onRestore={restore} />
     </Row>
   );
 }
@@ -138,12 +165,13 @@ function NodeTitle({ node }: { node: OrgNode }) {
   );
 }
 
-function NodeDetails(props: { node: OrgNode; onRename(name: string): void; onAdd(): void; onMove(): void; onDelete(): void }) {
+function NodeDetails(props: { node: OrgNode; streetStaff: boolean; onRename(name: string): void; onAdd(): void; onMove(): void; onDelete(): void }) {
   const { store } = useSession();
   const { node } = props;
   const [name, setName] = useState(node.name);
   const path = store.orgTree.path(node.id);
   const top = node.kind === 'street' || node.kind === 'community';
+  const locked = node.kind === 'street' && !props.streetStaff;
   const canAdd = node.kind !== 'street' && allowedChildKinds(node.kind).length > 0;
   const history = store.repos.orgNodes.history(node.id).reverse();
   const labels = orgNodes.fieldLabels as Record<string, string>;
@@ -156,11 +184,11 @@ function NodeDetails(props: { node: OrgNode; onRename(name: string): void; onAdd
   return (
     <Card title={node.name} extra={<Tag color="red">{orgNodeKindLabel(node.kind)}</Tag>}>
       <Typography.Paragraph type="secondary">{path.map((n) => n.name).join(' / ')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={() => props.onRename(name)}>
-        <Form.Item label="组织名称">
+      <Form layout="vertical" onFinish={() => props.onRename(name)} onKeyDown={blockEnterSubmit}>
+        <Form.Item label="组织名称" extra={locked ? '街道党工委由街道维护，社区不能修改名称或移动；如有错误请联系街道党建办。' : undefined}>
           <Space.Compact style={{ width: '100%' }}>
-            <Input aria-label="组织名称" value={name} onChange={(e) => setName(e.target.value)} maxLength={50} />
-            <Button type="primary" htmlType="submit" disabled={name === node.name}>
+            <Input aria-label="组织名称" value={name} onChange={(e) => setName(e.target.value)} maxLength={50} disabled={locked} />
+            <Button type="primary" htmlType="submit" disabled={locked || name === node.name}>
               保存名称
             </Button>
           </Space.Compact>
@@ -198,7 +226,7 @@ function AddChildModal(props: { parent: OrgNode; onCancel(): void; onSubmit(name
       onCancel={props.onCancel}
       onOk={() => form.submit()}
     >
-      <Form form={form} layout="vertical" initialValues={{ kind: kinds[0] }} onFinish={(v) => props.onSubmit(v.name, v.kind)}>
+      <Form form={form} layout="vertical" initialValues={{ kind: kinds[0] }} onFinish={(v) => props.onSubmit(v.name, v.kind)} onKeyDown={blockEnterSubmit}>
         <Form.Item name="kind" label="组织类型" rules={[{ required: true, message: '请选择组织类型' }]}>
           <Select aria-label="组织类型" options={kinds.map((k) => ({ value: k, label: orgNodeKindLabel(k) }))} />
         </Form.Item>

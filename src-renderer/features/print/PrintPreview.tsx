@@ -1,6 +1,6 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { PrinterOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { pageSizeMm, type Orientation, type PaperSize, type PrintDocument } from '../../../src-shared/print/printDocument';
 import { errorText } from '../../app/errorText';
@@ -38,16 +38,37 @@ function PrintBody({ doc }: { doc: PrintDocument }) {
   );
 }
 
+const MM_TO_PX = 96 / 25.4;
+const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.25, 1.5, 2];
+
 /**
- * In-app print preview with paper size and orientation. While it is open, the page's print stylesheet prints only the
- * document at that size, so Electron's printToPDF and the browser's print dialog produce the same pages.
+ * In-app print preview with paper size and orientation, scaled to fit the window (with zoom). While it is open, the
+ * page's print stylesheet prints only the document at that size, so Electron's printToPDF and the browser's print
+ * dialog produce the same pages. A builder that refuses (a poster without its 监督电话) shows why and what to do, and
+ * nothing is laid out for paper.
  */
 export function PrintPreview({ build, onClose }: { build: (paper: PaperSize, orientation: Orientation) => PrintDocument; onClose(): void }) {
   const { message } = AntApp.useApp();
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [orientation, setOrientation] = useState<Orientation>('portrait');
-  const doc = build(paper, orientation);
+  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  // A callback ref: the dialog mounts its body after this component, so the frame is measured once it exists.
+  const [frameElement, setFrameElement] = useState<HTMLDivElement | null>(null);
+  const frame = useElementSize(frameElement);
+  let doc: PrintDocument | undefined;
+  let refusal = '';
+  try {
+    doc = build(paper, orientation);
+  } catch (error) {
+    refusal = errorText(error);
+  }
   const size = pageSizeMm(paper, orientation);
+  const fitScale = frame.width > 0 ? Math.min((frame.width - 32) / (size.width * MM_TO_PX), (frame.height - 32) / (size.height * MM_TO_PX)) : 0.5;
+  const scale = zoom === 'fit' ? fitScale : zoom;
+  const stepZoom = (direction: 1 | -1) => {
+    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.1) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.1);
+    if (next) setZoom(next);
+  };
 
   useEffect(() => {
     const style = document.createElement('style');
@@ -64,6 +85,7 @@ export function PrintPreview({ build, onClose }: { build: (paper: PaperSize, ori
   const printRoot = document.getElementById('print-root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'print-root' }));
 
   const print = async () => {
+    if (!doc) return;
     try {
       const saved = await platform.printToPdf({ suggestedName: doc.fileName, paper, landscape: orientation === 'landscape' });
       if (saved) void message.success(`已保存PDF：${saved}`);
@@ -73,21 +95,57 @@ export function PrintPreview({ build, onClose }: { build: (paper: PaperSize, ori
   };
 
   return (
-    <Modal open title={`打印预览：${doc.title}`} width={Math.min(1200, size.width * 3.2 + 80)} onCancel={onClose} footer={null}>
+    <Modal
+      open
+      title={`打印预览：${doc?.title ?? '无法打印'}`}
+      width="min(1400px, calc(100vw - 32px))"
+      style={{ top: 16, paddingBottom: 0 }}
+      // The dialog fills the window's height; the frame takes what the toolbar leaves, so a fitted page is seen whole.
+      styles={{ body: { height: 'calc(100vh - 120px)', display: 'flex', flexDirection: 'column' } }}
+      onCancel={onClose}
+      footer={null}
+    >
       <Space style={{ marginBottom: 12 }} wrap>
         <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value)} optionType="button" options={[{ value: 'A4', label: 'A4' }, { value: 'A3', label: 'A3' }]} aria-label="纸张" />
         <Radio.Group value={orientation} onChange={(e) => setOrientation(e.target.value)} optionType="button" options={[{ value: 'portrait', label: '纵向' }, { value: 'landscape', label: '横向' }]} aria-label="方向" />
-        <Button type="primary" icon={<PrinterOutlined />} onClick={print}>
+        <Space.Compact>
+          <Button aria-label="缩小" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} />
+          <Button onClick={() => setZoom('fit')} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'}>适合窗口</Button>
+          <Button aria-label="放大" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} />
+        </Space.Compact>
+        <Typography.Text data-testid="print-zoom">{Math.round(scale * 100)}%</Typography.Text>
+        <Button type="primary" icon={<PrinterOutlined />} onClick={print} disabled={!doc}>
           {platform.kind === 'desktop' ? '导出PDF' : '打印 / 另存为PDF'}
         </Button>
         <Typography.Text type="secondary">公开张贴的公示牌只显示脱敏电话，不含身份证号。</Typography.Text>
       </Space>
-      <div className="print-screen-frame">
-        <div className="print-screen-page" style={{ width: `${size.width}mm`, minHeight: `${size.height}mm`, padding: `${MARGIN_MM}mm`, background: '#fff' }} data-testid="print-preview">
-          <PrintBody doc={doc} />
-        </div>
+      {refusal && <Alert type="warning" showIcon message="暂不能打印" description={refusal} style={{ marginBottom: 12 }} data-testid="print-refusal" />}
+      <div className="print-screen-frame" ref={setFrameElement} data-testid="print-frame">
+        {doc && (
+          <div
+            className="print-screen-page"
+            style={{ width: `${size.width}mm`, minHeight: `${size.height}mm`, padding: `${MARGIN_MM}mm`, background: '#fff', zoom: scale }}
+            data-testid="print-preview"
+          >
+            <PrintBody doc={doc} />
+          </div>
+        )}
       </div>
-      {createPortal(<PrintBody doc={doc} />, printRoot)}
+      {doc && createPortal(<PrintBody doc={doc} />, printRoot)}
     </Modal>
   );
+}
+
+/** The element's inner size, kept current as the window is resized. */
+function useElementSize(element: HTMLElement | null): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return size;
 }

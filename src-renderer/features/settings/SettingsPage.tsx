@@ -1,3 +1,4 @@
+import { blockEnterSubmit } from '../../app/formKeys';
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { readAudit } from '../../../src-shared/repository/docLayout';
@@ -16,7 +17,7 @@ export function SettingsPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card title="公示牌监督电话">
-        <Form layout="inline" initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
+        <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
           <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>
           <Button htmlType="submit" type="primary">保存</Button>
         </Form>

@@ -1,3 +1,4 @@
+import { blockEnterSubmit } from '../../app/formKeys';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { validateCommunitySetup, type CommunitySetupInput } from '../../../src-shared/community/communityInfo';
@@ -45,7 +46,7 @@ export function SetupPage({ onDone, onStreetSignIn, initialClerkName }: {
         <Typography.Paragraph type="secondary">
           请填写本社区的基本信息。数据保存在本机，断网也能正常使用；以后联网时再与街道同步。
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ clerkName: initialClerkName }} disabled={busy}>
+        <Form form={form} layout="vertical" onFinish={submit} onKeyDown={blockEnterSubmit} initialValues={{ clerkName: initialClerkName }} disabled={busy}>
           <Form.Item name="name" label="社区名称" rules={[{ required: true, message: '请填写社区名称，例如「三坊七巷社区」' }]}>
             <Input placeholder="例如：三坊七巷社区" />
           </Form.Item>

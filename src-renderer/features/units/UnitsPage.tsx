@@ -1,3 +1,4 @@
+import { formKeys } from '../../app/formKeys';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Select, Space, Table, Tabs } from 'antd';
 import { useState } from 'react';
@@ -67,7 +68,7 @@ function RecordListEditor(props: {
         ]}
       />
       <Modal open={editing !== null} title={editing === 'new' ? `新增${label}` : `编辑${label}`} okText="保存" cancelText="取消" onCancel={() => setEditing(null)} onOk={() => form.submit()} forceRender>
-        <Form form={form} layout="vertical" onFinish={save}>
+        <Form form={form} layout="vertical" onFinish={save} onKeyDown={formKeys(() => form.submit())}>
           {props.fields.map((f) => (
             <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, whitespace: true, message: `请填写${f.label}` }] : []}>
               {f.kind === 'select' ? <Select allowClear options={(f.options ?? []).map((o) => ({ value: o, label: o }))} /> : <Input aria-label={f.label} />}

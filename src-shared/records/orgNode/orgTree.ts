@@ -68,8 +68,10 @@ export class OrgTree {
     return this.repo.create({ name: input.name, kind: input.kind, parentId, order });
   }
 
-  rename(id: string, name: string): OrgNode {
-    this.liveNode(id, '组织');
+  /** Renames a node; the street's own node is the street office's to name (`asStreet`), never a community clerk's. */
+  rename(id: string, name: string, options: { asStreet?: boolean } = {}): OrgNode {
+    const node = this.liveNode(id, '组织');
+    if (node.kind === 'street' && !options.asStreet) throw new OperationError(`「${node.name}」由街道维护，社区不能修改它的名称；如有错误请联系街道党建办`);
     return this.repo.update(id, { name });
   }
 
@@ -110,20 +112,41 @@ export class OrgTree {
     return { batch, count: all.length };
   }
 
-  /** Restores a deleted node together with everything deleted in the same batch. */
-  restore(id: string): { count: number } {
+  /**
+   * What restoring a node brings back: everything deleted in its batch, and the ancestors that were deleted apart from
+   * it (a child cannot come back under a deleted parent, so the clerk is asked whether they come back too).
+   */
+  restorePlan(id: string): { node: OrgNode; batchCount: number; deletedAncestors: OrgNode[] } {
     const node = this.repo.get(id);
     if (!node) throw new OperationError('找不到这个组织，无法恢复');
-    if (!node.meta.deleted) return { count: 0 };
-    const parent = this.repo.get(node.parentId);
     const batch = node.meta.deleteBatch;
-    if (parent?.meta.deleted && parent.meta.deleteBatch !== batch) {
-      throw new OperationError(`上级组织「${parent.name}」已被删除，请先恢复上级组织`);
+    const batchCount = batch ? this.repo.list({ onlyDeleted: true }).filter((n) => n.meta.deleteBatch === batch).length : 1;
+    const deletedAncestors = this.path(id).slice(0, -1).filter((n) => n.meta.deleted && n.meta.deleteBatch !== batch);
+    return { node, batchCount: Math.max(1, batchCount), deletedAncestors };
+  }
+
+  /**
+   * Restores a deleted node together with everything deleted in the same batch. Deleted ancestors are restored too
+   * (each with its own batch) only when asked; otherwise the restore is refused and says why.
+   */
+  restore(id: string, options: { withAncestors?: boolean } = {}): { count: number; ancestors: OrgNode[] } {
+    const { node, deletedAncestors } = this.restorePlan(id);
+    if (!node.meta.deleted) return { count: 0, ancestors: [] };
+    if (deletedAncestors.length > 0 && !options.withAncestors) {
+      throw new OperationError(`上级组织「${deletedAncestors.at(-1)!.name}」已被删除：请连同上级一起恢复，或先恢复上级组织`);
     }
+    let count = 0;
+    for (const ancestor of deletedAncestors) if (this.repo.get(ancestor.id)?.meta.deleted) count += this.restoreBatch(ancestor);
+    count += this.restoreBatch(this.repo.get(id)!);
+    return { count, ancestors: deletedAncestors };
+  }
+
+  private restoreBatch(node: OrgNode): number {
+    const batch = node.meta.deleteBatch;
     const members = this.repo.list({ onlyDeleted: true }).filter((n) => batch && n.meta.deleteBatch === batch);
     const toRestore = members.length > 0 ? members : [node];
     for (const n of toRestore) this.repo.restore(n.id);
-    return { count: toRestore.length };
+    return toRestore.length;
   }
 
   private liveNode(id: string, role: string): OrgNode {
