@@ -2,6 +2,7 @@ import { ValidationError, type FieldProblem } from '../errors';
 import type { AnyRepository } from '../repository/collectionRepository';
 import { cellText, normaliseDate, normaliseIdNumber, normalisePhone, splitList } from './cells';
 import type { TableColumn } from './columns';
+import { isFooterRow, matchChoice } from './vocabulary';
 
 export type RowStatus = 'new' | 'changed' | 'unchanged' | 'error';
 
@@ -16,12 +17,43 @@ export interface PreviewRow {
   /** The existing record this row updates. */
   matchId?: string;
   changedFields: string[];
+  /** Fields whose cell was written another way and mapped onto a list value: field → the text as written. */
+  translated: Record<string, string>;
+}
+
+/** A value outside a list, with every row that wrote it: the clerk decides once for all of them. */
+export interface UnknownValue {
+  field: string;
+  header: string;
+  written: string;
+  rowNumbers: number[];
+}
+
+/** A written value mapped onto a list value by itself (大专 → 大学专科), and how many rows wrote it. */
+export interface Translation {
+  field: string;
+  header: string;
+  written: string;
+  value: string;
+  rows: number;
 }
 
 export interface ImportPreview {
   rows: PreviewRow[];
   counts: Record<RowStatus, number>;
   mapping: (string | null)[];
+  unknown: UnknownValue[];
+  translations: Translation[];
+  /** Footer rows (制表人, 合计, 填表日期…) that were skipped, with their text. */
+  skipped: { rowNumber: number; text: string }[];
+}
+
+/** The lists a field's values must come from, and the synonyms the community taught (written → list value). */
+export interface ImportVocabulary {
+  choices(field: string): readonly string[] | undefined;
+  learned(field: string): Readonly<Record<string, string>>;
+  /** An organisation node's display path, for the mapping of org names. */
+  orgNodeLabel?(id: string): string | undefined;
 }
 
 export interface ImportSource {
@@ -38,8 +70,9 @@ export interface ImportOptions {
   mapping: (string | null)[];
   /** The unique field rows are matched on (the ID number for people). */
   matchField?: string;
-  /** Organisation node id for a name or path as clerks write it, or why it cannot be found. */
-  resolveOrgNode?: (text: string) => { id: string } | { problem: string };
+  /** Organisation node id for a name or path as clerks write it (exact: written as the path or the full name). */
+  resolveOrgNode?: (text: string) => { id: string; exact?: boolean } | { problem: string };
+  vocabulary?: ImportVocabulary;
   /** Completes a row's values before validation (e.g. adds the role of the roster tab the clerk imports into). */
   prepare?: (values: Record<string, unknown>, existing?: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -52,12 +85,21 @@ export function buildImportPreview(source: ImportSource, options: ImportOptions)
   const firstRow = source.firstRowNumber ?? 2;
   const rows: PreviewRow[] = [];
   const seen = new Map<string, number>();
+  const skipped: ImportPreview['skipped'] = [];
+  const unknown = new Map<string, UnknownValue>();
+  const translations = new Map<string, Translation>();
 
   source.rows.forEach((cells, index) => {
     const rowNumber = firstRow + index;
-    if (cells.every((c) => cellText(c) === '')) return;
+    const texts = cells.map(cellText);
+    if (texts.every((c) => c === '')) return;
+    if (isFooterRow(texts)) {
+      skipped.push({ rowNumber, text: texts.filter(Boolean).join(' ') });
+      return;
+    }
     const values: Record<string, unknown> = {};
     const problems: Record<string, string> = {};
+    const translated: Record<string, string> = {};
     mapping.forEach((field, columnIndex) => {
       if (!field) return;
       const column = byField.get(field);
@@ -65,6 +107,19 @@ export function buildImportPreview(source: ImportSource, options: ImportOptions)
       const read = readCell(cells[columnIndex], column, options);
       if (read.value !== undefined) values[field] = read.value;
       if (read.problem) problems[field] = `「${column.header}」${read.problem}`;
+      for (const t of read.translated ?? []) {
+        translated[field] = texts[columnIndex] ?? '';
+        const key = `${field}\u0000${t.written}`;
+        const entry = translations.get(key) ?? { field, header: column.header, written: t.written, value: t.value, rows: 0 };
+        entry.rows++;
+        translations.set(key, entry);
+      }
+      for (const written of read.unknown ?? []) {
+        const key = `${field}\u0000${written}`;
+        const entry = unknown.get(key) ?? { field, header: column.header, written, rowNumbers: [] };
+        entry.rowNumbers.push(rowNumber);
+        unknown.set(key, entry);
+      }
     });
 
     let matchId: string | undefined;
@@ -90,12 +145,20 @@ export function buildImportPreview(source: ImportSource, options: ImportOptions)
     }
     const changedFields = existing ? Object.keys(values).filter((f) => JSON.stringify(existing[f]) !== JSON.stringify(values[f])) : Object.keys(values);
     const status: RowStatus = Object.keys(problems).length > 0 ? 'error' : !existing ? 'new' : changedFields.length > 0 ? 'changed' : 'unchanged';
-    rows.push({ rowNumber, status, values, problems, matchId, changedFields });
+    rows.push({ rowNumber, status, values, problems, matchId, changedFields, translated });
   });
 
   const counts: Record<RowStatus, number> = { new: 0, changed: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.status]++;
-  return { rows, counts, mapping };
+  return { rows, counts, mapping, unknown: [...unknown.values()], translations: [...translations.values()], skipped };
+}
+
+/** Data rows of a sheet as the clerk counts them: not blank, not a footer (the title is above the header already). */
+export function countDataRows(source: ImportSource): number {
+  return source.rows.filter((cells) => {
+    const texts = cells.map(cellText);
+    return texts.some((t) => t !== '') && !isFooterRow(texts);
+  }).length;
 }
 
 export interface CommitResult {
@@ -152,7 +215,16 @@ function pickFields(view: Record<string, unknown>, labels: Record<string, string
   return Object.fromEntries(Object.keys(labels).map((f) => [f, view[f]]));
 }
 
-function readCell(raw: unknown, column: TableColumn, options: ImportOptions): { value?: unknown; problem?: string } {
+interface CellRead {
+  value?: unknown;
+  problem?: string;
+  /** List values the cell was mapped onto from another way of writing them. */
+  translated?: { written: string; value: string }[];
+  /** Written values found in no list: offered to the clerk to map once for all rows. */
+  unknown?: string[];
+}
+
+function readCell(raw: unknown, column: TableColumn, options: ImportOptions): CellRead {
   switch (column.kind) {
     case 'date':
       return normaliseDate(raw);
@@ -160,8 +232,14 @@ function readCell(raw: unknown, column: TableColumn, options: ImportOptions): { 
       return normaliseIdNumber(raw);
     case 'phone':
       return normalisePhone(raw);
-    case 'list':
-      return { value: splitList(raw) };
+    case 'list': {
+      const items = splitList(raw).map((item) => readChoice(item, column, options));
+      return {
+        value: items.map((i) => i.value),
+        translated: items.flatMap((i) => i.translated ?? []),
+        unknown: items.flatMap((i) => i.unknown ?? []),
+      };
+    }
     case 'roles': {
       const roles = splitList(raw);
       return roles.length === 0 ? {} : { value: roles };
@@ -175,11 +253,26 @@ function readCell(raw: unknown, column: TableColumn, options: ImportOptions): { 
     case 'orgNode': {
       const text = cellText(raw);
       if (text === '') return { value: '' };
+      const taught = options.vocabulary?.learned(column.field)[text];
+      if (taught && options.vocabulary?.orgNodeLabel?.(taught) !== undefined) {
+        return { value: taught, translated: [{ written: text, value: options.vocabulary.orgNodeLabel(taught)! }] };
+      }
       const found = options.resolveOrgNode?.(text) ?? { problem: `找不到党组织「${text}」` };
-      return 'id' in found ? { value: found.id } : { value: '', problem: found.problem };
+      if (!('id' in found)) return { value: '', problem: found.problem, unknown: options.vocabulary ? [text] : [] };
+      const label = options.vocabulary?.orgNodeLabel?.(found.id);
+      return { value: found.id, translated: found.exact === false && label ? [{ written: text, value: label }] : [] };
     }
     case 'sixOnes':
     case 'text':
-      return { value: cellText(raw) };
+      return readChoice(cellText(raw), column, options);
   }
+}
+
+/** A text cell of a field with a list (学历, 民族…): mapped onto the list where that is certain. */
+function readChoice(text: string, column: TableColumn, options: ImportOptions): CellRead {
+  const choices = options.vocabulary?.choices(column.field);
+  if (!choices || text === '') return { value: text };
+  const match = matchChoice(column.field, text, choices, options.vocabulary!.learned(column.field));
+  if (match.how === 'unknown') return { value: text, unknown: [text] };
+  return { value: match.value, translated: match.how === 'exact' ? [] : [{ written: text, value: match.value }] };
 }

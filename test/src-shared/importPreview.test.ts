@@ -9,6 +9,8 @@ import { matchHeaders, PERSON_COLUMNS } from '../../src-shared/table/columns';
 import { formatRows } from '../../src-shared/table/exportRows';
 import { buildImportPreview, commitImport } from '../../src-shared/table/importPreview';
 import { orgNodePath, orgNodeResolver } from '../../src-shared/table/orgNodePaths';
+import { personImportVocabulary } from '../../src-shared/table/personImportVocabulary';
+import { CommunitySettings } from '../../src-shared/settings/communitySettings';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
 
 const id = (first17: string) => first17 + idNumberCheckChar(first17);
@@ -113,6 +115,30 @@ describe('import preview and commit', () => {
     repos.people.create({ name: '抢先', idNumber: id('35010219900101021') });
     expect(() => commitImport(repo, transact, preview, { validOnly: true })).toThrow(/预览后已被修改/);
     expect(repos.people.count()).toBe(1);
+  });
+
+  it('maps clerks\' words and short org names, lists unknown values once, and skips footer rows', () => {
+    const { tree, repo, doc } = setup();
+    const settings = new CommunitySettings(doc);
+    const hdrs = ['姓名', '公民身份号码', '学历', '民族', '所在党组织'];
+    const rows: unknown[][] = [
+      ['甲', id('35010219900101051'), '大专', '汉', '第一网格'],
+      ['乙', id('35010219900101061'), '中技校', '汉族', '第一网格党支部'],
+      ['丙', id('35010219900101071'), '中技校', '回', '第九网格'],
+      ['制表人：王小红', '', '审核人：林书记', '', ''],
+    ];
+    const build = () => buildImportPreview({ headers: hdrs, rows }, { repo, columns: PERSON_COLUMNS, mapping: matchHeaders(hdrs, PERSON_COLUMNS).mapping, matchField: 'idNumber', resolveOrgNode: orgNodeResolver(tree), vocabulary: personImportVocabulary(settings, tree) });
+    const first = build();
+    expect(first.skipped).toEqual([{ rowNumber: 5, text: '制表人:王小红 审核人:林书记' }]);
+    expect(first.rows[0]!.status).toBe('new');
+    expect(first.rows[0]!.values).toMatchObject({ education: '大学专科', ethnicity: '汉族' });
+    expect(first.rows[0]!.translated).toEqual({ education: '大专', ethnicity: '汉', orgNodeId: '第一网格' });
+    expect(first.unknown.map((u) => [u.field, u.written, u.rowNumbers])).toEqual([['education', '中技校', [3, 4]], ['orgNodeId', '第九网格', [4]]]);
+    settings.learnSynonym('education', '中技校', '高中/中技');
+    const second = build();
+    expect(second.rows[1]!.status).toBe('new');
+    expect(second.rows[1]!.values.education).toBe('高中/中技');
+    expect(second.unknown.map((u) => u.written)).toEqual(['第九网格']);
   });
 
   it('re-imports a full export unchanged', () => {

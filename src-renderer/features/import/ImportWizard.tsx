@@ -3,7 +3,8 @@ import { Alert, App as AntApp, Button, Checkbox, Modal, Popconfirm, Select, Spac
 import { useMemo, useState } from 'react';
 import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
 import { matchHeaders, type TableColumn } from '../../../src-shared/table/columns';
-import { buildImportPreview, commitImport, type ImportOptions, type ImportPreview, type ImportSource, type PreviewRow } from '../../../src-shared/table/importPreview';
+import { cellText } from '../../../src-shared/table/cells';
+import { buildImportPreview, commitImport, countDataRows, type ImportOptions, type ImportPreview, type ImportSource, type PreviewRow, type UnknownValue } from '../../../src-shared/table/importPreview';
 import { errorReportSheet, templateSheets } from '../../../src-shared/table/reports';
 import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
@@ -19,6 +20,8 @@ export interface ImportTarget {
   templateExample: Record<string, string>;
   allowed: Record<string, readonly string[]>;
   options: Omit<ImportOptions, 'repo' | 'columns' | 'mapping'>;
+  /** The values a field's unknown values can be mapped onto (a list, or organisation nodes by path). */
+  choiceOptions?: (field: string) => { value: string; label: string }[];
 }
 
 const STATUS: Record<PreviewRow['status'], { label: string; color: string }> = {
@@ -62,6 +65,17 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
     setOnlyErrors(built.counts.error > 0);
     setFailure('');
     setStep(2);
+  };
+
+  /** "把「X」都当作「Y」": remembered as a synonym in 设置, then every row is checked again. */
+  const learn = (unknown: UnknownValue, value: string, label: string) => {
+    try {
+      store.settings.learnSynonym(unknown.field, unknown.written, value);
+      void message.success(`已把「${unknown.written}」都当作「${label}」（${unknown.rowNumbers.length} 行），并记入“设置”中的对应关系`);
+      makePreview();
+    } catch (error) {
+      setFailure(errorText(error));
+    }
   };
 
   const commit = async (validOnly: boolean) => {
@@ -117,7 +131,7 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
       {step === 1 && source && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            文件「{fileName}」共 {source.rows.length} 行数据。请核对每一列对应的字段：
+            文件「{fileName}」共 {countDataRows(source)} 行数据。请核对每一列对应的字段：
           </Typography.Text>
           <Table
             size="small"
@@ -127,7 +141,7 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
             dataSource={source.headers.map((header, index) => ({ header, index }))}
             columns={[
               { title: '文件中的列名', dataIndex: 'header', render: (h: string) => h || '（空）' },
-              { title: '示例', render: (_: unknown, r: { index: number }) => String(source.rows[0]?.[r.index] ?? '') },
+              { title: '示例', render: (_: unknown, r: { index: number }) => sampleCell(source, r.index) },
               {
                 title: '导入为',
                 render: (_: unknown, r: { index: number }) => (
@@ -162,6 +176,21 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
               只看有问题的行
             </Checkbox>
           </Space>
+          {preview.skipped.length > 0 && (
+            <Alert type="info" showIcon data-testid="import-skipped" message={`已跳过 ${preview.skipped.length} 行表尾：${preview.skipped.map((r) => `第${r.rowNumber}行「${r.text.slice(0, 30)}」`).join('；')}`} />
+          )}
+          {preview.translations.length > 0 && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="import-translations"
+              message="以下写法已自动对应到列表中的值："
+              description={preview.translations.map((t) => `${t.header}「${t.written}」→「${t.value}」（${t.rows} 行）`).join('；')}
+            />
+          )}
+          {preview.unknown.map((u) => (
+            <UnknownValueRow key={`${u.field}:${u.written}`} unknown={u} options={target.choiceOptions?.(u.field) ?? []} onLearn={learn} />
+          ))}
           <Table<PreviewRow>
             size="small"
             virtual
@@ -178,7 +207,8 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
                 width: 150,
                 render: (_: unknown, r: PreviewRow) => {
                   const raw = source.rows[r.rowNumber - first]?.[index];
-                  const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '');
+                  const written = cellText(raw);
+                  const text = r.translated[field] !== undefined ? `${written} → ${shownValue(r.values[field], target, field)}` : written;
                   const problem = r.problems[field];
                   return problem ? (
                     <div style={{ background: '#fff1f0' }}>
@@ -213,5 +243,42 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
         </Space>
       )}
     </Modal>
+  );
+}
+
+/** The first non-empty value of a column, as the clerk would read it (a date as a date). */
+function sampleCell(source: ImportSource, index: number): string {
+  for (const row of source.rows) {
+    const text = cellText(row[index]);
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+function shownValue(value: unknown, target: ImportTarget, field: string): string {
+  if (Array.isArray(value)) return value.join('、');
+  const option = field === 'orgNodeId' ? target.choiceOptions?.(field).find((o) => o.value === value) : undefined;
+  return option?.label ?? String(value ?? '');
+}
+
+/** One value outside a list, with the rows that wrote it, and the one step that maps it for all of them. */
+function UnknownValueRow({ unknown, options, onLearn }: { unknown: UnknownValue; options: { value: string; label: string }[]; onLearn(u: UnknownValue, value: string, label: string): void }) {
+  const [value, setValue] = useState<string | undefined>();
+  const rows = unknown.rowNumbers.length > 6 ? `${unknown.rowNumbers.slice(0, 6).join('、')}等 ${unknown.rowNumbers.length} 行` : `${unknown.rowNumbers.join('、')}行`;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="import-unknown"
+      message={
+        <Space wrap>
+          <span>{unknown.header}「{unknown.written}」不在列表中（第{rows}）。把「{unknown.written}」都当作</span>
+          <Select aria-label={`把「${unknown.written}」当作`} showSearch optionFilterProp="label" style={{ minWidth: 200 }} placeholder="选择列表中的值" options={options} value={value} onChange={setValue} />
+          <Button size="small" type="primary" disabled={!value} onClick={() => value && onLearn(unknown, value, options.find((o) => o.value === value)?.label ?? value)}>
+            确定
+          </Button>
+        </Space>
+      }
+    />
   );
 }

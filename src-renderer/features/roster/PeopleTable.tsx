@@ -8,6 +8,7 @@ import type { PersonRole } from '../../../src-shared/records';
 import { searchEntry, searchPeople } from '../../../src-shared/search/personSearch';
 import { columnsFor, PERSON_COLUMNS, ROLE_COLUMNS, ROLE_DEFAULT_VISIBLE, type TableColumn } from '../../../src-shared/table/columns';
 import { orgNodePath, orgNodeResolver } from '../../../src-shared/table/orgNodePaths';
+import { personImportVocabulary } from '../../../src-shared/table/personImportVocabulary';
 import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
 import { errorText } from '../../app/errorText';
 import { today } from '../../app/saveBytes';
@@ -96,9 +97,14 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
     // The example row must pass the app's own checks: this ID number is a woman's, born 1949-12-31.
     templateExample: { name: '李秀英', roles: role === '全部' ? '党员' : role, gender: '女', ethnicity: '汉族', birthDate: '1949-12-31', idNumber: '11010519491231002X', category: '正式党员', joinDate: '1975-07-01', confirmDate: '1976-07-01', phone: '13812345678', employer: '某单位 科员' },
     allowed: { ethnicity: store.settings.list('ethnicities'), education: store.settings.list('educations'), partyStatus: store.settings.list('partyStatuses'), tags: store.settings.list('memberTags'), post: store.settings.list('posts'), category: ['正式党员', '预备党员'], gender: ['男', '女'] },
+    choiceOptions: (field) =>
+      field === 'orgNodeId'
+        ? store.orgTree.tree().flatMap(function flat(n): { value: string; label: string }[] { return [{ value: n.node.id, label: orgNodePath(store.orgTree, n.node.id) }, ...n.children.flatMap(flat)]; }).filter((o) => store.orgTree.get(o.value)?.kind !== 'street')
+        : (personImportVocabulary(store.settings, store.orgTree).choices(field) ?? []).map((v) => ({ value: v, label: v })),
     options: {
       matchField: 'idNumber',
       resolveOrgNode: orgNodeResolver(store.orgTree),
+      vocabulary: personImportVocabulary(store.settings, store.orgTree),
       prepare: (values, existing) => {
         if (role === '全部' || values.roles) return values;
         const had = (existing?.roles as string[] | undefined) ?? [];

@@ -2,6 +2,8 @@ import { blockEnterSubmit } from '../../app/formKeys';
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { readAudit } from '../../../src-shared/repository/docLayout';
+import { people } from '../../../src-shared/records';
+import { orgNodePath } from '../../../src-shared/table/orgNodePaths';
 import { LIST_SETTING_LABELS, type ListSettingKey } from '../../../src-shared/settings/defaults';
 import { errorText } from '../../app/errorText';
 import { useSession } from '../../app/storeContext';
@@ -39,6 +41,22 @@ export function SettingsPage() {
             />
           </Form.Item>
         ))}
+      </Card>
+      <Card title="导入时的对应关系" extra={<Typography.Text type="secondary">导入名册时选择“把「X」都当作「Y」”后记在这里，以后导入自动对应</Typography.Text>}>
+        <Table
+          size="small"
+          data-testid="synonyms"
+          rowKey={(r) => `${r.field}:${r.written}`}
+          dataSource={store.settings.allSynonyms()}
+          pagination={false}
+          locale={{ emptyText: '暂无：导入时遇到列表外的写法，可在预览中一步对应' }}
+          columns={[
+            { title: '字段', render: (_, r) => (people.fieldLabels as Record<string, string>)[r.field] ?? r.field },
+            { title: '文件中的写法', dataIndex: 'written' },
+            { title: '当作', render: (_, r) => (r.field === 'orgNodeId' ? (store.orgTree.get(r.value) ? orgNodePath(store.orgTree, r.value) : '（组织已删除）') : r.value) },
+            { title: '', render: (_, r) => <Button size="small" onClick={() => store.settings.forgetSynonym(r.field, r.written)}>删除</Button> },
+          ]}
+        />
       </Card>
       <Card title="个人信息使用记录（完整导出）">
         <Table size="small" rowKey={(r) => `${r.at}-${r.by}`} dataSource={audit} pagination={{ pageSize: 10 }} locale={{ emptyText: '暂无记录' }}

@@ -45,9 +45,12 @@ describe('spreadsheet files', () => {
     const preview: ImportPreview = {
       mapping: ['name', 'idNumber', 'phone'],
       counts: { new: 1, changed: 0, unchanged: 0, error: 1 },
+      unknown: [],
+      translations: [],
+      skipped: [],
       rows: [
-        { rowNumber: 2, status: 'error' as const, values: {}, problems: { idNumber: '「身份证号」应为18位', phone: '「电话」不是有效电话号码' }, changedFields: [] },
-        { rowNumber: 3, status: 'new' as const, values: {}, problems: {}, changedFields: [] },
+        { rowNumber: 2, status: 'error' as const, values: {}, problems: { idNumber: '「身份证号」应为18位', phone: '「电话」不是有效电话号码' }, changedFields: [], translated: {} },
+        { rowNumber: 3, status: 'new' as const, values: {}, problems: {}, changedFields: [], translated: {} },
       ],
     };
     const sheet = errorReportSheet(source, preview);
