@@ -1,12 +1,13 @@
 import { ApartmentOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Input, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Input, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { StatusArea } from '../features/status/StatusArea';
-import { useSession } from './storeContext';
+import { useSession, useSyncStatus } from './storeContext';
+import { SyncSettingsModal } from '../features/sync/SyncSettingsModal';
 
 /** Screens that work; a screen is listed here only once it is built. */
 const SCREENS = [
@@ -27,6 +28,8 @@ export function MainLayout() {
     return () => store.doc.off('update', onUpdate);
   }, [store]);
   const { message } = AntApp.useApp();
+  const syncStatus = useSyncStatus(sync);
+  const [syncSettingsOpen, setSyncSettingsOpen] = useState(false);
   // The screen the clerk was on is kept across restarts.
   const [screen, setScreenState] = useState(() => localStorage.getItem('desk:screen') ?? 'roster');
   const setScreen = (key: string) => {
@@ -62,9 +65,22 @@ export function MainLayout() {
           <Menu mode="inline" selectedKeys={[screen]} onClick={(e) => setScreen(e.key)} items={SCREENS.map(({ key, label, icon }) => ({ key, label, icon }))} />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16 }}>
+          {sync && syncStatus.state === 'refused' && (
+            // A refusal is final until someone acts: it is said in the page, with the fix, not only in a tooltip.
+            <Alert
+              type="error"
+              showIcon
+              data-testid="sync-refused"
+              style={{ marginBottom: 12 }}
+              message="街道服务器拒绝了同步，本机数据照常保存"
+              description={syncStatus.message}
+              action={<Button onClick={() => setSyncSettingsOpen(true)}>打开同步设置</Button>}
+            />
+          )}
           {info ? current.render() : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
         </Layout.Content>
       </Layout>
+      {syncSettingsOpen && <SyncSettingsModal onClose={() => setSyncSettingsOpen(false)} />}
       <Modal
         title="更换操作人"
         open={renaming !== null}

@@ -6,7 +6,7 @@ import type { CheckContext, CollectionDefinition, FieldsOf, InputOf } from '../s
 import { replaceText } from '../text/textDiff';
 import {
   ORIGIN, collectionMap, recordFields, recordHistory,
-  type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordMap,
+  type Actor, type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordMap,
 } from './docLayout';
 
 export interface RecordMeta {
@@ -72,14 +72,15 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const id = options.id ?? newId();
     const fields = this.validate(input, id);
     if (this.map.has(id)) throw new OperationError(`编号为 ${id} 的${this.definition.label}已存在`);
-    const { name, device } = this.context.actor();
+    const actor = this.context.actor();
+    const { name } = actor;
     const at = this.context.now();
     this.doc.transact(() => {
       const record: RecordMap = new Y.Map();
       const yfields = new Y.Map<unknown>();
       for (const key of this.fieldNames) yfields.set(key, this.toStored(key, fields[key]));
       record.set('fields', yfields);
-      record.set('history', Y.Array.from<HistoryEntry>([{ at, by: name, device, action: 'create' }]));
+      record.set('history', Y.Array.from<HistoryEntry>([historyEntry(actor, at, 'create')]));
       record.set('createdAt', at);
       record.set('createdBy', name);
       record.set('updatedAt', at);
@@ -261,15 +262,15 @@ export class CollectionRepository<D extends CollectionDefinition> {
   }
 
   private write(record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string): void {
-    const { name, device } = this.context.actor();
+    const actor = this.context.actor();
     const at = this.context.now();
     this.doc.transact(() => {
       change();
       if (action !== 'reveal') {
         record.set('updatedAt', at);
-        record.set('updatedBy', name);
+        record.set('updatedBy', actor.name);
       }
-      const entry: HistoryEntry = { at, by: name, device, action };
+      const entry = historyEntry(actor, at, action);
       if (changes) entry.changes = changes;
       if (note) entry.note = note;
       recordHistory(record).push([entry]);
@@ -301,6 +302,13 @@ export class CollectionRepository<D extends CollectionDefinition> {
     if (!view) throw new OperationError(`找不到这条${this.definition.label}记录（编号 ${id}）`);
     return view;
   }
+}
+
+/** Every history entry names the operator and the PC (by id, and by its name where it has one). */
+function historyEntry(actor: Actor, at: number, action: HistoryAction): HistoryEntry {
+  const entry: HistoryEntry = { at, by: actor.name, device: actor.device, action };
+  if (actor.deviceName) entry.deviceName = actor.deviceName;
+  return entry;
 }
 
 function readMeta(record: RecordMap): RecordMeta {

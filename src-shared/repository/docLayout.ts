@@ -54,8 +54,12 @@ export interface FieldChange {
 
 export interface HistoryEntry {
   at: number;
+  /** The operator in effect on that PC (chosen from its list, not typed). */
   by: string;
+  /** The PC's id: tells the sides of a merge apart. */
   device: string;
+  /** The PC's name as its office calls it (办公室电脑), where it has one. */
+  deviceName?: string;
   action: HistoryAction;
   changes?: Record<string, FieldChange>;
   note?: string;
@@ -64,6 +68,7 @@ export interface HistoryEntry {
 export interface Actor {
   name: string;
   device: string;
+  deviceName?: string;
 }
 
 /** Who is editing and what time it is; injected so tests are deterministic. */
@@ -77,13 +82,17 @@ export interface AuditEntry {
   at: number;
   by: string;
   device: string;
-  action: 'export-full';
+  deviceName?: string;
+  /** export-full: personal data exported in full; operators: this PC's operator list changed. */
+  action: 'export-full' | 'operators';
   detail: string;
 }
 
 export function appendAudit(doc: Y.Doc, context: EditContext, action: AuditEntry['action'], detail: string): void {
-  const { name, device } = context.actor();
-  doc.transact(() => doc.getArray<AuditEntry>('auditLog').push([{ at: context.now(), by: name, device, action, detail }]), ORIGIN.local);
+  const { name, device, deviceName } = context.actor();
+  const entry: AuditEntry = { at: context.now(), by: name, device, action, detail };
+  if (deviceName) entry.deviceName = deviceName;
+  doc.transact(() => doc.getArray<AuditEntry>('auditLog').push([entry]), ORIGIN.local);
 }
 
 export function readAudit(doc: Y.Doc): AuditEntry[] {

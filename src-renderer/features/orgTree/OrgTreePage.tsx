@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Timeline, Tree, TreeSelect, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Form, Input, List, Modal, Row, Select, Space, Tag, Tree, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import {
   allowedChildKinds, orgNodeKindLabel, orgNodes, type OrgNode, type OrgNodeKind, type OrgTreeNode,
 } from '../../../src-shared/records/orgNode';
 import { errorText } from '../../app/errorText';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
-import { describeHistoryEntry } from '../../app/historyLabels';
+import { HistoryTimeline } from '../../app/HistoryTimeline';
 import { blockEnterSubmit } from '../../app/formKeys';
 import { peekClaims } from '../../../src-shared/sync/access';
 
@@ -173,7 +173,7 @@ function NodeDetails(props: { node: OrgNode; streetStaff: boolean; onRename(name
   const top = node.kind === 'street' || node.kind === 'community';
   const locked = node.kind === 'street' && !props.streetStaff;
   const canAdd = node.kind !== 'street' && allowedChildKinds(node.kind).length > 0;
-  const history = store.repos.orgNodes.history(node.id).reverse();
+  const history = store.repos.orgNodes.history(node.id);
   const labels = orgNodes.fieldLabels as Record<string, string>;
   const show = (field: string, value: unknown) => {
     if (field === 'kind') return orgNodeKindLabel(value as OrgNodeKind);
@@ -206,10 +206,7 @@ function NodeDetails(props: { node: OrgNode; streetStaff: boolean; onRename(name
         </Button>
       </Space>
       <Typography.Title level={5}>修改记录</Typography.Title>
-      <Timeline
-        data-testid="node-history"
-        items={history.map((entry, i) => ({ key: i, children: describeHistoryEntry(entry, labels, show) }))}
-      />
+      <HistoryTimeline testId="node-history" history={history} current={node as unknown as Record<string, unknown>} labels={labels} show={show} />
     </Card>
   );
 }

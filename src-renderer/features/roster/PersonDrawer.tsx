@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Tabs, Timeline, TreeSelect, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Row, Select, Space, Tabs, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { ValidationError } from '../../../src-shared/errors';
@@ -7,7 +7,7 @@ import { parseIdNumber } from '../../../src-shared/records/person/idNumber';
 import { formKeys } from '../../app/formKeys';
 import { maskIdNumber, maskPhone } from '../../../src-shared/privacy/mask';
 import { errorText } from '../../app/errorText';
-import { describeHistoryEntry } from '../../app/historyLabels';
+import { HistoryTimeline } from '../../app/HistoryTimeline';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
@@ -102,7 +102,7 @@ export function PersonDrawer({ person, defaultRole, onClose }: { person?: Person
       onClose();
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.map((p) => ({ name: p.field || 'name', errors: [`${p.label}${p.message}`] })));
+        form.setFields(error.problems.map((p) => ({ name: p.field || 'name', errors: [`${p.label}：${p.message}`] })));
         void message.error(error.message);
       } else void message.error(errorText(error));
     }
@@ -130,7 +130,7 @@ export function PersonDrawer({ person, defaultRole, onClose }: { person?: Person
         ...Object.fromEntries(SIX_ONES.map((k) => [`six:${k}`, person.sixOnes[k] ?? ''])),
       }
     : { roles: [defaultRole], category: defaultRole === '党员' ? '正式党员' : '', partyStatus: defaultRole === '党员' ? '正常' : '', tags: [], volunteerTeamIds: [] };
-  const history = person ? store.repos.people.history(person.id).reverse() : [];
+  const history = person ? store.repos.people.history(person.id) : [];
   const age = person && roles.includes('党员') ? partyAge(person.confirmDate, today()) : undefined;
 
   const fields = (
@@ -223,7 +223,7 @@ export function PersonDrawer({ person, defaultRole, onClose }: { person?: Person
         <Tabs
           items={[
             { key: 'info', label: '基本信息', children: fields },
-            { key: 'history', label: '修改记录', children: <Timeline data-testid="person-history" items={history.map((h, i) => ({ key: i, children: describeHistoryEntry(h, labels, show) }))} /> },
+            { key: 'history', label: '修改记录', children: <HistoryTimeline testId="person-history" history={history} current={person as unknown as Record<string, unknown>} labels={labels} show={show} /> },
           ]}
         />
       ) : (

@@ -6,18 +6,30 @@ import { people } from '../../../src-shared/records';
 import { orgNodePath } from '../../../src-shared/table/orgNodePaths';
 import { LIST_SETTING_LABELS, type ListSettingKey } from '../../../src-shared/settings/defaults';
 import { errorText } from '../../app/errorText';
-import { useSession } from '../../app/storeContext';
+import { useSession, useSyncStatus } from '../../app/storeContext';
+import { useState } from 'react';
+import type { SyncStatus } from '../../sync/syncConnection';
+import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 import { useSettingsVersion } from '../../app/useLive';
 
 /** The community's editable lists (民族, 学历, 党员状态, 标签, 岗位…), the 监督电话, and the personal-data log. */
 export function SettingsPage() {
-  const { store } = useSession();
+  const { store, sync, syncSettings } = useSession();
+  const syncStatus = useSyncStatus(sync);
+  const [syncOpen, setSyncOpen] = useState(false);
   const { message } = AntApp.useApp();
   useSettingsVersion(store.settings);
   const keys = Object.keys(LIST_SETTING_LABELS) as ListSettingKey[];
   const audit = readAudit(store.doc).reverse();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Card title="同步设置" extra={<Button onClick={() => setSyncOpen(true)}>打开同步设置</Button>}>
+        <Typography.Text data-testid="settings-sync-summary">
+          {syncSettings ? `已设置：${syncSettings.serverUrl}（${syncStatusText(syncStatus)}）` : '未连接街道：数据只保存在本机。向街道党建办索取连接串后，在“同步设置”中粘贴即可。'}
+        </Typography.Text>
+        {syncStatus.message && <Typography.Paragraph type={syncStatus.state === 'refused' ? 'danger' : 'secondary'} style={{ marginTop: 8, marginBottom: 0 }}>{syncStatus.message}</Typography.Paragraph>}
+        {syncOpen && <SyncSettingsModal onClose={() => setSyncOpen(false)} />}
+      </Card>
       <Card title="公示牌监督电话">
         <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
           <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>
@@ -64,4 +76,9 @@ export function SettingsPage() {
       </Card>
     </Space>
   );
+}
+
+function syncStatusText(status: SyncStatus): string {
+  const labels: Record<SyncStatus['state'], string> = { offline: '离线', connecting: '连接中', syncing: '同步中', synced: '已同步', refused: '被拒绝' };
+  return labels[status.state];
 }

@@ -25,7 +25,7 @@ export function SetupPage({ onDone, onStreetSignIn, initialClerkName }: {
       setup = validateCommunitySetup(values);
     } catch (error) {
       if (error instanceof ValidationError) {
-        form.setFields(error.problems.map((p) => ({ name: p.field as keyof CommunitySetupInput, errors: [`${p.label}${p.message}`] })));
+        form.setFields(error.problems.map((p) => ({ name: p.field as keyof CommunitySetupInput, errors: [`${p.label}：${p.message}`] })));
         return;
       }
       throw error;

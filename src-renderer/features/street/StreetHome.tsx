@@ -6,6 +6,7 @@ import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-s
 import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
+import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
 
 interface CommunityRow {
   code: string;
@@ -36,23 +37,28 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
   const [feed, setFeed] = useState<FeedRow[]>([]);
   const [since, setSince] = useState(dayjs().subtract(7, 'day').startOf('day'));
   const [error, setError] = useState('');
+  /** When the server last answered: what the table shows is as of then. */
+  const [answeredAt, setAnsweredAt] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     try {
       const base = `${httpBase(settings.serverUrl)}/api`;
       const token = encodeURIComponent(settings.token);
       const [list, changes] = await Promise.all([
-        fetch(`${base}/communities?token=${token}`).then((r) => r.json()),
-        fetch(`${base}/feed?token=${token}&since=${since.valueOf()}`).then((r) => r.json()),
+        fetchJson<CommunityRow[]>(`${base}/communities?token=${token}`),
+        fetchJson<FeedRow[]>(`${base}/feed?token=${token}&since=${since.valueOf()}`),
       ]);
-      if (!Array.isArray(list)) throw new Error((list as { error?: string }).error ?? '服务器返回了错误');
-      setRows(list as CommunityRow[]);
-      setFeed(Array.isArray(changes) ? (changes as FeedRow[]) : []);
+      if (!Array.isArray(list)) throw new ServerProblem('街道服务器的回答无法识别：请核对连接串中的服务器地址。');
+      setRows(list);
+      setFeed(Array.isArray(changes) ? changes : []);
       setError('');
+      setAnsweredAt(Date.now());
     } catch (e) {
-      setError(`无法连接街道服务器（${(e as Error).message}）。请检查网络，或稍后再试；本机已打开过的社区仍可离线查看。`);
+      setError(`${errorText(e)}本机已打开过的社区仍可离线查看。`);
     }
   }, [settings, since]);
+  // Who is online is only known while the server answers: stale counts are not shown as current.
+  const reachable = !error && answeredAt !== null;
 
   useEffect(() => {
     void load();
@@ -71,7 +77,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          {error && <Alert type="warning" showIcon message={error} />}
+          {error && <Alert type="warning" showIcon data-testid="street-error" message={error} description={answeredAt ? `下表是 ${dayjs(answeredAt).format('HH:mm:ss')} 服务器最后一次回答时的情况。` : undefined} />}
           <Card title="本街道各社区" extra={<Button onClick={load}>刷新</Button>}>
             <Table<CommunityRow>
               rowKey="code"
@@ -83,7 +89,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
               locale={{ emptyText: '服务器上还没有本街道的社区数据：请社区先在“同步设置”中连接' }}
               columns={[
                 { title: '社区', render: (_, r) => `${r.name || '（未命名）'}（${r.code}）` },
-                { title: '连接状态', render: (_, r) => (r.connections > 0 ? <Tag color="green">在线 {r.connections} 台</Tag> : <Tag>离线</Tag>) },
+                { title: '连接状态', render: (_, r) => (!reachable ? <Tag>不明（连不上服务器）</Tag> : r.connections > 0 ? <Tag color="green">在线 {r.connections} 台</Tag> : <Tag>离线</Tag>) },
                 { title: '最后同步', render: (_, r) => (r.lastWriteAt ? dayjs(r.lastWriteAt).format('YYYY-MM-DD HH:mm') : '—') },
                 ...SHOWN.map((c) => ({ title: COLLECTIONS[c].label, render: (_: unknown, r: CommunityRow) => r.counts[c] ?? 0 })),
                 { title: '', render: (_, r) => <Button type="primary" size="small" onClick={() => onOpen(r.code)}>打开</Button> },

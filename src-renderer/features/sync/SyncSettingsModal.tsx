@@ -14,8 +14,8 @@ export function SyncSettingsModal({ onClose }: { onClose(): void }) {
   const expired = parsed?.ok && parsed.claims.exp * 1000 < Date.now();
 
   return (
-    <Modal open title="与街道同步" onCancel={onClose} footer={null} width={640}>
-      <Typography.Paragraph type="secondary">粘贴街道党建办发来的连接串（以 ws:// 或 wss:// 开头）。联网时自动同步，断网时照常使用，恢复网络后自动补传。</Typography.Paragraph>
+    <Modal open title="同步设置" onCancel={onClose} footer={null} width={640}>
+      <Typography.Paragraph type="secondary">与街道同步：粘贴街道党建办发来的连接串（以 ws:// 或 wss:// 开头）。联网时自动同步，断网时照常使用，恢复网络后自动补传。</Typography.Paragraph>
       <Input.TextArea aria-label="连接串" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="ws://192.168.1.10:4455/?token=cd1.…" />
       {problem && <Alert style={{ marginTop: 8 }} type="error" showIcon message={problem} />}
       {parsed?.ok && !problem && (

@@ -33,7 +33,7 @@ function RecordListEditor(props: {
       setEditing(null);
       void message.success('已保存');
     } catch (error) {
-      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field || 'name', errors: [`${p.label}${p.message}`] })));
+      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field || 'name', errors: [`${p.label}：${p.message}`] })));
       else void message.error(errorText(error));
     }
   };
