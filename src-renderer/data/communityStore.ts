@@ -74,7 +74,8 @@ export class CommunityStore {
   private constructor(
     readonly code: string,
     readonly doc: Y.Doc,
-    context: EditContext,
+    /** Who edits on this PC and the clock: also names this PC's side in merges. */
+    readonly context: EditContext,
     private readonly options: OpenOptions,
   ) {
     this.db = new CommunityDb(code, options.isolation?.dependencies);

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { changedRecordIds } from '../../src-shared/repository/collectionRepository';
-import { collectionMap, ORIGIN } from '../../src-shared/repository/docLayout';
+import { collectionMap, recordHistory, type RecordMap } from '../../src-shared/repository/docLayout';
+import { concurrentPairs } from '../../src-shared/repository/historyTruth';
 import { SYNC_ORIGIN } from './syncConnection';
 
 export interface Conflict {
@@ -12,39 +13,33 @@ export interface Conflict {
 }
 
 export interface ConflictMemory {
-  /** Records edited on this PC since it was last fully in sync with the server. */
-  localSinceSync: string[];
   conflicts: Conflict[];
+  /** Pairs of concurrent edits already listed (and perhaps dismissed): each is listed once. */
+  seenPairs?: string[];
 }
 
 /**
- * Yjs merges concurrent edits without asking; this makes them visible. A record edited here since the last full
- * sync that then receives an edit from the server was edited on both sides: it is listed until the clerk dismisses it
- * (the record's history shows both values and who wrote them).
+ * Yjs merges concurrent edits without asking; this makes them visible. When an update from the server touches a
+ * record whose history holds an edit from this PC and one from another PC made while neither knew of the other, the
+ * record is listed until the clerk dismisses it. This goes by the history, not by timing: whichever side synced
+ * first, both PCs list the record (the history shows both values and which is in effect).
  */
 export class ConflictTracker {
-  private localSinceSync: Set<string>;
   private conflicts: Conflict[];
+  private readonly seenPairs: Set<string>;
   private readonly listeners = new Set<() => void>();
   private readonly unobserve: (() => void)[] = [];
 
-  constructor(doc: Y.Doc, memory: ConflictMemory | undefined, private readonly save: (memory: ConflictMemory) => void) {
-    this.localSinceSync = new Set(memory?.localSinceSync ?? []);
+  constructor(doc: Y.Doc, memory: ConflictMemory | undefined, private readonly save: (memory: ConflictMemory) => void, private readonly device = '') {
     this.conflicts = memory?.conflicts ?? [];
+    this.seenPairs = new Set(memory?.seenPairs ?? []);
     for (const name of COLLECTION_NAMES) {
       const map = collectionMap(doc, name);
       const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
-        const keys = [...changedRecordIds(events, map)].map((id) => `${name}/${id}`);
-        if (transaction.origin === ORIGIN.local || transaction.origin === ORIGIN.otherWindow) {
-          keys.forEach((k) => this.localSinceSync.add(k));
-          this.persist();
-        } else if (transaction.origin === SYNC_ORIGIN) {
-          const both = keys.filter((k) => this.localSinceSync.has(k) && !this.conflicts.some((c) => `${c.collection}/${c.id}` === k));
-          if (both.length === 0) return;
-          const at = Date.now();
-          this.conflicts = [...this.conflicts, ...both.map((k) => ({ collection: k.split('/')[0]!, id: k.split('/')[1]!, at }))];
-          this.persist();
-        }
+        if (transaction.origin !== SYNC_ORIGIN) return;
+        let changed = false;
+        for (const id of changedRecordIds(events, map)) changed = this.check(name, id, map.get(id)) || changed;
+        if (changed) this.persist();
       };
       map.observeDeep(handler);
       this.unobserve.push(() => map.unobserveDeep(handler));
@@ -55,12 +50,8 @@ export class ConflictTracker {
     return this.conflicts;
   }
 
-  /** The server has everything this PC had: local edits from now on start a new round. */
-  markSynced(): void {
-    if (this.localSinceSync.size === 0) return;
-    this.localSinceSync = new Set();
-    this.persist();
-  }
+  /** Kept for the sync session's call when the server has everything; detection no longer depends on it. */
+  markSynced(): void {}
 
   dismiss(conflict: Conflict): void {
     this.conflicts = this.conflicts.filter((c) => c !== conflict);
@@ -76,8 +67,19 @@ export class ConflictTracker {
     this.unobserve.forEach((u) => u());
   }
 
+  private check(collection: string, id: string, record: RecordMap | undefined): boolean {
+    if (!record || !record.get('history')) return false;
+    const fresh = concurrentPairs(recordHistory(record).toArray(), this.device)
+      .map((p) => `${collection}/${id}/${p.local.device}:${p.local.at}/${p.remote.device}:${p.remote.at}`)
+      .filter((key) => !this.seenPairs.has(key));
+    if (fresh.length === 0) return false;
+    fresh.forEach((key) => this.seenPairs.add(key));
+    if (!this.conflicts.some((c) => c.collection === collection && c.id === id)) this.conflicts = [...this.conflicts, { collection, id, at: Date.now() }];
+    return true;
+  }
+
   private persist(): void {
-    this.save({ localSinceSync: [...this.localSinceSync], conflicts: this.conflicts });
+    this.save({ conflicts: this.conflicts, seenPairs: [...this.seenPairs] });
     this.listeners.forEach((l) => l());
   }
 }

@@ -18,7 +18,7 @@ export class SyncSession {
       store.storedUpdates(),
     ]);
     const save = (key: string, value: unknown) => void store.saveMeta(key, value).catch(() => undefined);
-    const conflicts = new ConflictTracker(store.doc, conflictMemory, (m) => save('conflicts', m));
+    const conflicts = new ConflictTracker(store.doc, conflictMemory, (m) => save('conflicts', m), store.context.actor().device);
     const listeners = new Set<(s: SyncStatus) => void>();
     const connection = new SyncConnection(store.doc, {
       serverUrl: settings.serverUrl,

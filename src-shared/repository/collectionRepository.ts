@@ -80,7 +80,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       const yfields = new Y.Map<unknown>();
       for (const key of this.fieldNames) yfields.set(key, this.toStored(key, fields[key]));
       record.set('fields', yfields);
-      record.set('history', Y.Array.from<HistoryEntry>([historyEntry(actor, at, 'create')]));
+      record.set('history', Y.Array.from<HistoryEntry>([historyEntry(actor, at, 'create', 0)]));
       record.set('createdAt', at);
       record.set('createdBy', name);
       record.set('updatedAt', at);
@@ -270,7 +270,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
         record.set('updatedAt', at);
         record.set('updatedBy', actor.name);
       }
-      const entry = historyEntry(actor, at, action);
+      const entry = historyEntry(actor, at, action, recordHistory(record).length);
       if (changes) entry.changes = changes;
       if (note) entry.note = note;
       recordHistory(record).push([entry]);
@@ -305,8 +305,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
 }
 
 /** Every history entry names the operator and the PC (by id, and by its name where it has one). */
-function historyEntry(actor: Actor, at: number, action: HistoryAction): HistoryEntry {
-  const entry: HistoryEntry = { at, by: actor.name, device: actor.device, action };
+function historyEntry(actor: Actor, at: number, action: HistoryAction, seen: number): HistoryEntry {
+  const entry: HistoryEntry = { at, by: actor.name, device: actor.device, action, seen };
   if (actor.deviceName) entry.deviceName = actor.deviceName;
   return entry;
 }

@@ -60,6 +60,11 @@ export interface HistoryEntry {
   device: string;
   /** The PC's name as its office calls it (办公室电脑), where it has one. */
   deviceName?: string;
+  /**
+   * How many history entries the writer had when writing this one. Entries merged from two PCs are concurrent when
+   * the later-placed one's writer had not seen the earlier one (seen ≤ its position): neither knew of the other.
+   */
+  seen?: number;
   action: HistoryAction;
   changes?: Record<string, FieldChange>;
   note?: string;

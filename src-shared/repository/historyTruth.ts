@@ -49,3 +49,21 @@ export function concurrentEdits(history: readonly HistoryEntry[], current: Reado
   }
   return edits;
 }
+
+/**
+ * Pairs of entries written on this PC and on another while neither knew of the other, in the history's merged order
+ * (the Y.Array's, not sorted by time). Views of a record ('reveal') are not edits.
+ */
+export function concurrentPairs(history: readonly HistoryEntry[], device: string): { local: HistoryEntry; remote: HistoryEntry }[] {
+  const pairs: { local: HistoryEntry; remote: HistoryEntry }[] = [];
+  history.forEach((later, j) => {
+    if (later.seen === undefined || later.action === 'reveal') return;
+    for (let i = later.seen; i < j; i++) {
+      const earlier = history[i]!;
+      if (earlier.action === 'reveal' || earlier.device === later.device) continue;
+      if (earlier.device === device) pairs.push({ local: earlier, remote: later });
+      else if (later.device === device) pairs.push({ local: later, remote: earlier });
+    }
+  });
+  return pairs;
+}

@@ -31,7 +31,7 @@ test('a clerk sets up the community, builds a five-level tree, and finds it inta
   await page.getByLabel('组织名称', { exact: true }).fill('3号楼（光禄坊）党小组');
   await page.getByRole('button', { name: '保存名称' }).click();
   await expect(treeNode(page, '3号楼（光禄坊）党小组')).toBeVisible();
-  await expect(page.getByTestId('node-history')).toContainText('王小红 修改：组织名称「3号楼党小组」→「3号楼（光禄坊）党小组」');
+  await expect(page.getByTestId('node-history')).toContainText('王小红 修改：组织名称：「3号楼党小组」→「3号楼（光禄坊）党小组」');
 
   // Move the compound (with its building group) to the second grid.
   await treeNode(page, '光禄坊小区党支部').click();

@@ -43,8 +43,9 @@ export function ConflictsModal({ onClose }: { onClose(): void }) {
                   edits.length > 0
                     ? edits.map((e) => (
                         <div key={e.field}>
-                          <b>{labels[e.field] ?? e.field}</b>：现行值 {quoted(show(e.field, e.value))}。
-                          {e.sides.map((s) => `${whoLabel(s)} ${dayjs(s.at).format('MM-DD HH:mm')} 改为 ${quoted(show(e.field, s.to))}${s.inEffect ? '（现行值）' : '（未生效）'}`).join('；')}
+                          <b>{labels[e.field] ?? e.field}</b>
+                          {`：现行值${quoted(show(e.field, e.value))}。`}
+                          {e.sides.map((s) => `${whoLabel(s)} ${dayjs(s.at).format('MM-DD HH:mm')} 改为${quoted(show(e.field, s.to))}${s.inEffect ? '（现行值）' : '（未生效）'}`).join('；')}
                         </div>
                       ))
                     : [<div key="note">两边改的是不同的内容，已全部保留：</div>, ...history.filter((h) => h.action === 'update').slice(-6).map((h, i) => <div key={i}>{describeHistoryEntry(h, labels, show)}</div>)]
