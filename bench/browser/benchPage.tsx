@@ -21,6 +21,7 @@ import { SessionContext } from '../../src-renderer/app/storeContext';
 import { readTableFile, writeWorkbook } from '../../src-renderer/data/spreadsheet';
 import { PeopleTable } from '../../src-renderer/features/roster/PeopleTable';
 import { filterPeople } from '../../src-renderer/features/roster/rosterModel';
+import { OperatorSession } from '../../src-renderer/app/operatorSession';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -125,7 +126,8 @@ async function runRenderBench() {
   store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
   await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, residentUnits: 0, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
   await store.flush();
-  const session = { store, context, clerkName: '基准', persistentStorage: true, setClerkName: async () => undefined, sync: null, syncSettings: null, setSyncSettings: async () => undefined };
+  const operators = new OperatorSession({ operators: [{ id: 'bench', name: '基准' }], idleMinutes: 0, deviceName: '' });
+  const session = { store, context, operators, persistentStorage: true, sync: null, syncSettings: null, setSyncSettings: async () => undefined };
   const host = document.getElementById('root') as HTMLElement;
   const renderOnce = async () => {
     const root = createRoot(host);

@@ -10,6 +10,9 @@ import { StreetHome } from '../features/street/StreetHome';
 import { platform } from '../platform/platform';
 import { SyncSession } from '../sync/syncSession';
 import { MainLayout } from './MainLayout';
+import { OperatorSession } from './operatorSession';
+import { loadOperatorSettings } from '../data/operators';
+import { newId } from '../../src-shared/ids';
 import { SessionContext, type Session } from './storeContext';
 
 type Phase =
@@ -34,8 +37,17 @@ export async function loadSyncSettings(): Promise<ConnectionSettings | null> {
 /** Composition root: this PC's settings, the open community (or first-run setup, or the street home), its sync. */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const actor = useRef<Actor>({ name: '', device: '' });
-  const context = useRef<EditContext>({ actor: () => actor.current, now: () => Date.now() });
+  const deviceId = useRef('');
+  const operators = useRef<OperatorSession | null>(null);
+  // Every edit is stamped with the operator in effect (chosen from this PC's list) and this PC's id and name.
+  const context = useRef<EditContext>({
+    actor: (): Actor => {
+      const state = operators.current?.snapshot;
+      const deviceName = state?.settings.deviceName;
+      return { name: state?.current?.name ?? '', device: deviceId.current, ...(deviceName ? { deviceName } : {}) };
+    },
+    now: () => Date.now(),
+  });
   const storeRef = useRef<CommunityStore | null>(null);
   const syncRef = useRef<SyncSession | null>(null);
   const syncSettings = useRef<ConnectionSettings | null>(null);
@@ -53,19 +65,14 @@ export function App() {
     return claims !== undefined && claims.scope.length === 9;
   };
 
-  const makeSession = useCallback((store: CommunityStore, clerkName: string): Session => {
+  const makeSession = useCallback((store: CommunityStore): Session => {
     const session: Session = {
       store,
       context: context.current,
-      clerkName,
+      operators: operators.current!,
       persistentStorage: persistent.current,
       sync: syncRef.current,
       syncSettings: syncSettings.current,
-      async setClerkName(name: string) {
-        await saveAppSettings({ clerkName: name });
-        actor.current = { ...actor.current, name };
-        setPhase({ kind: 'ready', session: makeSession(store, name) });
-      },
       async setSyncSettings(settings) {
         await platform.saveSecret(SYNC_SECRET, settings ? JSON.stringify(settings) : null);
         syncSettings.current = settings;
@@ -73,7 +80,7 @@ export function App() {
         syncRef.current = null;
         const claims = settings ? peekClaims(settings.token) : undefined;
         if (settings && claims && canRead(claims, store.code)) syncRef.current = await SyncSession.start(store, settings);
-        setPhase({ kind: 'ready', session: makeSession(store, actor.current.name) });
+        setPhase({ kind: 'ready', session: makeSession(store) });
       },
       openStreetHome: isStreetUser()
         ? async () => {
@@ -86,14 +93,14 @@ export function App() {
     return session;
   }, [closeCommunity]);
 
-  const openCommunity = useCallback(async (code: string, clerkName: string, alreadyOpen?: CommunityStore) => {
+  const openCommunity = useCallback(async (code: string, alreadyOpen?: CommunityStore) => {
     await closeCommunity();
     const store = alreadyOpen ?? (await CommunityStore.open(code, { context: context.current }));
     storeRef.current = store;
     const settings = syncSettings.current;
     const claims = settings ? peekClaims(settings.token) : undefined;
     if (settings && claims && canRead(claims, code)) syncRef.current = await SyncSession.start(store, settings);
-    setPhase({ kind: 'ready', session: makeSession(store, clerkName) });
+    setPhase({ kind: 'ready', session: makeSession(store) });
   }, [closeCommunity, makeSession]);
 
   useEffect(() => {
@@ -102,7 +109,8 @@ export function App() {
       persistent.current = await requestPersistentStorage().catch(() => undefined);
       const settings = await loadAppSettings();
       syncSettings.current = await loadSyncSettings();
-      actor.current = { name: settings.clerkName, device: settings.deviceId };
+      deviceId.current = settings.deviceId;
+      operators.current = new OperatorSession(await loadOperatorSettings(settings.clerkName));
       if (cancelled) return;
       if (!settings.currentCommunity) return setPhase(isStreetUser() ? { kind: 'street' } : { kind: 'setup', settings });
       const store = await CommunityStore.open(settings.currentCommunity, { context: context.current });
@@ -112,7 +120,7 @@ export function App() {
         await store.close();
         return setPhase({ kind: 'setup', settings });
       }
-      await openCommunity(settings.currentCommunity, settings.clerkName, store);
+      await openCommunity(settings.currentCommunity, store);
     })().catch((error: unknown) => setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       cancelled = true;
@@ -121,7 +129,8 @@ export function App() {
   }, [openCommunity, closeCommunity]);
 
   const finishSetup = useCallback(async (result: SetupResult, settings: AppSettings) => {
-    actor.current = { name: result.clerkName, device: settings.deviceId };
+    deviceId.current = settings.deviceId;
+    await firstOperator(result.clerkName);
     const store = await CommunityStore.open(result.code, { context: context.current });
     try {
       store.initialise(result);
@@ -131,13 +140,26 @@ export function App() {
     }
     // Only once the community is on disk does this PC remember it, so a crash here means setup shows again.
     await saveAppSettings({ clerkName: result.clerkName, currentCommunity: result.code });
-    await openCommunity(result.code, result.clerkName);
+    await openCommunity(result.code);
   }, [openCommunity]);
+
+  /** The name typed at first run (or at the street's sign-in) is this PC's first operator, and the one in effect. */
+  const firstOperator = async (name: string) => {
+    const session = operators.current ?? new OperatorSession(await loadOperatorSettings(''));
+    operators.current = session;
+    const state = session.snapshot;
+    let operator = state.settings.operators.find((o) => o.name === name);
+    if (!operator) {
+      operator = { id: newId(), name };
+      await session.update({ ...state.settings, operators: [...state.settings.operators, operator] });
+    }
+    if (!operator.pin) await session.choose(operator.id, '');
+  };
 
   const streetSignIn = useCallback(async (settings: ConnectionSettings, clerkName: string) => {
     await platform.saveSecret(SYNC_SECRET, JSON.stringify(settings));
     syncSettings.current = settings;
-    actor.current = { ...actor.current, name: clerkName };
+    await firstOperator(clerkName);
     await saveAppSettings({ clerkName, currentCommunity: '' });
     setPhase({ kind: 'street' });
   }, []);
@@ -153,10 +175,10 @@ export function App() {
       return (
         <StreetHome
           settings={syncSettings.current!}
-          clerkName={actor.current.name}
+          clerkName={operators.current?.snapshot.current?.name ?? ''}
           onOpen={async (code) => {
             await saveAppSettings({ currentCommunity: code });
-            await openCommunity(code, actor.current.name);
+            await openCommunity(code);
           }}
           onSignOut={async () => {
             await platform.saveSecret(SYNC_SECRET, null);

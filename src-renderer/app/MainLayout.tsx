@@ -1,5 +1,5 @@
 import { ApartmentOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Input, Layout, Menu, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { RosterPage } from '../features/roster/RosterPage';
@@ -7,6 +7,8 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
 import { StatusArea } from '../features/status/StatusArea';
 import { useSession, useSyncStatus } from './storeContext';
+import { useOperatorState } from './operatorSession';
+import { OperatorGate } from '../features/operators/OperatorGate';
 import { SyncSettingsModal } from '../features/sync/SyncSettingsModal';
 
 /** Screens that work; a screen is listed here only once it is built. */
@@ -18,7 +20,9 @@ const SCREENS = [
 ];
 
 export function MainLayout() {
-  const { store, clerkName, setClerkName, openStreetHome, sync } = useSession();
+  const { store, operators, openStreetHome, sync } = useSession();
+  const operatorState = useOperatorState(operators);
+  useEffect(() => operators.watchIdle(window), [operators]);
   // A community a street user just opened fills in as it arrives from the server.
   const [, setArrived] = useState(0);
   useEffect(() => {
@@ -27,7 +31,6 @@ export function MainLayout() {
     store.doc.on('update', onUpdate);
     return () => store.doc.off('update', onUpdate);
   }, [store]);
-  const { message } = AntApp.useApp();
   const syncStatus = useSyncStatus(sync);
   const [syncSettingsOpen, setSyncSettingsOpen] = useState(false);
   // The screen the clerk was on is kept across restarts.
@@ -36,7 +39,6 @@ export function MainLayout() {
     localStorage.setItem('desk:screen', key);
     setScreenState(key);
   };
-  const [renaming, setRenaming] = useState<string | null>(null);
   const info = store.info;
   const current = SCREENS.find((s) => s.key === screen) ?? SCREENS[0]!;
 
@@ -54,8 +56,8 @@ export function MainLayout() {
         <StatusArea />
         <Space>
           <UserOutlined />
-          <span>操作人：{clerkName || '未填写'}</span>
-          <Button size="small" onClick={() => setRenaming(clerkName)}>
+          <span data-testid="operator">操作人：{operatorState.current?.name ?? '未选择'}</span>
+          <Button size="small" onClick={() => operators.lock('请选择接手的操作人')}>
             更换
           </Button>
         </Space>
@@ -81,21 +83,7 @@ export function MainLayout() {
         </Layout.Content>
       </Layout>
       {syncSettingsOpen && <SyncSettingsModal onClose={() => setSyncSettingsOpen(false)} />}
-      <Modal
-        title="更换操作人"
-        open={renaming !== null}
-        okText="确定"
-        cancelText="取消"
-        onCancel={() => setRenaming(null)}
-        onOk={async () => {
-          const name = (renaming ?? '').trim();
-          if (!name) return void message.error('操作人姓名不能为空：每次修改都会记下操作人');
-          await setClerkName(name);
-          setRenaming(null);
-        }}
-      >
-        <Input value={renaming ?? ''} onChange={(e) => setRenaming(e.target.value)} placeholder="操作人姓名" />
-      </Modal>
+      <OperatorGate session={operators} />
     </Layout>
   );
 }

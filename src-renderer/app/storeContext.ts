@@ -5,13 +5,14 @@ import type { ConnectionSettings } from '../../src-shared/sync/access';
 import type { CommunityStore, SaveStatus } from '../data/communityStore';
 import type { SyncSession } from '../sync/syncSession';
 import type { SyncStatus } from '../sync/syncConnection';
+import type { OperatorSession } from './operatorSession';
 
 export interface Session {
   store: CommunityStore;
   /** Who is editing, for acts recorded outside a repository (e.g. the audit log of full exports). */
   context: EditContext;
-  clerkName: string;
-  setClerkName(name: string): Promise<void>;
+  /** Who is at the keyboard: chosen from this PC's operator list. */
+  operators: OperatorSession;
   persistentStorage: boolean | undefined;
   /** The link to the street server, when this PC has connection settings that cover this community. */
   sync: SyncSession | null;

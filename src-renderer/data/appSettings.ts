@@ -42,6 +42,15 @@ export async function saveAppSettings(patch: Partial<Omit<AppSettings, 'deviceId
   await db.settings.bulkPut(Object.entries(patch).map(([key, value]) => ({ key, value })));
 }
 
+/** One value of this PC's settings (operators, idle lock, PC name…), or undefined if never set. */
+export async function loadAppValue<T>(key: string): Promise<T | undefined> {
+  return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function saveAppValue(key: string, value: unknown): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
 export async function loadBrowserSecret(key: string): Promise<string | null> {
   const row = await db.settings.get(`secret:${key}`);
   return typeof row?.value === 'string' ? row.value : null;

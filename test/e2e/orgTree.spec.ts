@@ -8,7 +8,7 @@ test('setup refuses a bad division code with a Chinese message naming the field'
   await page.getByLabel('所属街道').fill(COMMUNITY.street);
   await page.getByLabel('操作人姓名').fill(COMMUNITY.clerk);
   await page.getByRole('button', { name: '完成设置，开始使用' }).click();
-  await expect(page.getByText('统计用区划代码应为12位数字，现在是11位')).toBeVisible();
+  await expect(page.getByText('统计用区划代码：应为12位数字，现在是11位')).toBeVisible();
   await page.reload();
   await expect(page.getByText('欢迎使用社区工作台：首次设置')).toBeVisible();
 });

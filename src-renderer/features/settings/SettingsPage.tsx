@@ -10,6 +10,7 @@ import { useSession, useSyncStatus } from '../../app/storeContext';
 import { useState } from 'react';
 import type { SyncStatus } from '../../sync/syncConnection';
 import { SyncSettingsModal } from '../sync/SyncSettingsModal';
+import { OperatorsCard } from '../operators/OperatorsCard';
 import { useSettingsVersion } from '../../app/useLive';
 
 /** The community's editable lists (民族, 学历, 党员状态, 标签, 岗位…), the 监督电话, and the personal-data log. */
@@ -30,6 +31,7 @@ export function SettingsPage() {
         {syncStatus.message && <Typography.Paragraph type={syncStatus.state === 'refused' ? 'danger' : 'secondary'} style={{ marginTop: 8, marginBottom: 0 }}>{syncStatus.message}</Typography.Paragraph>}
         {syncOpen && <SyncSettingsModal onClose={() => setSyncOpen(false)} />}
       </Card>
+      <OperatorsCard />
       <Card title="公示牌监督电话">
         <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
           <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>
@@ -70,9 +72,15 @@ export function SettingsPage() {
           ]}
         />
       </Card>
-      <Card title="个人信息使用记录（完整导出）">
-        <Table size="small" rowKey={(r) => `${r.at}-${r.by}`} dataSource={audit} pagination={{ pageSize: 10 }} locale={{ emptyText: '暂无记录' }}
-          columns={[{ title: '时间', render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm') }, { title: '操作人', dataIndex: 'by' }, { title: '内容', dataIndex: 'detail' }]} />
+      <Card title="操作记录（个人信息完整导出、本机操作人变更）">
+        <Table size="small" data-testid="audit-log" rowKey={(r) => `${r.at}-${r.by}-${r.detail}`} dataSource={audit} pagination={{ pageSize: 10 }} locale={{ emptyText: '暂无记录' }}
+          columns={[
+            { title: '时间', render: (_, r) => dayjs(r.at).format('YYYY-MM-DD HH:mm') },
+            { title: '类型', render: (_, r) => (r.action === 'operators' ? '操作人变更' : '完整导出') },
+            { title: '操作人', dataIndex: 'by' },
+            { title: '电脑', render: (_, r) => r.deviceName || `编号 ${r.device.slice(0, 8)}` },
+            { title: '内容', dataIndex: 'detail' },
+          ]} />
       </Card>
     </Space>
   );
