@@ -64,7 +64,7 @@ test.beforeAll(async ({ browser }) => {
   await addChild(page, '光禄坊小区党支部', '楼栋党小组', '3号楼党小组');
   await openScreen(page, '设置');
   await page.getByLabel('监督电话').fill('0591-87000000');
-  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await page.getByRole('button', { name: '保存监督电话' }).click();
   await openScreen(page, '人员名册');
 });
 

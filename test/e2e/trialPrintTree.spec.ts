@@ -57,7 +57,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
     const page = await communityWithBuilding(browser, viewport);
     await openScreen(page, '设置');
     await page.getByLabel('监督电话').fill('0591-87000000');
-    await page.getByRole('button', { name: /保\s*存/ }).first().click();
+    await page.getByRole('button', { name: '保存监督电话' }).click();
     await openScreen(page, '人员名册');
     await page.getByLabel('按党组织筛选').click();
     await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();
@@ -90,7 +90,7 @@ test('the responsibility poster refuses to print without the supervision phone a
   await page.keyboard.press('Escape');
   await openScreen(page, '设置');
   await page.getByLabel('监督电话').fill('0591-87000000');
-  await page.getByRole('button', { name: /保\s*存/ }).first().click();
+  await page.getByRole('button', { name: '保存监督电话' }).click();
   await openScreen(page, '人员名册');
   await page.getByLabel('按党组织筛选').click();
   await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();

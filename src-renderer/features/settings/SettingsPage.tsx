@@ -35,7 +35,7 @@ export function SettingsPage() {
       <Card title="公示牌监督电话">
         <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
           <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>
-          <Button htmlType="submit" type="primary">保存</Button>
+          <Button htmlType="submit" type="primary">保存监督电话</Button>
         </Form>
       </Card>
       <Card title="可选项列表" extra={<Typography.Text type="secondary">输入新值后回车添加；点 × 删除</Typography.Text>}>
