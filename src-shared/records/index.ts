@@ -1,22 +1,22 @@
 /** Every record type of a community document. Adding a type here gives it storage, projection and history. */
 import { bookings } from './booking/bookingSchema';
 import { activities, agreements, whistles } from './coBuilding/coBuildingSchemas';
-import { meetings } from './meeting/meetingSchema';
+import { meetingDecisions, meetings, meetingTasks } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
 import { people } from './person/personSchema';
 import { residentUnits } from './roster/residentUnitSchema';
 import { volunteerTeams } from './roster/volunteerSchema';
 
 export const COLLECTIONS = {
-  orgNodes, people, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles,
+  orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, bookings, activities, agreements, whistles,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, bookings, activities, agreements, whistles };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, bookings, activities, agreements, whistles };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';
-export { MEETING_TYPES } from './meeting/meetingSchema';
+export { MEETING_TYPES, ATTENDANCE_STATUSES, GRADES, TASK_STATUSES, type MeetingType, type AttendanceEntry } from './meeting/meetingSchema';

@@ -43,6 +43,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
   private readonly defaults: Partial<FieldsOf<D>>;
   private readonly fieldNames: (keyof FieldsOf<D> & string)[];
   private readonly longText: ReadonlySet<string>;
+  private readonly keyedLog: ReadonlySet<string>;
+  private readonly keyedText: ReadonlySet<string>;
   private readonly viewCache = new Map<string, RecordView<FieldsOf<D>>>();
   /** field → value → record id, for uniqueFields; rebuilt lazily after merged changes, kept current by local writes. */
   private uniqueIndex: Map<string, Map<string, string>> | null = null;
@@ -56,6 +58,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
     this.map = collectionMap(doc, definition.name);
     this.fieldNames = Object.keys(definition.fieldLabels) as (keyof FieldsOf<D> & string)[];
     this.longText = new Set(definition.longTextFields);
+    this.keyedLog = new Set(definition.keyedLogFields ?? []);
+    this.keyedText = new Set(definition.keyedTextFields ?? []);
     this.defaults = defaultsOf(definition.schema) as Partial<FieldsOf<D>>;
     // Cached views are dropped for exactly the records a transaction touched, local or merged.
     this.map.observeDeep((events, transaction) => {
@@ -78,7 +82,12 @@ export class CollectionRepository<D extends CollectionDefinition> {
     this.doc.transact(() => {
       const record: RecordMap = new Y.Map();
       const yfields = new Y.Map<unknown>();
-      for (const key of this.fieldNames) yfields.set(key, this.toStored(key, fields[key]));
+      for (const key of this.fieldNames) {
+        const stored = this.toStored(key, fields[key]);
+        // A keyed log starts with the entries given (filled before it joins the document).
+        if (this.keyedLog.has(key)) writeKeyedLog(stored as Y.Array<KeyedEntry>, {}, fields[key] as Record<string, KeyedEntry>, at);
+        yfields.set(key, stored);
+      }
       record.set('fields', yfields);
       record.set('history', Y.Array.from<HistoryEntry>([historyEntry(actor, at, 'create', 0)]));
       record.set('createdAt', at);
@@ -96,18 +105,30 @@ export class CollectionRepository<D extends CollectionDefinition> {
   update(id: string, patch: Partial<InputOf<D>>): RecordView<FieldsOf<D>> {
     const record = this.mustGetMap(id);
     const current = this.readFields(record);
-    const next = this.validate({ ...current, ...patch } as InputOf<D>, id);
+    // A keyed field's patch names only the keys it changes; the others stay as they are.
+    const merged: Record<string, unknown> = { ...current, ...patch };
+    for (const key of [...this.keyedLog, ...this.keyedText]) {
+      const part = (patch as Record<string, unknown>)[key];
+      if (part !== undefined) merged[key] = { ...(current[key as keyof FieldsOf<D>] as object), ...(part as object) };
+    }
+    const next = this.validate(merged as InputOf<D>, id);
     const changes: Record<string, FieldChange> = {};
     for (const key of this.fieldNames) {
-      if (!sameValue(current[key], next[key])) changes[key] = { from: current[key], to: next[key] };
+      if (this.keyedLog.has(key) || this.keyedText.has(key)) {
+        const change = keyedChange(current[key] as Record<string, unknown>, next[key] as Record<string, unknown>);
+        if (change) changes[key] = change;
+      } else if (!sameValue(current[key], next[key])) changes[key] = { from: current[key], to: next[key] };
     }
     if (Object.keys(changes).length === 0) return this.mustGet(id);
+    const at = this.context.now();
     this.write(record, 'update', () => {
       const yfields = recordFields(record);
       for (const key of Object.keys(changes)) {
         const existing = yfields.get(key);
         const value = next[key as keyof FieldsOf<D>];
-        if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
+        if (this.keyedLog.has(key)) writeKeyedLog(existing as Y.Array<KeyedEntry>, current[key as keyof FieldsOf<D>] as Record<string, KeyedEntry>, value as Record<string, KeyedEntry>, at);
+        else if (this.keyedText.has(key)) writeKeyedText(existing as Y.Map<Y.Text>, value as Record<string, string>);
+        else if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
         else yfields.set(key, this.toStored(key, value));
       }
     }, previewChanges(changes));
@@ -282,12 +303,20 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const out: Record<string, unknown> = {};
     for (const key of this.fieldNames) {
       const value = yfields.get(key);
-      out[key] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
+      if (value instanceof Y.Array) out[key] = latestByKey(value.toArray() as KeyedEntry[]);
+      else if (value instanceof Y.Map) out[key] = Object.fromEntries([...value.entries()].map(([k, t]) => [k, String(t)]));
+      else out[key] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
     }
     return out as FieldsOf<D>;
   }
 
   private toStored(key: string, value: unknown): unknown {
+    if (this.keyedLog.has(key)) return new Y.Array<KeyedEntry>();
+    if (this.keyedText.has(key)) {
+      const map = new Y.Map<Y.Text>();
+      for (const [k, text] of Object.entries((value ?? {}) as Record<string, string>)) map.set(k, new Y.Text(text));
+      return map;
+    }
     return this.longText.has(key) ? new Y.Text(String(value ?? '')) : value;
   }
 
@@ -345,6 +374,49 @@ function defaultsOf(schema: z.ZodObject): Record<string, unknown> {
     if (parsed.success) out[key] = parsed.data;
   }
   return out;
+}
+
+/** One entry of a keyed log field, as stored: its key, when it was written, and the entry's own values. */
+type KeyedEntry = { key?: string; at?: number; [field: string]: unknown };
+
+/** key → the entry in effect: the latest by time, ties broken the same way on every PC. */
+function latestByKey(entries: readonly KeyedEntry[]): Record<string, KeyedEntry> {
+  const out: Record<string, KeyedEntry> = {};
+  for (const { key, ...entry } of entries) {
+    if (key === undefined) continue;
+    const held = out[key];
+    if (!held || Number(entry.at ?? 0) > Number(held.at ?? 0) || (entry.at === held.at && JSON.stringify(entry) > JSON.stringify(held))) out[key] = entry;
+  }
+  return out;
+}
+
+/** Appends an entry for each key whose value changed (never rewrites one: both sides' marks are kept). */
+function writeKeyedLog(log: Y.Array<KeyedEntry>, before: Record<string, KeyedEntry>, after: Record<string, KeyedEntry>, at: number): void {
+  const added: KeyedEntry[] = [];
+  for (const [key, value] of Object.entries(after ?? {})) {
+    const { at: _ignored, ...plain } = value;
+    const { at: _old, ...held } = before?.[key] ?? {};
+    if (before?.[key] && sameValue(plain, held)) continue;
+    added.push({ ...plain, key, at });
+  }
+  if (added.length > 0) log.push(added);
+}
+
+/** Writes each changed text by its difference, so another PC's typing in the same text is kept. */
+function writeKeyedText(map: Y.Map<Y.Text>, after: Record<string, string>): void {
+  for (const [key, text] of Object.entries(after ?? {})) {
+    const existing = map.get(key);
+    if (existing) replaceText(existing, text);
+    else map.set(key, new Y.Text(text));
+  }
+}
+
+/** The keys a keyed field changed, as a history change of just those keys. */
+function keyedChange(before: Record<string, unknown> = {}, after: Record<string, unknown> = {}): FieldChange | undefined {
+  const strip = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'at')) : v);
+  const keys = Object.keys(after).filter((k) => !sameValue(strip(before[k]), strip(after[k])));
+  if (keys.length === 0) return undefined;
+  return { from: Object.fromEntries(keys.map((k) => [k, strip(before[k]) ?? null])), to: Object.fromEntries(keys.map((k) => [k, strip(after[k])])) };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -25,6 +25,14 @@ export interface CollectionDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly normalize?: (input: Record<string, unknown>) => Record<string, unknown>;
   /** Fields whose non-empty value may belong to one record only (e.g. the ID number: one person, one record). */
   readonly uniqueFields?: readonly (keyof z.output<S> & string)[];
+  /**
+   * Fields holding one entry per key (attendance marks by person): stored as an append-only Y.Array of
+   * `{ key, at, …entry }`, read as key → the latest entry (by `at`, then device). Marks two PCs make for different
+   * keys both stay; for the same key the later one is in effect and both are kept.
+   */
+  readonly keyedLogFields?: readonly (keyof z.output<S> & string)[];
+  /** Fields holding one long text per key (minutes per agenda item): a Y.Map of Y.Text, merged as typed. */
+  readonly keyedTextFields?: readonly (keyof z.output<S> & string)[];
   /** Rules that need the community's settings lists or other records. */
   readonly check?: (fields: z.output<S>, context: CheckContext) => FieldProblem[];
 }

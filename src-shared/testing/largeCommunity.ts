@@ -1,4 +1,4 @@
-import { idNumberCheckChar, MEETING_TYPES, type OrgTree } from '../records';
+import { idNumberCheckChar, type OrgTree } from '../records';
 import type { Repositories } from '../repository/repositories';
 import { seededRandom, type SeededRandom } from './seededRandom';
 
@@ -67,17 +67,20 @@ export async function populateCommunity(
       }
     }
   }
+  const membersByBuilding = new Map<string, string[]>();
   for (let i = 0; i < sizes.partyMembers; i++) {
     const birth = date(rng, 1940, 2000);
     const joinDate = `${Math.min(2024, Number(birth.slice(0, 4)) + rng.int(18, 45))}${birth.slice(4)}`;
     const probationary = rng.next() < 0.05;
-    repos.people.create({
+    const building = rng.pick(buildings);
+    const member = repos.people.create({
       name: name(rng), roles: rng.next() < 0.1 ? ['党员', '志愿者'] : ['党员'], ethnicity: '汉族', birthDate: birth, idNumber: idNumber(rng, birth, usedIds),
       education: rng.pick(['研究生', '大学本科', '大学专科', '中专', '高中/中技', '初中及以下']),
       category: probationary ? '预备党员' : '正式党员', joinDate, confirmDate: probationary ? '' : `${Number(joinDate.slice(0, 4)) + 1}${joinDate.slice(4)}`,
-      orgNodeId: rng.pick(buildings), phone: phone(rng), address: `${rng.int(1, 30)}号楼${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`,
+      orgNodeId: building, phone: phone(rng), address: `${rng.int(1, 30)}号楼${rng.int(1, 4)}单元${rng.int(1, 18)}0${rng.int(1, 4)}室`,
       partyStatus: '正常', tags: rng.next() < 0.3 ? ['老党员'] : [], post: rng.pick(['政策宣传岗', '环境卫生监督岗', '邻里调解岗', '']), responsibilityArea: `${rng.int(1, 30)}号楼`,
     });
+    membersByBuilding.set(building, [...(membersByBuilding.get(building) ?? []), member.id]);
     await tick();
   }
   for (let i = 0; i < sizes.inServiceMembers; i++) {
@@ -97,14 +100,32 @@ export async function populateCommunity(
     units.push(repos.residentUnits.create({ name: `驻区单位${i + 1}`, unitType: rng.pick(['党政机关', '国有企业', '学校', '医院', '非公企业']), contactName: name(rng), contactPhone: phone(rng) }).id);
     await tick();
   }
+  // Meetings as branches hold them: mostly 党小组会 of a building, some 支委会, a tenth 支部党员大会 of a whole grid.
+  const grids = orgTree.children(community.id);
   for (let i = 0; i < sizes.meetings; i++) {
-    repos.meetings.create({
-      title: `第${i + 1}次会议`, meetingType: rng.pick(MEETING_TYPES), date: date(rng, 2021, 2026), startTime: '19:00', endTime: '21:00',
-      place: '党群活动室', host: name(rng), recorder: name(rng), expected: 30, present: rng.int(16, 30),
-      agenda: '一、学习传达上级精神；二、研究社区重点工作；三、其他事项。',
-      minutes: `会议由书记主持。${'与会党员围绕社区治理、为民服务等议题进行了认真讨论，提出意见建议。'.repeat(rng.int(2, 6))}`,
-      decisions: '一致同意按计划推进。',
+    const roll = rng.next();
+    const grid = rng.pick(grids);
+    const gridMembers = orgTree.descendants(grid.id).flatMap((n) => membersByBuilding.get(n.id) ?? []);
+    const building = rng.pick(buildings);
+    const [meetingType, orgNodeId, expected] =
+      roll < 0.1 ? (['支部党员大会', grid.id, gridMembers] as const)
+      : roll < 0.3 ? (['支委会', grid.id, gridMembers.slice(0, 7)] as const)
+      : ([rng.pick(['党小组会', '党课', '主题党日'] as const), building, membersByBuilding.get(building) ?? []] as const);
+    const attendance = Object.fromEntries(expected.map((id) => {
+      const r = rng.next();
+      return [id, r < 0.8 ? { status: '出席' as const } : r < 0.9 ? { status: '请假' as const, reason: '外出' } : { status: '缺席' as const, reason: '' }];
+    }));
+    const item = `item-${i}`;
+    const meeting = repos.meetings.create({
+      title: `第${i + 1}次${meetingType}`, meetingType, date: date(rng, 2021, 2026), startTime: '19:00', endTime: '21:00',
+      place: '党群活动室', host: name(rng), recorder: name(rng), orgNodeId, attendance,
+      agendaItems: [{ id: item, title: '研究社区重点工作' }],
+      itemTexts: { [item]: `会议由书记主持。${'与会党员围绕社区治理、为民服务等议题进行了认真讨论，提出意见建议。'.repeat(rng.int(2, 6))}` },
+      status: rng.next() < 0.9 ? '已定稿' : '草稿',
     });
+    if (meetingType === '支部党员大会') {
+      repos.meetingDecisions.create({ meetingId: meeting.id, orgNodeId, year: Number(meeting.date.slice(0, 4)), number: i + 1, text: '一致同意按计划推进。', voteFor: expected.length });
+    }
     await tick();
   }
   for (let i = 0; i < sizes.activities; i++) {

@@ -101,7 +101,7 @@ describe('CollectionRepository', () => {
     const { repos } = setup();
     expect(() => repos.bookings.create({ venue: '活动室', date: '2026-02-30', startHour: 9, endHour: 10, booker: '甲' })).toThrow(/「日期」不是有效日期/);
     expect(() => repos.bookings.create({ venue: '活动室', date: '2026-02-03', startHour: 11, endHour: 10, booker: '甲' })).toThrow(/「结束时间」应晚于开始时间/);
-    expect(() => repos.meetings.create({ title: '大会', meetingType: '支部党员大会', date: '2026-01-05', expected: 10, present: 12 })).toThrow(/「实到人数」/);
+    expect(() => repos.meetings.create({ title: '大会', meetingType: '支部党员大会', date: '2026-01-05', startTime: '19:30', endTime: '19:00' })).toThrow(/「结束时间」应晚于开始时间/);
     expect(() => repos.people.create({ name: '甲', idNumber: '110105194912310021' })).toThrow(/「公民身份号码」校验码错误/);
   });
 });

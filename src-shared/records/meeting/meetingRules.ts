@@ -1,0 +1,258 @@
+import { ValidationError } from '../../errors';
+import type { AttendanceEntry, MeetingType } from './meetingSchema';
+
+/**
+ * The rules of 三会一课 as pure functions: who is expected, the counts, the quorum of a 支部党员大会, decision numbers,
+ * follow-ups carried to the next meeting, the 优秀 limit of 民主评议, and the year's calendar. Counts are always
+ * derived from the attendance marks, never stored.
+ */
+
+export type Frequency = 'monthly' | 'quarterly' | 'yearly' | 'none';
+
+export interface MeetingTypeRule {
+  /** Who is expected: the node's members and its sub-nodes', the node's own members, its 支委, resident units, or chosen people. */
+  expected: 'subtree' | 'node' | 'committee' | 'units' | 'chosen';
+  quorum: boolean;
+  frequency: Frequency;
+}
+
+/** Defaults from DOMAIN.md (三会一课); an editable setting of the community in a later version. */
+export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
+  支部党员大会: { expected: 'subtree', quorum: true, frequency: 'quarterly' },
+  支委会: { expected: 'committee', quorum: false, frequency: 'monthly' },
+  党小组会: { expected: 'node', quorum: false, frequency: 'monthly' },
+  党课: { expected: 'subtree', quorum: false, frequency: 'quarterly' },
+  主题党日: { expected: 'subtree', quorum: false, frequency: 'monthly' },
+  组织生活会: { expected: 'subtree', quorum: false, frequency: 'yearly' },
+  民主评议: { expected: 'subtree', quorum: false, frequency: 'yearly' },
+  党建联席会议: { expected: 'units', quorum: false, frequency: 'quarterly' },
+  党群协商议事会: { expected: 'chosen', quorum: false, frequency: 'none' },
+  其他: { expected: 'chosen', quorum: false, frequency: 'none' },
+};
+
+/** The tag that marks a branch committee member (支部委员) in the roster. */
+export const COMMITTEE_TAG = '支部委员';
+
+export interface MemberFacts {
+  id: string;
+  name: string;
+  orgNodeId: string;
+  category: string;
+  tags: readonly string[];
+}
+
+/** 应到 for a new meeting of a type on a node: member ids in the roster's stable order (by name, pinyin). */
+export function expectedMembers(type: MeetingType, nodeIds: { node: string; subtree: readonly string[] }, members: readonly MemberFacts[]): string[] {
+  const rule = MEETING_TYPE_RULES[type].expected;
+  const inSubtree = new Set([nodeIds.node, ...nodeIds.subtree]);
+  const chosen = members.filter((m) =>
+    rule === 'subtree' ? inSubtree.has(m.orgNodeId)
+    : rule === 'node' ? m.orgNodeId === nodeIds.node
+    : rule === 'committee' ? inSubtree.has(m.orgNodeId) && m.tags.includes(COMMITTEE_TAG)
+    : false,
+  );
+  return sortByName(chosen).map((m) => m.id);
+}
+
+const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+export function sortByName<T extends { name: string; id: string }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+}
+
+export interface AttendanceCounts {
+  expected: number;
+  present: number;
+  late: number;
+  leave: number;
+  absent: number;
+  unmarked: number;
+  guests: number;
+  /** Members with a vote (正式党员) expected, and those present. 预备党员 count but have no vote. */
+  voting: number;
+  votingPresent: number;
+}
+
+const isPresent = (e: AttendanceEntry) => e.status === '出席' || e.status === '迟到';
+
+export function attendanceCounts(attendance: Readonly<Record<string, AttendanceEntry>>, hasVote: (personId: string) => boolean): AttendanceCounts {
+  const c: AttendanceCounts = { expected: 0, present: 0, late: 0, leave: 0, absent: 0, unmarked: 0, guests: 0, voting: 0, votingPresent: 0 };
+  for (const [key, e] of Object.entries(attendance)) {
+    if (e.removed) continue;
+    if (e.kind === 'guest') {
+      if (isPresent(e) || e.status === '未标记') c.guests++;
+      continue;
+    }
+    c.expected++;
+    if (isPresent(e)) c.present++;
+    if (e.status === '迟到') c.late++;
+    if (e.status === '请假') c.leave++;
+    if (e.status === '缺席') c.absent++;
+    if (e.status === '未标记') c.unmarked++;
+    if (e.kind === 'member' && hasVote(key)) {
+      c.voting++;
+      if (isPresent(e)) c.votingPresent++;
+    }
+  }
+  return c;
+}
+
+export interface Quorum {
+  applies: boolean;
+  required: number;
+  met: boolean;
+  /** How many more members with a vote must be present. */
+  missing: number;
+}
+
+/** 支部党员大会: more than half of the members with a vote present. */
+export function quorum(type: MeetingType, counts: AttendanceCounts): Quorum {
+  const applies = MEETING_TYPE_RULES[type].quorum;
+  const required = Math.floor(counts.voting / 2) + 1;
+  const met = !applies || counts.votingPresent >= required;
+  return { applies, required, met, missing: met ? 0 : required - counts.votingPresent };
+}
+
+/** A vote or a 决议 needs the quorum: refused with how many more are needed. */
+export function requireQuorum(type: MeetingType, counts: AttendanceCounts): void {
+  const q = quorum(type, counts);
+  if (!q.met) {
+    throw new ValidationError([{
+      field: 'attendance',
+      label: '到会人数',
+      message: `有表决权的正式党员应到 ${counts.voting} 人，实到 ${counts.votingPresent} 人，未过半数（须至少 ${q.required} 人）；还需 ${q.missing} 人到会才能表决或形成决议`,
+    }]);
+  }
+}
+
+/** Marking a person: a non-member must be added as 列席, and 请假/缺席 need a reason. */
+export function checkMark(entry: AttendanceEntry | undefined, status: AttendanceEntry['status'], reason: string, personName: string): void {
+  if (!entry || entry.removed) {
+    throw new ValidationError([{ field: 'attendance', label: '出席情况', message: `「${personName}」不在本次会议应到名单中：如是列席人员，请用“添加列席”按姓名添加` }]);
+  }
+  if ((status === '请假' || status === '缺席') && entry.kind !== 'guest' && reason.trim() === '') {
+    throw new ValidationError([{ field: 'attendance', label: '出席情况', message: `「${personName}」${status}须填写原因，例如：外出、生病、工作冲突` }]);
+  }
+}
+
+export interface NumberedDecision {
+  id: string;
+  orgNodeId: string;
+  year: number;
+  number: number;
+  createdAt: number;
+}
+
+/** The next free 决议 number of an organisation in a year. */
+export function nextDecisionNumber(decisions: readonly NumberedDecision[], orgNodeId: string, year: number): number {
+  return Math.max(0, ...decisions.filter((d) => d.orgNodeId === orgNodeId && d.year === year).map((d) => d.number)) + 1;
+}
+
+/**
+ * Two PCs offline may give the same number to two decisions. After the merge the earlier one (created first; ties by
+ * id, the same on every PC) keeps it and each other one gets the next free number. Deterministic, so two PCs fixing
+ * the same clash write the same numbers.
+ */
+export function numberClashes(decisions: readonly NumberedDecision[]): { id: string; from: number; to: number }[] {
+  const fixes: { id: string; from: number; to: number }[] = [];
+  const groups = new Map<string, NumberedDecision[]>();
+  for (const d of decisions) groups.set(`${d.orgNodeId}|${d.year}`, [...(groups.get(`${d.orgNodeId}|${d.year}`) ?? []), d]);
+  for (const group of groups.values()) {
+    const taken = new Set<number>();
+    let next = Math.max(0, ...group.map((d) => d.number)) + 1;
+    for (const d of [...group].sort((a, b) => a.number - b.number || a.createdAt - b.createdAt || a.id.localeCompare(b.id))) {
+      if (!taken.has(d.number)) {
+        taken.add(d.number);
+        continue;
+      }
+      fixes.push({ id: d.id, from: d.number, to: next });
+      taken.add(next++);
+    }
+  }
+  return fixes;
+}
+
+/** 〔2026〕第 3 号 */
+export function decisionLabel(year: number, number: number): string {
+  return `〔${year}〕第 ${number} 号`;
+}
+
+export interface TaskFacts {
+  id: string;
+  meetingId: string;
+  status: string;
+  dueDate: string;
+}
+export interface MeetingFacts {
+  id: string;
+  orgNodeId: string;
+  date: string;
+}
+
+/** 上次会议决定事项落实情况: open tasks of this organisation's earlier meetings. */
+export function carriedOverTasks<T extends TaskFacts>(tasks: readonly T[], meetings: readonly MeetingFacts[], meeting: MeetingFacts): T[] {
+  const earlier = new Set(meetings.filter((m) => m.orgNodeId === meeting.orgNodeId && m.id !== meeting.id && m.date <= meeting.date).map((m) => m.id));
+  return tasks.filter((t) => earlier.has(t.meetingId) && t.status !== '已完成');
+}
+
+/** 逾期 is derived: past its due date and not done. */
+export function taskState(task: TaskFacts, today: string): '未开始' | '进行中' | '已完成' | '逾期' {
+  if (task.status === '已完成') return '已完成';
+  if (task.dueDate && task.dueDate < today) return '逾期';
+  return task.status as '未开始' | '进行中';
+}
+
+/** 民主评议: at most a third 优秀 (rounded down; the ratio is a setting). */
+export function checkExcellentLimit(grades: readonly string[], ratio = 1 / 3): void {
+  const limit = Math.floor(grades.length * ratio);
+  const excellent = grades.filter((g) => g === '优秀').length;
+  if (excellent > limit) {
+    throw new ValidationError([{
+      field: 'grades',
+      label: '评议等次',
+      message: `参评 ${grades.length} 人，优秀最多 ${limit} 人（不超过三分之一），现在是 ${excellent} 人；请把 ${excellent - limit} 人改为其他等次`,
+    }]);
+  }
+}
+
+/** Finalizing: the record must describe a meeting that took place. */
+export function checkFinalize(meeting: { date: string; startTime: string; endTime: string }, today: string): void {
+  if (meeting.date > today) {
+    throw new ValidationError([{ field: 'date', label: '日期', message: `${meeting.date} 还没到：会议开过之后才能定稿，请核对日期` }]);
+  }
+}
+
+export interface CalendarCell {
+  held: { id: string; type: MeetingType; date: string }[];
+  /** Required types due in this month (or quarter/year ending in it) with no finalized meeting. */
+  missing: MeetingType[];
+}
+
+/**
+ * The year's calendar of one organisation: per month, the finalized meetings held and the required ones missing
+ * (monthly types each month; quarterly ones in the quarter's last month; yearly ones in December). Months after
+ * `today` are not counted as missing yet.
+ */
+export function yearCalendar(
+  meetings: readonly { id: string; meetingType: MeetingType; date: string; status: string; orgNodeId: string }[],
+  orgNodeId: string,
+  year: number,
+  required: readonly MeetingType[],
+  today: string,
+): CalendarCell[] {
+  const own = meetings.filter((m) => m.orgNodeId === orgNodeId && m.status === '已定稿' && m.date.startsWith(`${year}-`));
+  const months: CalendarCell[] = Array.from({ length: 12 }, () => ({ held: [], missing: [] }));
+  for (const m of own) months[Number(m.date.slice(5, 7)) - 1]!.held.push({ id: m.id, type: m.meetingType, date: m.date });
+  const heldIn = (type: MeetingType, from: number, to: number) => own.some((m) => m.meetingType === type && Number(m.date.slice(5, 7)) >= from && Number(m.date.slice(5, 7)) <= to);
+  for (let month = 1; month <= 12; month++) {
+    const monthEnd = `${year}-${String(month).padStart(2, '0')}-31`;
+    if (monthEnd.slice(0, 7) > today.slice(0, 7) || (monthEnd.slice(0, 7) === today.slice(0, 7))) continue;
+    for (const type of required) {
+      const f = MEETING_TYPE_RULES[type].frequency;
+      const due = f === 'monthly' || (f === 'quarterly' && month % 3 === 0) || (f === 'yearly' && month === 12);
+      if (!due) continue;
+      const from = f === 'monthly' ? month : f === 'quarterly' ? month - 2 : 1;
+      if (!heldIn(type, from, month)) months[month - 1]!.missing.push(type);
+    }
+  }
+  return months;
+}

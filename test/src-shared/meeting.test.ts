@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { OrgTree } from '../../src-shared/records';
+import { attendanceCounts, carriedOverTasks, checkExcellentLimit, checkFinalize, checkMark, expectedMembers, nextDecisionNumber, numberClashes, quorum, requireQuorum, taskState, yearCalendar } from '../../src-shared/records/meeting/meetingRules';
+import type { AttendanceEntry } from '../../src-shared/records/meeting/meetingSchema';
+import { createRepositories } from '../../src-shared/repository/repositories';
+import { fixedContext } from '../../src-shared/testing/fixedContext';
+
+const mark = (status: AttendanceEntry['status'], kind: AttendanceEntry['kind'] = 'member'): AttendanceEntry => ({ kind, name: '', status, reason: '', removed: false });
+
+describe('meetings: attendance, quorum, numbering, carry-over, grades, calendar', () => {
+  it('counts from the marks and applies the quorum of a 支部党员大会 to members with a vote only', () => {
+    const attendance: Record<string, AttendanceEntry> = {
+      a: mark('出席'), b: mark('迟到'), c: mark('请假'), d: mark('缺席'), e: mark('未标记'), p: mark('出席'), g: mark('出席', 'guest'),
+    };
+    const hasVote = (id: string) => id !== 'p'; // p is a 预备党员
+    const counts = attendanceCounts(attendance, hasVote);
+    expect(counts).toMatchObject({ expected: 6, present: 3, late: 1, leave: 1, absent: 1, unmarked: 1, guests: 1, voting: 5, votingPresent: 2 });
+    expect(quorum('支部党员大会', counts)).toEqual({ applies: true, required: 3, met: false, missing: 1 });
+    expect(() => requireQuorum('支部党员大会', counts)).toThrow(/还需 1 人到会才能表决或形成决议/);
+    expect(quorum('支委会', counts).met).toBe(true);
+    attendance.e = mark('出席');
+    expect(quorum('支部党员大会', attendanceCounts(attendance, hasVote)).met).toBe(true);
+  });
+
+  it('fills 应到 from the node by the type\'s rule, in name order', () => {
+    const members = [
+      { id: '1', name: '张三', orgNodeId: 'b1', category: '正式党员', tags: [] },
+      { id: '2', name: '李四', orgNodeId: 'g', category: '正式党员', tags: ['支部委员'] },
+      { id: '3', name: '王五', orgNodeId: 'other', category: '正式党员', tags: [] },
+      { id: '4', name: '艾一', orgNodeId: 'b1', category: '预备党员', tags: [] },
+    ];
+    expect(expectedMembers('支部党员大会', { node: 'g', subtree: ['b1'] }, members)).toEqual(['4', '2', '1']);
+    expect(expectedMembers('支委会', { node: 'g', subtree: ['b1'] }, members)).toEqual(['2']);
+    expect(expectedMembers('党小组会', { node: 'b1', subtree: [] }, members)).toEqual(['4', '1']);
+  });
+
+  it('refuses a mark for someone outside the list and a leave without a reason', () => {
+    expect(() => checkMark(undefined, '出席', '', '王五')).toThrow(/不在本次会议应到名单中：如是列席人员，请用“添加列席”/);
+    expect(() => checkMark(mark('未标记'), '请假', '', '张三')).toThrow(/「张三」请假须填写原因/);
+    expect(() => checkMark(mark('未标记'), '请假', '外出', '张三')).not.toThrow();
+  });
+
+  it('numbers decisions per organisation per year and gives a clashing number after a merge to the later one', () => {
+    const ds = [
+      { id: 'x', orgNodeId: 'g', year: 2026, number: 1, createdAt: 10 },
+      { id: 'y', orgNodeId: 'g', year: 2026, number: 2, createdAt: 20 },
+      { id: 'z', orgNodeId: 'g', year: 2026, number: 2, createdAt: 15 },
+      { id: 'w', orgNodeId: 'h', year: 2026, number: 2, createdAt: 1 },
+    ];
+    expect(nextDecisionNumber(ds, 'g', 2026)).toBe(3);
+    expect(nextDecisionNumber(ds, 'g', 2025)).toBe(1);
+    expect(numberClashes(ds)).toEqual([{ id: 'y', from: 2, to: 3 }]);
+    expect(numberClashes([...ds.filter((d) => d.id !== 'y'), { ...ds[1]!, number: 3 }])).toEqual([]);
+  });
+
+  it('two offline PCs numbering the same slot end with distinct numbers once either fixes the merge', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const ra = createRepositories(a, fixedContext({ name: '甲', device: 'pc-a' }));
+    const rb = createRepositories(b, fixedContext({ name: '乙', device: 'pc-b' }, Date.UTC(2026, 0, 2)));
+    const meeting = ra.meetings.create({ title: '支部党员大会', meetingType: '支部党员大会', date: '2026-03-01' });
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    ra.meetingDecisions.create({ meetingId: meeting.id, year: 2026, number: 1, text: '甲的决议' });
+    rb.meetingDecisions.create({ meetingId: meeting.id, year: 2026, number: 1, text: '乙的决议' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const facts = (r: typeof ra) => r.meetingDecisions.list().map((d) => ({ id: d.id, orgNodeId: d.orgNodeId, year: d.year, number: d.number, createdAt: d.meta.createdAt }));
+    const fixesA = numberClashes(facts(ra));
+    const fixesB = numberClashes(facts(rb));
+    expect(fixesA).toEqual(fixesB);
+    for (const f of fixesA) ra.meetingDecisions.update(f.id, { number: f.to });
+    for (const f of fixesB) rb.meetingDecisions.update(f.id, { number: f.to });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(ra.meetingDecisions.list().map((d) => `${d.text}:${d.number}`).sort()).toEqual(['乙的决议:2', '甲的决议:1']);
+    expect(numberClashes(facts(rb))).toEqual([]);
+  });
+
+  it('merges attendance per person (the later mark wins, both kept) and minutes typed on two PCs', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const clockA = { t: 1000 };
+    const clockB = { t: 1000 };
+    const ra = createRepositories(a, { actor: () => ({ name: '甲', device: 'pc-a' }), now: () => clockA.t });
+    const rb = createRepositories(b, { actor: () => ({ name: '乙', device: 'pc-b' }), now: () => clockB.t });
+    const m = ra.meetings.create({
+      title: '党小组会', meetingType: '党小组会', date: '2026-03-01',
+      attendance: { p1: { status: '未标记' }, p2: { status: '未标记' } },
+      agendaItems: [{ id: 'i1', title: '学习' }], itemTexts: { i1: '会议开始。' },
+    });
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    clockA.t = 2000;
+    ra.meetings.update(m.id, { attendance: { p1: { status: '出席' } }, itemTexts: { i1: '会议开始。甲记：学习了文件。' } });
+    clockB.t = 3000;
+    rb.meetings.update(m.id, { attendance: { p1: { status: '请假', reason: '外出' }, p2: { status: '出席' } }, itemTexts: { i1: '乙记：大家发言。会议开始。' } });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const r of [ra, rb]) {
+      const view = r.meetings.get(m.id)!;
+      expect(view.attendance.p1).toMatchObject({ status: '请假', reason: '外出' }); // the later mark
+      expect(view.attendance.p2).toMatchObject({ status: '出席' });
+      expect(view.itemTexts.i1).toContain('甲记：学习了文件。');
+      expect(view.itemTexts.i1).toContain('乙记：大家发言。');
+      const marks = r.meetings.history(m.id).filter((h) => h.changes?.attendance).map((h) => JSON.stringify(h.changes!.attendance!.to));
+      expect(marks.join()).toContain('出席');
+      expect(marks.join()).toContain('请假');
+    }
+  });
+
+  it('carries open tasks to the next meeting of the same organisation; 逾期 is derived', () => {
+    const meetings = [{ id: 'm1', orgNodeId: 'g', date: '2026-01-10' }, { id: 'm2', orgNodeId: 'g', date: '2026-02-10' }, { id: 'x', orgNodeId: 'h', date: '2026-01-10' }];
+    const tasks = [
+      { id: 't1', meetingId: 'm1', status: '进行中', dueDate: '2026-01-31' },
+      { id: 't2', meetingId: 'm1', status: '已完成', dueDate: '' },
+      { id: 't3', meetingId: 'x', status: '未开始', dueDate: '' },
+    ];
+    expect(carriedOverTasks(tasks, meetings, meetings[1]!).map((t) => t.id)).toEqual(['t1']);
+    expect(taskState(tasks[0]!, '2026-02-10')).toBe('逾期');
+    expect(taskState(tasks[0]!, '2026-01-20')).toBe('进行中');
+  });
+
+  it('allows at most a third 优秀 in 民主评议, rounded down, and names the count', () => {
+    expect(() => checkExcellentLimit(['优秀', '优秀', '合格', '合格', '合格', '合格', '合格'])).not.toThrow();
+    expect(() => checkExcellentLimit(['优秀', '优秀', '合格', '合格', '合格'])).toThrow(/参评 5 人，优秀最多 1 人（不超过三分之一），现在是 2 人/);
+  });
+
+  it('refuses to finalize a meeting dated in the future', () => {
+    expect(() => checkFinalize({ date: '2026-12-01', startTime: '', endTime: '' }, '2026-11-26')).toThrow(/还没到/);
+  });
+
+  it('fills the calendar with finalized meetings and marks the required ones missing', () => {
+    const list = [
+      { id: '1', meetingType: '支委会' as const, date: '2026-01-15', status: '已定稿', orgNodeId: 'g' },
+      { id: '2', meetingType: '支委会' as const, date: '2026-02-15', status: '草稿', orgNodeId: 'g' },
+      { id: '3', meetingType: '支部党员大会' as const, date: '2026-02-20', status: '已定稿', orgNodeId: 'g' },
+    ];
+    const months = yearCalendar(list, 'g', 2026, ['支委会', '支部党员大会'], '2026-07-10');
+    expect(months[0]!.held.map((h) => h.id)).toEqual(['1']);
+    expect(months[0]!.missing).toEqual([]);
+    expect(months[1]!.missing).toEqual(['支委会']); // the draft does not count
+    expect(months[2]!.missing).toEqual(['支委会']); // the quarter's 大会 was held in February
+    expect(months[5]!.missing).toEqual(['支委会', '支部党员大会']);
+    expect(months[6]!.missing).toEqual([]); // July is not over
+  });
+
+  it('keeps the tree rule: expected members from a real org tree', () => {
+    const doc = new Y.Doc();
+    const repos = createRepositories(doc, fixedContext());
+    const tree = new OrgTree(repos.orgNodes);
+    tree.ensureRoots('南街街道', '三坊七巷社区');
+    const community = tree.tree()[0]!.children[0]!.node;
+    const grid = tree.addChild(community.id, { name: '第一网格党支部', kind: 'grid' });
+    const building = tree.addChild(grid.id, { name: '1号楼党小组', kind: 'building' });
+    const p = repos.people.create({ name: '张三', orgNodeId: building.id });
+    const members = repos.people.list().map((x) => ({ id: x.id, name: x.name, orgNodeId: x.orgNodeId, category: x.category, tags: x.tags }));
+    expect(expectedMembers('支部党员大会', { node: grid.id, subtree: tree.descendants(grid.id).map((n) => n.id) }, members)).toEqual([p.id]);
+  });
+});
