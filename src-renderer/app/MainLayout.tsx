@@ -1,7 +1,8 @@
-import { ApartmentOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
+import { MeetingsPage } from '../features/meeting/MeetingsPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -14,6 +15,7 @@ import { SyncSettingsModal } from '../features/sync/SyncSettingsModal';
 /** Screens that work; a screen is listed here only once it is built. */
 const SCREENS = [
   { key: 'roster', label: '人员名册', icon: <TeamOutlined />, render: () => <RosterPage /> },
+  { key: 'meetings', label: '会议记录', icon: <CalendarOutlined />, render: () => <MeetingsPage /> },
   { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
   { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },

@@ -13,12 +13,16 @@ export interface PrintTable {
 
 export interface PrintSection {
   heading?: string;
+  /** Lines to sign on paper (主持人（签字）：________), printed as lines, never as typed names. */
+  signatures?: string[];
   table?: PrintTable;
   paragraphs?: string[];
 }
 
 export interface PrintDocument {
   fileName: string;
+  /** Text of a QR code printed at the top right (e.g. a meeting's id on its 签到表, to find the record again). */
+  qrText?: string;
   title: string;
   subtitle?: string;
   paper: PaperSize;

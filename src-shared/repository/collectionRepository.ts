@@ -102,7 +102,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
   }
 
   /** Changes the given fields. The merged record is validated as a whole; unchanged fields are not rewritten. */
-  update(id: string, patch: Partial<InputOf<D>>): RecordView<FieldsOf<D>> {
+  update(id: string, patch: Partial<InputOf<D>>, options: { note?: string } = {}): RecordView<FieldsOf<D>> {
     const record = this.mustGetMap(id);
     const current = this.readFields(record);
     // A keyed field's patch names only the keys it changes; the others stay as they are.
@@ -131,7 +131,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
         else if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
         else yfields.set(key, this.toStored(key, value));
       }
-    }, previewChanges(changes));
+    }, previewChanges(changes), options.note);
     this.indexUnique(id, next, current);
     return this.mustGet(id);
   }

@@ -17,11 +17,13 @@ export const DEFAULT_SETTINGS = {
   /** 学历 buckets of Party statistics. */
   educations: ['研究生', '大学本科', '大学专科', '中专', '高中/中技', '初中及以下'],
   partyStatuses: ['正常', '流动党员', '失联', '出国出境', '停止党籍', '其他'],
-  memberTags: ['老党员', '困难党员', '下岗党员', '退休', '退役军人', '少数民族', '党代表', '人大代表', '政协委员'],
+  memberTags: ['支部委员', '老党员', '困难党员', '下岗党员', '退休', '退役军人', '少数民族', '党代表', '人大代表', '政协委员'],
   /** 无职党员设岗定责 posts. */
   posts: ['政策宣传岗', '环境卫生监督岗', '邻里调解岗', '治安巡逻岗', '帮扶关爱岗', '文明劝导岗', '楼道长', '网格信息员'],
   serviceTeams: ['水电维修', '法律援助', '医疗巡诊', '治安巡逻', '文明劝导', '助老助残', '环境整治', '文体活动'],
   unitTypes: ['党政机关', '事业单位', '国有企业', '学校', '医院', '非公企业', '社会组织', '其他'],
+  /** 常用语 of meeting minutes; {应到} {实到} {请假} {缺席} {列席} {主持人} {记录人} {人数情况} are filled from the meeting. */
+  meetingPhrases: ['应到{应到}人，实到{实到}人，{人数情况}。', '会议由{主持人}主持，{记录人}记录。', '请假{请假}人，缺席{缺席}人，列席{列席}人。', '与会党员经过认真讨论，一致同意。', '会议传达学习了上级有关文件精神。'],
   /** 监督电话 printed on public posters. */
   supervisionPhone: '',
 } as const;
@@ -31,5 +33,5 @@ export type ListSettingKey = Exclude<SettingsKey, 'supervisionPhone'>;
 
 export const LIST_SETTING_LABELS: Record<ListSettingKey, string> = {
   ethnicities: '民族', educations: '学历', partyStatuses: '党员状态', memberTags: '标签', posts: '设岗定责岗位',
-  serviceTeams: '服务队类别', unitTypes: '驻区单位类型',
+  serviceTeams: '服务队类别', unitTypes: '驻区单位类型', meetingPhrases: '会议常用语',
 };

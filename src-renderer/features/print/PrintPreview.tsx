@@ -2,6 +2,7 @@ import { PrinterOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/ic
 import { Alert, App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import QRCode from 'qrcode';
 import { pageSizeMm, type Orientation, type PaperSize, type PrintDocument } from '../../../src-shared/print/printDocument';
 import { errorText } from '../../app/errorText';
 import { platform } from '../../platform/platform';
@@ -11,14 +12,21 @@ const MARGIN_MM = 15;
 
 /** The document as HTML: the same markup is the on-screen preview and what goes to paper or PDF. */
 function PrintBody({ doc }: { doc: PrintDocument }) {
+  const qr = useQrCode(doc.qrText);
   return (
     <div className="print-doc">
+      {qr && <img className="print-qr" src={qr} alt="会议二维码" />}
       <h1>{doc.title}</h1>
       {doc.subtitle && <div className="print-subtitle">{doc.subtitle}</div>}
       {doc.sections.map((section, i) => (
         <section key={i}>
           {section.heading && <h2>{section.heading}</h2>}
           {section.paragraphs?.map((p, j) => <p key={j}>{p}</p>)}
+          {section.signatures && (
+            <div className="print-signatures">
+              {section.signatures.map((label) => <span key={label}>{label}：<span className="print-sign-line" /></span>)}
+            </div>
+          )}
           {section.table && (
             <table>
               <thead>
@@ -36,6 +44,20 @@ function PrintBody({ doc }: { doc: PrintDocument }) {
       <div className="print-footer">{doc.footer.map((line, i) => <p key={i}>{line}</p>)}</div>
     </div>
   );
+}
+
+/** A QR code as an image (a data URL), made in the browser from the text. */
+function useQrCode(text: string | undefined): string {
+  const [url, setUrl] = useState('');
+  useEffect(() => {
+    if (!text) return setUrl('');
+    let live = true;
+    void QRCode.toDataURL(text, { margin: 0, width: 160 }).then((made) => live && setUrl(made));
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return url;
 }
 
 const MM_TO_PX = 96 / 25.4;

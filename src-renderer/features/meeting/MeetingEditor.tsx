@@ -1,0 +1,383 @@
+import { App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { newId } from '../../../src-shared/ids';
+import { carriedOverTasks, checkExcellentLimit, checkFinalize, decisionLabel, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { GRADES, TASK_STATUSES } from '../../../src-shared/records/meeting/meetingSchema';
+import { meetingRecord, signInSheet, type MeetingForPrint } from '../../../src-shared/print/meetingPrints';
+import { meetings as meetingDefinition } from '../../../src-shared/records';
+import { ValidationError } from '../../../src-shared/errors';
+import { errorText } from '../../app/errorText';
+import { formKeys } from '../../app/formKeys';
+import { HistoryTimeline } from '../../app/HistoryTimeline';
+import { today } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { useLiveList } from '../../app/useLive';
+import { PrintPreview } from '../print/PrintPreview';
+import { AttendancePanel, CountsBar } from './AttendancePanel';
+import { attendanceRows, countsOf, fillPhrase, type Meeting, type Task } from './meetingModel';
+
+/** One meeting from notice to signed record: attendance, minutes per agenda item, decisions and votes, follow-ups. */
+export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClose(): void }) {
+  const { store } = useSession();
+  const { message, modal } = AntApp.useApp();
+  const all = useLiveList(store.repos.meetings);
+  const decisions = useLiveList(store.repos.meetingDecisions);
+  const tasks = useLiveList(store.repos.meetingTasks);
+  useLiveList(store.repos.people);
+  const meeting = all.find((m) => m.id === meetingId);
+  const [printing, setPrinting] = useState<'签到表' | '会议记录' | '会议纪要' | null>(null);
+  if (!meeting) return null;
+  const locked = meeting.status === '已定稿';
+  const counts = countsOf(store, meeting);
+  const own = decisions.filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
+  const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
+
+  const run = (fn: () => void, done?: string) => {
+    try {
+      fn();
+      if (done) void message.success(done);
+      return true;
+    } catch (error) {
+      void message.error(errorText(error));
+      return false;
+    }
+  };
+
+  const forPrint = (): MeetingForPrint => ({ ...meeting, orgName, communityName: store.info?.name ?? '' });
+  const finalize = () => run(() => {
+    checkFinalize(meeting, today());
+    const version = meeting.version + 1;
+    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: own.map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain })) });
+    store.repos.meetings.update(meeting.id, { status: '已定稿', version, finalizedAt: today(), versions: { [String(version)]: { snapshot } } });
+  }, `已定稿（第 ${meeting.version + 1} 版）：记录已锁定`);
+  const unlock = () => {
+    let reason = '';
+    modal.confirm({
+      title: '解除定稿',
+      content: <Input.TextArea aria-label="解除定稿的原因" rows={2} placeholder="例如：补记列席人员" onChange={(e) => (reason = e.target.value)} />,
+      okText: '解除定稿',
+      cancelText: '取消',
+      onOk: () => {
+        if (!reason.trim()) {
+          void message.error('请填写解除定稿的原因：原因会记入修改记录');
+          return Promise.reject(new Error('reason'));
+        }
+        run(() => store.repos.meetings.update(meeting.id, { status: '草稿' }, { note: `解除定稿：${reason.trim()}` }), '已解除定稿，可以修改；改完请重新定稿');
+      },
+    });
+  };
+
+  return (
+    <Drawer
+      open
+      width="min(1100px, 100vw)"
+      onClose={onClose}
+      destroyOnHidden
+      title={<Space>{meeting.title}<Tag color={locked ? 'green' : 'default'}>{locked ? `已定稿 第${meeting.version}版` : '草稿'}</Tag></Space>}
+      extra={
+        <Space>
+          <Button onClick={() => setPrinting('签到表')}>打印签到表</Button>
+          <Button onClick={() => setPrinting('会议记录')}>打印会议记录</Button>
+          <Button onClick={() => setPrinting('会议纪要')}>打印会议纪要</Button>
+          {locked ? <Button onClick={unlock}>解除定稿</Button> : <Button type="primary" onClick={finalize}>定稿</Button>}
+        </Space>
+      }
+    >
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{meeting.meetingType} · {orgName} · {meeting.date} {meeting.startTime}{meeting.endTime ? `—${meeting.endTime}` : ''} · {meeting.place}</Typography.Text>
+        <CountsBar meeting={meeting} counts={counts} />
+        <Tabs
+          items={[
+            { key: 'attendance', label: '出席情况', children: <AttendancePanel meeting={meeting} locked={locked} /> },
+            { key: 'minutes', label: '议程与记录', children: <MinutesPanel meeting={meeting} locked={locked} /> },
+            { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} tasks={tasks} allMeetings={all} /> },
+            ...(meeting.meetingType === '民主评议' ? [{ key: 'grades', label: '民主评议', children: <GradesPanel meeting={meeting} locked={locked} /> }] : []),
+            { key: 'info', label: '基本信息', children: <InfoPanel meeting={meeting} locked={locked} /> },
+            { key: 'history', label: '修改记录', children: <HistoryTimeline testId="meeting-history" history={store.repos.meetings.history(meeting.id)} current={meeting as unknown as Record<string, unknown>} labels={meetingDefinition.fieldLabels as Record<string, string>} show={(_f, v) => (typeof v === 'object' && v !== null ? Object.values(v).map((x) => (typeof x === 'object' && x ? (x as { status?: string; grade?: string }).status ?? (x as { grade?: string }).grade ?? '' : String(x))).join('、') : String(v ?? ''))} /> },
+          ]}
+        />
+      </Space>
+      {printing && (
+        <PrintPreview
+          onClose={() => setPrinting(null)}
+          build={(paper, orientation) => {
+            const rows = attendanceRows(store, meeting);
+            if (printing === '签到表') {
+              const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
+              return { ...signInSheet(forPrint(), members), paper, orientation };
+            }
+            return { ...meetingRecord(forPrint(), counts, rows, own, printing), paper, orientation };
+          }}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function InfoPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const save = (values: Record<string, unknown>) => {
+    try {
+      store.repos.meetings.update(meeting.id, values as never);
+      void message.success('已保存基本信息');
+    } catch (error) {
+      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field || 'title', errors: [`${p.label}：${p.message}`] })));
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" disabled={locked} initialValues={meeting} onFinish={save} onKeyDown={formKeys(() => form.submit())}>
+      <Row gutter={12}>
+        <Col span={12}><Form.Item name="title" label="会议名称"><Input aria-label="会议名称" /></Form.Item></Col>
+        <Col span={6}><Form.Item name="date" label="日期" getValueProps={(v: string) => ({ value: v ? dayjs(v) : null })} normalize={(v: dayjs.Dayjs | null) => (v ? v.format('YYYY-MM-DD') : '')}><DatePicker aria-label="会议日期" style={{ width: '100%' }} /></Form.Item></Col>
+        <Col span={3}><Form.Item name="startTime" label="开始时间"><Input aria-label="开始时间" placeholder="19:30" /></Form.Item></Col>
+        <Col span={3}><Form.Item name="endTime" label="结束时间"><Input aria-label="结束时间" placeholder="21:00" /></Form.Item></Col>
+        <Col span={12}><Form.Item name="place" label="地点"><Input aria-label="地点" /></Form.Item></Col>
+        <Col span={6}><Form.Item name="host" label="主持人"><Input aria-label="主持人" /></Form.Item></Col>
+        <Col span={6}><Form.Item name="recorder" label="记录人"><Input aria-label="记录人" /></Form.Item></Col>
+      </Row>
+      <Button type="primary" onClick={() => form.submit()}>保存基本信息</Button>
+    </Form>
+  );
+}
+
+/** 议程与记录: per agenda item its discussion (merged as typed on two PCs), 常用语 filled from the counts, and the 纪要. */
+function MinutesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [title, setTitle] = useState('');
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const counts = countsOf(store, meeting);
+  const phrases = store.settings.list('meetingPhrases');
+  const textOf = (id: string) => drafts[id] ?? meeting.itemTexts[id] ?? '';
+  const saveText = (id: string, text: string) => {
+    try {
+      if (text !== (meeting.itemTexts[id] ?? '')) store.repos.meetings.update(meeting.id, { itemTexts: { [id]: text } });
+      setDrafts(({ [id]: _saved, ...rest }) => rest);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+  const summary = drafts.__summary ?? meeting.minutes;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {meeting.agendaItems.map((item, i) => (
+        <div key={item.id} data-testid="agenda-item">
+          <Typography.Title level={5}>{`${'一二三四五六七八九十'[i] ?? i + 1}、${item.title}`}</Typography.Title>
+          {!locked && (
+            <Space wrap style={{ marginBottom: 4 }}>
+              <span>常用语：</span>
+              {phrases.map((p) => (
+                <Button key={p} size="small" onClick={() => saveText(item.id, `${textOf(item.id)}${textOf(item.id) && !textOf(item.id).endsWith('\n') ? '\n' : ''}${fillPhrase(p, meeting, counts)}`)}>
+                  {fillPhrase(p, meeting, counts)}
+                </Button>
+              ))}
+            </Space>
+          )}
+          <Input.TextArea
+            aria-label={`${item.title}的发言记录`}
+            rows={5}
+            disabled={locked}
+            value={textOf(item.id)}
+            onChange={(e) => setDrafts((d) => ({ ...d, [item.id]: e.target.value }))}
+            onBlur={(e) => saveText(item.id, e.target.value)}
+            onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); saveText(item.id, e.currentTarget.value); } }}
+          />
+        </div>
+      ))}
+      {!locked && (
+        <Space>
+          <Input aria-label="新议程" style={{ width: 320 }} placeholder="议程，例如：学习传达上级会议精神" value={title} onChange={(e) => setTitle(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+          <Button disabled={!title.trim()} onClick={() => {
+            const id = newId();
+            try {
+              store.repos.meetings.update(meeting.id, { agendaItems: [...meeting.agendaItems, { id, title: title.trim() }], itemTexts: { [id]: '' } });
+              setTitle('');
+            } catch (error) {
+              void message.error(errorText(error));
+            }
+          }}>添加议程</Button>
+        </Space>
+      )}
+      <Typography.Title level={5}>会议纪要（概要）</Typography.Title>
+      <Input.TextArea aria-label="会议纪要" rows={4} disabled={locked} value={summary} onChange={(e) => setDrafts((d) => ({ ...d, __summary: e.target.value }))} onBlur={(e) => {
+        try {
+          if (e.target.value !== meeting.minutes) store.repos.meetings.update(meeting.id, { minutes: e.target.value });
+          setDrafts(({ __summary: _s, ...rest }) => rest);
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      }} />
+    </Space>
+  );
+}
+
+/** 决议 with its vote (refused while a 支部党员大会 lacks its quorum) and numbered per organisation and year; 督办 tasks. */
+function DecisionsPanel({ meeting, locked, tasks, allMeetings }: { meeting: Meeting; locked: boolean; tasks: Task[]; allMeetings: Meeting[] }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [text, setText] = useState('');
+  const [votes, setVotes] = useState({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });
+  const [taskFor, setTaskFor] = useState<string | null>(null);
+  const decisions = store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
+  const own = tasks.filter((t) => t.meetingId === meeting.id);
+  const carried = useMemo(() => carriedOverTasks(tasks, allMeetings, meeting), [tasks, allMeetings, meeting]);
+  const counts = countsOf(store, meeting);
+
+  const record = () => {
+    try {
+      requireQuorum(meeting.meetingType, counts);
+      const cast = votes.voteFor + votes.voteAgainst + votes.voteAbstain;
+      if (cast > counts.present) throw new ValidationError([{ field: 'voteFor', label: '表决票数', message: `同意、反对、弃权共 ${cast} 票，多于实到 ${counts.present} 人，请核对` }]);
+      const year = Number(meeting.date.slice(0, 4));
+      const all = store.repos.meetingDecisions.list().map((d) => ({ id: d.id, orgNodeId: d.orgNodeId, year: d.year, number: d.number, createdAt: d.meta.createdAt }));
+      const number = nextDecisionNumber(all, meeting.orgNodeId, year);
+      store.repos.meetingDecisions.create({ meetingId: meeting.id, orgNodeId: meeting.orgNodeId, year, number, text: text.trim(), ...votes });
+      void message.success(`已记录决议 ${decisionLabel(year, number)}`);
+      setText('');
+      setVotes({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {carried.length > 0 && (
+        <div data-testid="carried-tasks">
+          <Typography.Title level={5}>上次会议决定事项落实情况</Typography.Title>
+          <TaskList tasks={carried} />
+        </div>
+      )}
+      <Typography.Title level={5}>决议事项</Typography.Title>
+      <List
+        size="small"
+        data-testid="decisions"
+        dataSource={decisions}
+        locale={{ emptyText: '还没有决议' }}
+        renderItem={(d) => (
+          <List.Item actions={locked ? [] : [<Button key="task" size="small" onClick={() => setTaskFor(d.id)}>添加督办</Button>]}>
+            {`${decisionLabel(d.year, d.number)} ${d.text}（同意 ${d.voteFor}，反对 ${d.voteAgainst}，弃权 ${d.voteAbstain}）`}
+          </List.Item>
+        )}
+      />
+      {!locked && (
+        <Space wrap>
+          <Input aria-label="决议内容" style={{ width: 360 }} placeholder="决议内容，例如：同意接收张三为预备党员" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+          <span>同意</span><InputNumber aria-label="同意票数" min={0} value={votes.voteFor} onChange={(v) => setVotes((s) => ({ ...s, voteFor: Number(v ?? 0) }))} />
+          <span>反对</span><InputNumber aria-label="反对票数" min={0} value={votes.voteAgainst} onChange={(v) => setVotes((s) => ({ ...s, voteAgainst: Number(v ?? 0) }))} />
+          <span>弃权</span><InputNumber aria-label="弃权票数" min={0} value={votes.voteAbstain} onChange={(v) => setVotes((s) => ({ ...s, voteAbstain: Number(v ?? 0) }))} />
+          <Button type="primary" disabled={!text.trim()} onClick={record}>记录决议</Button>
+        </Space>
+      )}
+      <Typography.Title level={5}>督办事项</Typography.Title>
+      <TaskList tasks={own} />
+      {!locked && <Button onClick={() => setTaskFor('')}>添加督办事项</Button>}
+      {taskFor !== null && <TaskDialog meeting={meeting} decisionId={taskFor} defaultTitle={decisions.find((d) => d.id === taskFor)?.text ?? ''} onClose={() => setTaskFor(null)} />}
+    </Space>
+  );
+}
+
+/** Tasks with owner, due date and state (逾期 derived); status and progress editable in place. */
+export function TaskList({ tasks }: { tasks: Task[] }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const owner = (t: Task) => store.repos.people.get(t.ownerPersonId)?.name ?? store.repos.residentUnits.get(t.ownerUnitId)?.name ?? '';
+  return (
+    <List
+      size="small"
+      dataSource={tasks}
+      locale={{ emptyText: '没有督办事项' }}
+      renderItem={(t) => {
+        const state = taskState(t, today());
+        return (
+          <List.Item
+            actions={[
+              <Select key="s" aria-label={`「${t.title}」的状态`} size="small" style={{ width: 100 }} value={t.status} options={TASK_STATUSES.map((s) => ({ value: s, label: s }))} onChange={(status) => {
+                try {
+                  store.repos.meetingTasks.update(t.id, { status });
+                } catch (error) {
+                  void message.error(errorText(error));
+                }
+              }} />,
+            ]}
+          >
+            <Space wrap>
+              <span>{t.title}</span>
+              <Tag>负责：{owner(t)}</Tag>
+              {t.dueDate && <Tag>期限 {t.dueDate}</Tag>}
+              <Tag color={state === '逾期' ? 'red' : state === '已完成' ? 'green' : 'blue'}>{state}</Tag>
+            </Space>
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
+
+function TaskDialog({ meeting, decisionId, defaultTitle, onClose }: { meeting: Meeting; decisionId: string; defaultTitle: string; onClose(): void }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const people = store.repos.people.list();
+  const units = store.repos.residentUnits.list();
+  const save = (v: { title: string; owner?: string; dueDate?: dayjs.Dayjs }) => {
+    try {
+      const [kind, id] = (v.owner ?? ':').split(':') as [string, string];
+      store.repos.meetingTasks.create({
+        meetingId: meeting.id, decisionId, orgNodeId: meeting.orgNodeId, title: v.title ?? '', dueDate: v.dueDate ? v.dueDate.format('YYYY-MM-DD') : '',
+        ownerPersonId: kind === 'person' ? id : '', ownerUnitId: kind === 'unit' ? id : '',
+      });
+      void message.success('已添加督办事项');
+      onClose();
+    } catch (error) {
+      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field === 'ownerPersonId' ? 'owner' : p.field, errors: [`${p.label}：${p.message}`] })));
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Modal open title="添加督办事项" okText="添加" cancelText="取消" onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} layout="vertical" initialValues={{ title: defaultTitle }} onFinish={save} onKeyDown={formKeys(() => form.submit())}>
+        <Form.Item name="title" label="事项"><Input aria-label="督办事项" /></Form.Item>
+        <Form.Item name="owner" label="负责人（人员或驻区单位）">
+          <Select aria-label="负责人" showSearch optionFilterProp="label" options={[
+            { label: '人员', options: people.map((p) => ({ value: `person:${p.id}`, label: p.name })) },
+            { label: '驻区单位', options: units.map((u) => ({ value: `unit:${u.id}`, label: u.name })) },
+          ]} />
+        </Form.Item>
+        <Form.Item name="dueDate" label="完成期限"><DatePicker aria-label="完成期限" style={{ width: '100%' }} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 民主评议: a grade per member; more than a third 优秀 is refused with the count. */
+function GradesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const rows = attendanceRows(store, meeting).filter((r) => r.kind === 'member' && !r.removed);
+  const [grades, setGrades] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(meeting.grades).map(([k, g]) => [k, g.grade])));
+  const save = () => {
+    try {
+      checkExcellentLimit(rows.map((r) => grades[r.key] ?? '合格'));
+      store.repos.meetings.update(meeting.id, { grades: Object.fromEntries(rows.map((r) => [r.key, { grade: (grades[r.key] ?? '合格') as (typeof GRADES)[number] }])) });
+      void message.success('已保存评议等次');
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <List size="small" dataSource={rows} renderItem={(r) => (
+        <List.Item>
+          <span>{r.displayName}</span>
+          <Select aria-label={`${r.displayName}的评议等次`} disabled={locked} style={{ width: 140 }} value={grades[r.key] ?? '合格'} options={GRADES.map((g) => ({ value: g, label: g }))} onChange={(g) => setGrades((s) => ({ ...s, [r.key]: g }))} />
+        </List.Item>
+      )} />
+      {!locked && <Button type="primary" onClick={save}>保存评议等次</Button>}
+    </Space>
+  );
+}

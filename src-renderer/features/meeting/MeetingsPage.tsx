@@ -1,0 +1,235 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
+import { expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
+import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
+import { ValidationError } from '../../../src-shared/errors';
+import { errorText } from '../../app/errorText';
+import { formKeys } from '../../app/formKeys';
+import { saveBytes, today } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { useLiveList } from '../../app/useLive';
+import { writeWorkbook } from '../../data/spreadsheet';
+import { orgTreeOptions } from '../roster/PersonDrawer';
+import { MeetingEditor, TaskList } from './MeetingEditor';
+import { countsOf, type Meeting } from './meetingModel';
+
+/** The meetings a node kind is required to hold (三会一课): branches their four, groups their 党小组会. */
+const REQUIRED_BY_KIND: Record<string, MeetingType[]> = {
+  grid: ['支部党员大会', '支委会', '党课', '主题党日'],
+  lane: ['支部党员大会', '支委会', '党课', '主题党日'],
+  compound: ['支部党员大会', '支委会', '党课', '主题党日'],
+  building: ['党小组会'],
+};
+
+/** 会议记录: every meeting of every organisation of the community, the year's calendar, and the follow-ups. */
+export function MeetingsPage() {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const meetings = useLiveList(store.repos.meetings);
+  const decisions = useLiveList(store.repos.meetingDecisions);
+  const tasks = useLiveList(store.repos.meetingTasks);
+  const [year, setYear] = useState(Number(today().slice(0, 4)));
+  const [orgFilter, setOrgFilter] = useState<string | undefined>();
+  const [typeFilter, setTypeFilter] = useState<MeetingType | undefined>();
+  const [query, setQuery] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store, meetings]);
+
+  // Two PCs offline may give one 决议 number twice: after a merge the later decision takes the next free number.
+  useEffect(() => {
+    const fixes = numberClashes(decisions.map((d) => ({ id: d.id, orgNodeId: d.orgNodeId, year: d.year, number: d.number, createdAt: d.meta.createdAt })));
+    if (fixes.length === 0) return;
+    for (const f of fixes) store.repos.meetingDecisions.update(f.id, { number: f.to }, { note: `另一台电脑同时使用了第 ${f.from} 号，本决议改为第 ${f.to} 号` });
+    void message.warning(`决议编号重复（两台电脑离线时各自编了号）：已把后记录的 ${fixes.length} 条改为新编号，详见修改记录`);
+  }, [decisions, store, message]);
+
+  const searchText = query.trim();
+  const inYear = meetings.filter((m) => m.date.startsWith(`${year}-`));
+  const orgIds = orgFilter ? new Set([orgFilter, ...store.orgTree.descendants(orgFilter).map((n) => n.id)]) : null;
+  const shown = inYear
+    .filter((m) => (!orgIds || orgIds.has(m.orgNodeId)) && (!typeFilter || m.meetingType === typeFilter))
+    .filter((m) => !searchText || matches(m, searchText, decisions.filter((d) => d.meetingId === m.id).map((d) => d.text), tasks.filter((t) => t.meetingId === m.id).map((t) => t.title)))
+    .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime));
+  const years = [...new Set([Number(today().slice(0, 4)), ...meetings.map((m) => Number(m.date.slice(0, 4)))])].sort((a, b) => b - a);
+
+  return (
+    <>
+      <Tabs
+        destroyOnHidden
+        items={[
+          {
+            key: 'list',
+            label: '会议列表',
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space wrap>
+                  <Select aria-label="年度" style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+                  <TreeSelect aria-label="按党组织筛选会议" allowClear virtual={false} treeDefaultExpandAll placeholder="党组织" style={{ width: 220 }} treeData={orgOptions} value={orgFilter} onChange={setOrgFilter} />
+                  <Select aria-label="按会议类型筛选" allowClear placeholder="会议类型" style={{ width: 150 }} value={typeFilter} onChange={setTypeFilter} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} />
+                  <Input.Search aria-label="搜索会议" allowClear placeholder="搜索会议名称、发言记录、决议、督办事项" style={{ width: 320 }} value={query} onChange={(e) => setQuery(e.target.value)} />
+                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建会议</Button>
+                  <Typography.Text data-testid="meeting-count">共 {shown.length} 次会议</Typography.Text>
+                </Space>
+                <Table<Meeting>
+                  size="small"
+                  rowKey="id"
+                  data-testid="meeting-list"
+                  dataSource={shown}
+                  pagination={{ pageSize: 50, showSizeChanger: false }}
+                  locale={{ emptyText: '这一年还没有会议记录：点“新建会议”开始' }}
+                  onRow={(m) => ({ onClick: () => setOpen(m.id), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: '日期', dataIndex: 'date', width: 110 },
+                    { title: '会议名称', render: (_, m) => <a>{m.title}</a> },
+                    { title: '类型', dataIndex: 'meetingType', width: 120 },
+                    { title: '党组织', width: 180, render: (_, m) => store.orgTree.get(m.orgNodeId)?.name ?? '' },
+                    { title: '应到/实到', width: 100, render: (_, m) => { const c = countsOf(store, m); return `${c.expected}/${c.present}`; } },
+                    { title: '状态', width: 110, render: (_, m) => <Tag color={m.status === '已定稿' ? 'green' : 'default'}>{m.status === '已定稿' ? `已定稿 第${m.version}版` : '草稿'}</Tag> },
+                  ]}
+                />
+              </Space>
+            ),
+          },
+          { key: 'calendar', label: '年度日历', children: <CalendarPanel year={year} years={years} onYear={setYear} onOpen={setOpen} /> },
+          { key: 'tasks', label: '督办事项', children: <AllTasks /> },
+        ]}
+      />
+      {creating && <CreateMeetingDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpen(id); }} />}
+      {open && <MeetingEditor meetingId={open} onClose={() => setOpen(null)} />}
+    </>
+  );
+}
+
+/** Full-text search in Chinese: the meeting's words, its minutes, decisions and tasks, and who took part. */
+function matches(m: Meeting, text: string, decisionTexts: string[], taskTitles: string[]): boolean {
+  const haystack = [m.title, m.place, m.host, m.recorder, m.minutes, ...Object.values(m.itemTexts), ...m.agendaItems.map((i) => i.title), ...decisionTexts, ...taskTitles, ...Object.values(m.attendance).map((a) => a.name)];
+  return haystack.some((h) => h.includes(text));
+}
+
+function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
+  const type: MeetingType | undefined = Form.useWatch('meetingType', form);
+  const create = (v: { meetingType: MeetingType; orgNodeId?: string; date?: dayjs.Dayjs; startTime?: string; endTime?: string; place?: string; host?: string; recorder?: string; title?: string; withUnits?: boolean }) => {
+    try {
+      if (!v.orgNodeId) throw new ValidationError([{ field: 'orgNodeId', label: '党组织', message: '请选择召开会议的党组织' }]);
+      const node = store.orgTree.get(v.orgNodeId);
+      const members = store.repos.people.list().filter((p) => p.roles.includes('党员')).map((p) => ({ id: p.id, name: p.name, orgNodeId: p.orgNodeId, category: p.category, tags: p.tags }));
+      const ids = expectedMembers(v.meetingType, { node: v.orgNodeId, subtree: store.orgTree.descendants(v.orgNodeId).map((n) => n.id) }, members);
+      const attendance: Record<string, Partial<AttendanceEntry>> = Object.fromEntries(ids.map((id) => [id, { kind: 'member', name: store.repos.people.get(id)?.name ?? '', status: '未标记' }]));
+      if (MEETING_TYPE_RULES[v.meetingType].expected === 'units') {
+        for (const u of store.repos.residentUnits.list()) attendance[`unit:${u.id}`] = { kind: 'unit', name: `${u.name}${u.committeeMember || u.contactName ? ` ${u.committeeMember || u.contactName}` : ''}`, status: '未标记' };
+      }
+      const created = store.repos.meetings.create({
+        title: v.title?.trim() || `${node?.name ?? ''}${v.meetingType}`,
+        meetingType: v.meetingType, orgNodeId: v.orgNodeId, date: v.date ? v.date.format('YYYY-MM-DD') : '',
+        startTime: v.startTime ?? '', endTime: v.endTime ?? '', place: v.place ?? '', host: v.host ?? '', recorder: v.recorder ?? '',
+        attendance: attendance as never,
+      });
+      void message.success(`已新建「${created.title}」：应到 ${ids.length} 人`);
+      onCreated(created.id);
+    } catch (error) {
+      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field || 'title', errors: [`${p.label}：${p.message}`] })));
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Modal open title="新建会议" okText="新建" cancelText="取消" width={720} onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} layout="vertical" onFinish={create} initialValues={{ meetingType: '支部党员大会', date: dayjs(), startTime: '19:30', endTime: '21:00' }} onKeyDown={formKeys(() => form.submit())}>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="meetingType" label="会议类型"><Select aria-label="会议类型" options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item></Col>
+          <Col span={12}><Form.Item name="orgNodeId" label="党组织"><TreeSelect aria-label="召开会议的党组织" virtual={false} treeDefaultExpandAll treeData={orgOptions} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="date" label="日期"><DatePicker aria-label="日期" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="startTime" label="开始时间"><Input aria-label="开始时间" placeholder="19:30" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="endTime" label="结束时间"><Input aria-label="结束时间" placeholder="21:00" /></Form.Item></Col>
+          <Col span={12}><Form.Item name="place" label="地点"><Input aria-label="地点" placeholder="例如：党群服务中心会议室" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="host" label="主持人"><Input aria-label="主持人" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="recorder" label="记录人"><Input aria-label="记录人" /></Form.Item></Col>
+          <Col span={24}><Form.Item name="title" label="会议名称（可不填，默认为“党组织＋会议类型”）"><Input aria-label="会议名称" /></Form.Item></Col>
+        </Row>
+        {type && <Typography.Text type="secondary">应到人员：{expectedHint(type)}{MEETING_TYPE_RULES[type].quorum ? '；须有表决权的正式党员过半数到会才能表决' : ''}</Typography.Text>}
+      </Form>
+    </Modal>
+  );
+}
+
+function expectedHint(type: MeetingType): string {
+  switch (MEETING_TYPE_RULES[type].expected) {
+    case 'subtree': return '该组织及其下级组织的全体党员';
+    case 'node': return '该党小组的党员';
+    case 'committee': return '标签为“支部委员”的党员';
+    case 'units': return '驻区单位的兼职委员或联系人';
+    default: return '新建后在“出席情况”中添加';
+  }
+}
+
+/** Which organisation held which required meeting in each month (finalized records only); missing ones in red. */
+function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: number[]; onYear(y: number): void; onOpen(id: string): void }) {
+  const { store } = useSession();
+  const meetings = useLiveList(store.repos.meetings);
+  const nodes = store.repos.orgNodes.list().filter((n) => REQUIRED_BY_KIND[n.kind] || meetings.some((m) => m.orgNodeId === n.id));
+  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_KIND[n.kind] ?? [], today()) }));
+  const exportXlsx = async () => {
+    const headers = ['党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
+    const data = rows.map((r) => [r.node.name, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);
+    await saveBytes(`${year}年三会一课日历.xlsx`, await writeWorkbook([{ name: `${year}年`, headers, rows: data, widths: [24, ...Array(12).fill(16)] }]));
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Select aria-label="日历年度" style={{ width: 110 }} value={year} onChange={onYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+        <Button onClick={exportXlsx}>导出Excel</Button>
+        <Typography.Text type="secondary">只计已定稿的会议；红色为应开未开（当月未结束的不计）。</Typography.Text>
+      </Space>
+      <Table
+        size="small"
+        rowKey={(r) => r.node.id}
+        pagination={false}
+        data-testid="meeting-calendar"
+        dataSource={rows}
+        scroll={{ x: 1400 }}
+        columns={[
+          { title: '党组织', fixed: 'left', width: 180, render: (_, r) => r.node.name },
+          ...Array.from({ length: 12 }, (_, i) => ({
+            title: `${i + 1}月`,
+            width: 100,
+            render: (_: unknown, r: (typeof rows)[number]) => (
+              <Space direction="vertical" size={2}>
+                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" style={{ cursor: 'pointer' }} onClick={() => onOpen(h.id)}>{h.type}</Tag>)}
+                {r.months[i]!.missing.map((t) => <Tag key={t} color="red">缺{t}</Tag>)}
+              </Space>
+            ),
+          })),
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** Every follow-up across meetings: overdue first, by owner. */
+function AllTasks() {
+  const { store } = useSession();
+  const tasks = useLiveList(store.repos.meetingTasks);
+  const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const [owner, setOwner] = useState<string | undefined>();
+  const now = today();
+  const owners = [...new Set(tasks.map((t) => t.ownerPersonId || t.ownerUnitId))].map((id) => ({ value: id, label: store.repos.people.get(id)?.name ?? store.repos.residentUnits.get(id)?.name ?? '' }));
+  const shown = tasks
+    .filter((t) => (!onlyOverdue || taskState(t, now) === '逾期') && (!owner || t.ownerPersonId === owner || t.ownerUnitId === owner))
+    .sort((a, b) => Number(taskState(b, now) === '逾期') - Number(taskState(a, now) === '逾期') || a.dueDate.localeCompare(b.dueDate));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Checkbox checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)}>只看逾期</Checkbox>
+        <Select aria-label="按负责人筛选" allowClear placeholder="负责人" style={{ width: 180 }} value={owner} onChange={setOwner} options={owners} />
+      </Space>
+      <TaskList tasks={shown} />
+    </Space>
+  );
+}

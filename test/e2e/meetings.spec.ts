@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
+import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
+import { addChild, completeSetup, openScreen } from './helpers';
+
+/** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
+
+const dir = mkdtempSync(join(tmpdir(), 'desk-meetings-'));
+const port = 5300 + Math.floor(Math.random() * 300);
+const serverUrl = `ws://127.0.0.1:${port}`;
+let server: ChildProcess;
+const year = new Date().getFullYear();
+
+test.beforeAll(async () => {
+  server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
+});
+test.afterAll(async () => {
+  await killProcess(server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function issue(role: string, scope: string, name: string): string {
+  const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
+  return /连接串：(\S+)/.exec(out)![1]!;
+}
+
+const MEMBERS: [string, string][] = [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '正式党员'], ['丁四', '正式党员'], ['冯五', '预备党员']];
+
+async function importMembers(page: Page): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  ws.addRow(['姓名', '公民身份号码', '所在党组织', '人员类别']);
+  MEMBERS.forEach(([name, category], i) => {
+    const first17 = `35010219800${i + 1}01${String(i * 2 + 11).padStart(3, '0')}`;
+    ws.addRow([name, first17 + idNumberCheckChar(first17), '第一网格党支部', category]);
+  });
+  ws.getColumn(2).numFmt = '@';
+  const file = join(dir, 'members.xlsx');
+  await wb.xlsx.writeFile(file);
+  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '全部导入' }).click();
+  await expect(page.getByTestId('roster-count')).toContainText('共 5 人');
+}
+
+async function newMeeting(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /新建会议/ }).click();
+  const dialog = page.getByRole('dialog', { name: '新建会议' });
+  await dialog.getByLabel('召开会议的党组织').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('第一网格党支部（网格党支部）').click();
+  await dialog.getByLabel('地点').fill('党群服务中心会议室');
+  await dialog.getByLabel('主持人').fill('艾一');
+  await dialog.getByLabel('记录人').fill('王小红');
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  await expect(page.getByTestId('meeting-counts')).toContainText('应到 5 人');
+}
+
+test('a 支部党员大会 from the tree to the finalized record: sign-in sheet, keyboard attendance, quorum, minutes, numbered decision, follow-up, calendar, street', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await communityContext.newPage();
+  await completeSetup(page);
+  await openScreen(page, '组织架构');
+  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
+  await openScreen(page, '人员名册');
+  await importMembers(page);
+
+  await openScreen(page, '会议记录');
+  await newMeeting(page);
+  const drawer = page.locator('.ant-drawer');
+
+  // The sign-in sheet on paper: every expected member, in the roster's order.
+  await drawer.getByRole('button', { name: '打印签到表' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText('会议签到表');
+  await expect(page.getByTestId('print-preview').locator('img.print-qr')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(dir, 'sign-in.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  for (const [name] of MEMBERS) expect(text).toContain(name);
+  expect(text.indexOf('艾一')).toBeLessThan(text.indexOf('冯五'));
+  expect(text).toContain('列席人员');
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+
+  // One keyboard pass in the sheet's order: 艾一 1, 白二 3 外出, 陈三 4 生病, 丁四 1, 冯五 (预备) 1.
+  await drawer.getByRole('button', { name: '按签到表逐人录入' }).click();
+  const pass = page.getByTestId('attendance-pass');
+  await expect(pass).toContainText('第 1 / 5 人：艾一');
+  await page.keyboard.press('1');
+  await expect(pass).toContainText('第 2 / 5 人：白二');
+  await page.keyboard.press('3');
+  await page.keyboard.type('外出');
+  await page.keyboard.press('Enter');
+  await expect(pass).toContainText('第 3 / 5 人：陈三');
+  await page.keyboard.press('4');
+  await page.keyboard.type('生病');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('1');
+  await expect(pass).toContainText('冯五（预备党员，无表决权）');
+  await page.keyboard.press('1');
+  const counts = page.getByTestId('meeting-counts');
+  await expect(counts).toContainText('实到 3 人');
+  await expect(counts).toContainText('请假 1 人');
+  await expect(counts).toContainText('缺席 1 人');
+  await expect(page.getByTestId('quorum')).toContainText('有表决权 4 人，到会 2 人，未过半数：还需 1 人');
+
+  // A decision is refused while the quorum is missed.
+  await drawer.getByRole('tab', { name: '决议与督办' }).click();
+  await drawer.getByLabel('决议内容').fill('同意冯五按期转正');
+  await drawer.getByRole('button', { name: '记录决议' }).click();
+  await expect(page.getByText('还需 1 人到会才能表决或形成决议')).toBeVisible();
+
+  // 陈三 came after all: the quorum is met.
+  await drawer.getByRole('tab', { name: '出席情况' }).click();
+  await drawer.getByRole('radiogroup', { name: '陈三的出席情况' }).getByText('迟到').click();
+  await expect(page.getByTestId('quorum')).toContainText('已过半数');
+
+  // Minutes with a 常用语 filled from the live counts.
+  await drawer.getByRole('tab', { name: '议程与记录' }).click();
+  await drawer.getByLabel('新议程').fill('讨论预备党员转正');
+  await drawer.getByRole('button', { name: '添加议程' }).click();
+  await drawer.getByRole('button', { name: '应到5人，实到4人，符合规定人数。' }).click();
+  const minutes = drawer.getByLabel('讨论预备党员转正的发言记录');
+  await expect(minutes).toHaveValue(/应到5人，实到4人，符合规定人数。/);
+  await minutes.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('\n白二请假，陈三迟到。支部书记介绍了冯五的考察情况。');
+  await drawer.getByRole('tab', { name: '决议与督办' }).click();
+
+  // The vote and the numbered decision, with a follow-up.
+  await drawer.getByLabel('决议内容').fill('同意冯五按期转正');
+  await drawer.getByLabel('同意票数').fill('4');
+  await drawer.getByRole('button', { name: '记录决议' }).click();
+  await expect(drawer.getByTestId('decisions')).toContainText(`〔${year}〕第 1 号 同意冯五按期转正（同意 4，反对 0，弃权 0）`);
+  await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
+  const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
+  await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');
+  await taskDialog.getByLabel('负责人').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('丁四').click();
+  await taskDialog.getByRole('button', { name: /添\s*加/ }).click();
+  await expect(drawer).toContainText('报街道党工委审批冯五转正');
+
+  // Finalize: read-only, version 1.
+  await drawer.getByRole('button', { name: /定\s*稿/ }).click();
+  await expect(drawer).toContainText('已定稿 第1版');
+  await drawer.getByRole('tab', { name: '议程与记录' }).click();
+  await expect(drawer.getByLabel('讨论预备党员转正的发言记录')).toBeDisabled();
+  await expect(drawer.getByLabel('讨论预备党员转正的发言记录')).toHaveValue(/支部书记介绍了冯五的考察情况/);
+  await drawer.getByRole('button', { name: '关闭' }).first().click();
+
+  // The next meeting of the branch shows the open follow-up.
+  await newMeeting(page);
+  await page.locator('.ant-drawer').getByRole('tab', { name: '决议与督办' }).click();
+  await expect(page.getByTestId('carried-tasks')).toContainText('报街道党工委审批冯五转正');
+  await page.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
+
+  // The month is filled in the calendar.
+  await page.getByRole('tab', { name: '年度日历' }).click();
+  const month = new Date().getMonth();
+  const row = page.getByTestId('meeting-calendar').getByRole('row', { name: /第一网格党支部/ });
+  await expect(row.getByRole('cell').nth(month + 1)).toContainText('支部党员大会');
+
+  // The street office sees the same meeting after sync.
+  await openScreen(page, '设置');
+  await page.getByRole('button', { name: '打开同步设置' }).click();
+  await page.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
+  await page.getByRole('button', { name: '保存并连接' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const street = await streetContext.newPage();
+  await street.goto('/');
+  await street.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
+  await street.getByLabel('街道工作人员姓名').fill('李组织委员');
+  await street.getByRole('button', { name: '登录街道总览' }).click();
+  await street.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
+  await expect(street.getByTestId('sync-status')).toContainText('已同步');
+  await openScreen(street, '会议记录');
+  await expect(street.getByTestId('meeting-list')).toContainText('第一网格党支部支部党员大会');
+  await street.getByTestId('meeting-list').getByText('已定稿 第1版').click();
+  await expect(street.getByTestId('meeting-counts')).toContainText('实到 4 人');
+  await communityContext.close();
+  await streetContext.close();
+});
