@@ -20,6 +20,9 @@ export interface MeetingForPrint {
   version: number;
 }
 
+/** A field left empty prints as a line to write on by hand, never as a placeholder. */
+const blank = (text: string) => text || '＿＿＿＿＿＿';
+
 const when = (m: MeetingForPrint) => `${m.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}${m.startTime ? ` ${m.startTime}` : ''}${m.endTime ? `—${m.endTime}` : ''}`;
 
 /**
@@ -35,7 +38,7 @@ export function signInSheet(meeting: MeetingForPrint, rows: { name: string; orgN
     paper: 'A4',
     orientation: 'portrait',
     sections: [
-      { paragraphs: [`时间：${when(meeting)}\u3000\u3000地点：${meeting.place || '\u3000\u3000\u3000\u3000'}\u3000\u3000主持人：${meeting.host || '\u3000\u3000\u3000'}`] },
+      { paragraphs: [`时间：${when(meeting)}\u3000\u3000地点：${blank(meeting.place)}\u3000\u3000主持人：${blank(meeting.host)}`] },
       {
         table: {
           columns: [{ header: '序号', width: 8 }, { header: '姓名', width: 18 }, { header: '所在党组织', width: 30 }, { header: '签名', width: 28 }, { header: '备注', width: 16 }],
@@ -77,8 +80,8 @@ export function meetingRecord(
     {
       paragraphs: [
         `会议名称：${meeting.title}（${meeting.meetingType}）`,
-        `时间：${when(meeting)}\u3000地点：${meeting.place}`,
-        `主持人：${meeting.host}\u3000记录人：${meeting.recorder}`,
+        `时间：${when(meeting)}\u3000地点：${blank(meeting.place)}`,
+        `主持人：${blank(meeting.host)}\u3000记录人：${blank(meeting.recorder)}`,
         `应到 ${counts.expected} 人，实到 ${counts.present} 人（其中迟到 ${counts.late} 人），请假 ${counts.leave} 人，缺席 ${counts.absent} 人，列席 ${counts.guests} 人。`,
         ...(absent.length > 0 ? [`请假、缺席：${absent.map((a) => `${a.displayName}（${a.status}${a.reason ? `：${a.reason}` : ''}）`).join('；')}`] : []),
         ...(guests.length > 0 ? [`列席：${guests.map((g) => g.displayName).join('、')}`] : []),

@@ -186,6 +186,20 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return out;
   }
 
+  /**
+   * Ids of the live (not deleted) records whose field satisfies a test, reading that one field only: a list can pick
+   * its records (one year's meetings) without building a view of every record.
+   */
+  idsWhere(field: keyof FieldsOf<D> & string, test: (value: unknown) => boolean): string[] {
+    const out: string[] = [];
+    for (const [id, record] of this.map.entries()) {
+      if (record.get('deleted') === true) continue;
+      const value = recordFields(record).get(field);
+      if (test(value instanceof Y.Text ? value.toString() : value)) out.push(id);
+    }
+    return out;
+  }
+
   count(options: ListOptions = {}): number {
     return options.includeDeleted ? this.map.size : this.list(options).length;
   }

@@ -157,3 +157,20 @@ describe('meetings: attendance, quorum, numbering, carry-over, grades, calendar'
     expect(expectedMembers('支部党员大会', { node: grid.id, subtree: tree.descendants(grid.id).map((n) => n.id) }, members)).toEqual([p.id]);
   });
 });
+
+describe('meeting search', () => {
+  it('finds Chinese substrings in minutes, decisions and follow-ups, and people by pinyin initials', async () => {
+    const { searchMeetings } = await import('../../src-shared/records/meeting/meetingSearch');
+    const base = { place: '', host: '林华', recorder: '王小红', minutes: '', agendaItems: [{ title: '学习' }], attendance: { a: { name: '赵丽华' } } };
+    const list = [
+      { ...base, id: '1', title: '支部党员大会', itemTexts: { i: '讨论社区治理' } },
+      { ...base, id: '2', title: '党小组会', itemTexts: {}, host: '陈三' },
+    ];
+    const extra = new Map([['2', '同意冯五按期转正']]);
+    expect(searchMeetings(list, extra, '社区治理')).toEqual(['1']);
+    expect(searchMeetings(list, extra, '转正')).toEqual(['2']);
+    expect(searchMeetings(list, extra, 'lh')).toEqual(['1']);
+    expect(searchMeetings(list, extra, 'zlh')).toEqual(['1', '2']);
+    expect(searchMeetings(list, extra, '')).toEqual(['1', '2']);
+  });
+});

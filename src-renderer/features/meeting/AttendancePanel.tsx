@@ -45,7 +45,9 @@ export function AttendancePanel({ meeting, locked }: { meeting: Meeting; locked:
   const [guest, setGuest] = useState('');
   const passRef = useRef<HTMLDivElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
-  const candidates = store.repos.people.list().filter((p) => p.roles.includes('党员') && !(p.id in meeting.attendance) );
+  // The roster's other members, for 添加应到人员: built when the clerk opens that list.
+  const [candidatesOpen, setCandidatesOpen] = useState(false);
+  const candidates = candidatesOpen ? store.repos.people.list().filter((p) => p.roles.includes('党员') && !(p.id in meeting.attendance)) : [];
 
   useEffect(() => {
     if (reasonFor) reasonRef.current?.focus();
@@ -111,6 +113,7 @@ export function AttendancePanel({ meeting, locked }: { meeting: Meeting; locked:
             style={{ width: 200 }}
             placeholder="添加应到人员（名册中的党员）"
             value={null}
+            onOpenChange={(open) => open && setCandidatesOpen(true)}
             options={candidates.map((p) => ({ value: p.id, label: p.name }))}
             onChange={(id: string) => {
               const person = store.repos.people.get(id);
@@ -161,6 +164,7 @@ export function AttendancePanel({ meeting, locked }: { meeting: Meeting; locked:
         pagination={false}
         dataSource={rows.filter((r) => !r.removed)}
         data-testid="attendance-table"
+        virtual
         scroll={{ y: 420 }}
         rowClassName={(r) => (current?.key === r.key ? 'ant-table-row-selected' : '')}
         columns={[

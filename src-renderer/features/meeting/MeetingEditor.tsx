@@ -11,26 +11,26 @@ import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { HistoryTimeline } from '../../app/HistoryTimeline';
 import { today } from '../../app/saveBytes';
-import { useSession } from '../../app/storeContext';
+import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { PrintPreview } from '../print/PrintPreview';
 import { AttendancePanel, CountsBar } from './AttendancePanel';
-import { attendanceRows, countsOf, fillPhrase, type Meeting, type Task } from './meetingModel';
+import { attendanceRows, countsOf, fillPhrase, phraseReady, type Meeting, type Task } from './meetingModel';
 
 /** One meeting from notice to signed record: attendance, minutes per agenda item, decisions and votes, follow-ups. */
 export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClose(): void }) {
   const { store } = useSession();
   const { message, modal } = AntApp.useApp();
-  const all = useLiveList(store.repos.meetings);
-  const decisions = useLiveList(store.repos.meetingDecisions);
-  const tasks = useLiveList(store.repos.meetingTasks);
-  useLiveList(store.repos.people);
-  const meeting = all.find((m) => m.id === meetingId);
+  // Only this meeting is read at open; lists of all meetings and tasks are built by the panels that need them.
+  useRepositoryVersion(store.repos.meetings as never);
+  useRepositoryVersion(store.repos.meetingDecisions as never);
+  useRepositoryVersion(store.repos.people as never);
+  const meeting = store.repos.meetings.get(meetingId);
   const [printing, setPrinting] = useState<'签到表' | '会议记录' | '会议纪要' | null>(null);
   if (!meeting) return null;
   const locked = meeting.status === '已定稿';
   const counts = countsOf(store, meeting);
-  const own = decisions.filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
+  const decisionsOf = () => store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
   const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
 
   const run = (fn: () => void, done?: string) => {
@@ -48,7 +48,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const finalize = () => run(() => {
     checkFinalize(meeting, today());
     const version = meeting.version + 1;
-    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: own.map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain })) });
+    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain })) });
     store.repos.meetings.update(meeting.id, { status: '已定稿', version, finalizedAt: today(), versions: { [String(version)]: { snapshot } } });
   }, `已定稿（第 ${meeting.version + 1} 版）：记录已锁定`);
   const unlock = () => {
@@ -85,13 +85,13 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{meeting.meetingType} · {orgName} · {meeting.date} {meeting.startTime}{meeting.endTime ? `—${meeting.endTime}` : ''} · {meeting.place}</Typography.Text>
+        <Typography.Text type="secondary">{[meeting.meetingType, orgName, `${meeting.date} ${meeting.startTime}${meeting.endTime ? `—${meeting.endTime}` : ''}`, meeting.place].filter((x) => x.trim()).join(' · ')}</Typography.Text>
         <CountsBar meeting={meeting} counts={counts} />
         <Tabs
           items={[
             { key: 'attendance', label: '出席情况', children: <AttendancePanel meeting={meeting} locked={locked} /> },
             { key: 'minutes', label: '议程与记录', children: <MinutesPanel meeting={meeting} locked={locked} /> },
-            { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} tasks={tasks} allMeetings={all} /> },
+            { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} /> },
             ...(meeting.meetingType === '民主评议' ? [{ key: 'grades', label: '民主评议', children: <GradesPanel meeting={meeting} locked={locked} /> }] : []),
             { key: 'info', label: '基本信息', children: <InfoPanel meeting={meeting} locked={locked} /> },
             { key: 'history', label: '修改记录', children: <HistoryTimeline testId="meeting-history" history={store.repos.meetings.history(meeting.id)} current={meeting as unknown as Record<string, unknown>} labels={meetingDefinition.fieldLabels as Record<string, string>} show={(_f, v) => (typeof v === 'object' && v !== null ? Object.values(v).map((x) => (typeof x === 'object' && x ? (x as { status?: string; grade?: string }).status ?? (x as { grade?: string }).grade ?? '' : String(x))).join('、') : String(v ?? ''))} /> },
@@ -107,7 +107,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
             }
-            return { ...meetingRecord(forPrint(), counts, rows, own, printing), paper, orientation };
+            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf(), printing), paper, orientation };
           }}
         />
       )}
@@ -170,7 +170,7 @@ function MinutesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }
           {!locked && (
             <Space wrap style={{ marginBottom: 4 }}>
               <span>常用语：</span>
-              {phrases.map((p) => (
+              {phrases.filter((p) => phraseReady(p, meeting)).map((p) => (
                 <Button key={p} size="small" onClick={() => saveText(item.id, `${textOf(item.id)}${textOf(item.id) && !textOf(item.id).endsWith('\n') ? '\n' : ''}${fillPhrase(p, meeting, counts)}`)}>
                   {fillPhrase(p, meeting, counts)}
                 </Button>
@@ -216,8 +216,10 @@ function MinutesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }
 }
 
 /** 决议 with its vote (refused while a 支部党员大会 lacks its quorum) and numbered per organisation and year; 督办 tasks. */
-function DecisionsPanel({ meeting, locked, tasks, allMeetings }: { meeting: Meeting; locked: boolean; tasks: Task[]; allMeetings: Meeting[] }) {
+function DecisionsPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
   const { store } = useSession();
+  const tasks = useLiveList(store.repos.meetingTasks);
+  const allMeetings = useLiveList(store.repos.meetings);
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
   const [votes, setVotes] = useState({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });

@@ -3,32 +3,25 @@ import { App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Modal, R
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
-import { expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
+import { expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
+import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { saveBytes, today } from '../../app/saveBytes';
-import { useSession } from '../../app/storeContext';
+import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { orgTreeOptions } from '../roster/PersonDrawer';
 import { MeetingEditor, TaskList } from './MeetingEditor';
 import { countsOf, type Meeting } from './meetingModel';
 
-/** The meetings a node kind is required to hold (三会一课): branches their four, groups their 党小组会. */
-const REQUIRED_BY_KIND: Record<string, MeetingType[]> = {
-  grid: ['支部党员大会', '支委会', '党课', '主题党日'],
-  lane: ['支部党员大会', '支委会', '党课', '主题党日'],
-  compound: ['支部党员大会', '支委会', '党课', '主题党日'],
-  building: ['党小组会'],
-};
-
 /** 会议记录: every meeting of every organisation of the community, the year's calendar, and the follow-ups. */
 export function MeetingsPage() {
   const { store } = useSession();
   const { message } = AntApp.useApp();
-  const meetings = useLiveList(store.repos.meetings);
+  const version = useRepositoryVersion(store.repos.meetings as never);
   const decisions = useLiveList(store.repos.meetingDecisions);
   const tasks = useLiveList(store.repos.meetingTasks);
   const [year, setYear] = useState(Number(today().slice(0, 4)));
@@ -37,7 +30,20 @@ export function MeetingsPage() {
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store, meetings]);
+  const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
+  // Only the chosen year's meetings are read in full; the years come from the date field alone.
+  const years = useMemo(() => {
+    const found = new Set<number>([Number(today().slice(0, 4))]);
+    store.repos.meetings.idsWhere('date', (d) => {
+      found.add(Number(String(d).slice(0, 4)));
+      return false;
+    });
+    return [...found].sort((a, b) => b - a);
+  }, [store, version]);
+  const inYear = useMemo(
+    () => store.repos.meetings.idsWhere('date', (d) => String(d).startsWith(`${year}-`)).map((id) => store.repos.meetings.get(id)!),
+    [store, version, year],
+  );
 
   // Two PCs offline may give one 决议 number twice: after a merge the later decision takes the next free number.
   useEffect(() => {
@@ -48,13 +54,19 @@ export function MeetingsPage() {
   }, [decisions, store, message]);
 
   const searchText = query.trim();
-  const inYear = meetings.filter((m) => m.date.startsWith(`${year}-`));
+  // Decisions and follow-ups are searched with their meeting.
+  const extraText = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const d of decisions) map.set(d.meetingId, `${map.get(d.meetingId) ?? ''}\n${d.text}`);
+    for (const t of tasks) map.set(t.meetingId, `${map.get(t.meetingId) ?? ''}\n${t.title}\n${t.progress}`);
+    return map;
+  }, [decisions, tasks]);
+  const found = useMemo(() => (searchText ? new Set(searchMeetings(inYear, extraText, searchText)) : null), [inYear, extraText, searchText]);
   const orgIds = orgFilter ? new Set([orgFilter, ...store.orgTree.descendants(orgFilter).map((n) => n.id)]) : null;
   const shown = inYear
     .filter((m) => (!orgIds || orgIds.has(m.orgNodeId)) && (!typeFilter || m.meetingType === typeFilter))
-    .filter((m) => !searchText || matches(m, searchText, decisions.filter((d) => d.meetingId === m.id).map((d) => d.text), tasks.filter((t) => t.meetingId === m.id).map((t) => t.title)))
+    .filter((m) => !found || found.has(m.id))
     .sort((a, b) => b.date.localeCompare(a.date) || b.startTime.localeCompare(a.startTime));
-  const years = [...new Set([Number(today().slice(0, 4)), ...meetings.map((m) => Number(m.date.slice(0, 4)))])].sort((a, b) => b - a);
 
   return (
     <>
@@ -70,7 +82,7 @@ export function MeetingsPage() {
                   <Select aria-label="年度" style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
                   <TreeSelect aria-label="按党组织筛选会议" allowClear virtual={false} treeDefaultExpandAll placeholder="党组织" style={{ width: 220 }} treeData={orgOptions} value={orgFilter} onChange={setOrgFilter} />
                   <Select aria-label="按会议类型筛选" allowClear placeholder="会议类型" style={{ width: 150 }} value={typeFilter} onChange={setTypeFilter} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} />
-                  <Input.Search aria-label="搜索会议" allowClear placeholder="搜索会议名称、发言记录、决议、督办事项" style={{ width: 320 }} value={query} onChange={(e) => setQuery(e.target.value)} />
+                  <Input.Search aria-label="搜索会议" allowClear placeholder="搜索会议、发言、决议、督办；人名可用拼音首字母" style={{ width: 320 }} value={query} onChange={(e) => setQuery(e.target.value)} />
                   <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建会议</Button>
                   <Typography.Text data-testid="meeting-count">共 {shown.length} 次会议</Typography.Text>
                 </Space>
@@ -102,12 +114,6 @@ export function MeetingsPage() {
       {open && <MeetingEditor meetingId={open} onClose={() => setOpen(null)} />}
     </>
   );
-}
-
-/** Full-text search in Chinese: the meeting's words, its minutes, decisions and tasks, and who took part. */
-function matches(m: Meeting, text: string, decisionTexts: string[], taskTitles: string[]): boolean {
-  const haystack = [m.title, m.place, m.host, m.recorder, m.minutes, ...Object.values(m.itemTexts), ...m.agendaItems.map((i) => i.title), ...decisionTexts, ...taskTitles, ...Object.values(m.attendance).map((a) => a.name)];
-  return haystack.some((h) => h.includes(text));
 }
 
 function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
@@ -173,8 +179,8 @@ function expectedHint(type: MeetingType): string {
 function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: number[]; onYear(y: number): void; onOpen(id: string): void }) {
   const { store } = useSession();
   const meetings = useLiveList(store.repos.meetings);
-  const nodes = store.repos.orgNodes.list().filter((n) => REQUIRED_BY_KIND[n.kind] || meetings.some((m) => m.orgNodeId === n.id));
-  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_KIND[n.kind] ?? [], today()) }));
+  const nodes = store.repos.orgNodes.list().filter((n) => REQUIRED_BY_NODE_KIND[n.kind] || meetings.some((m) => m.orgNodeId === n.id));
+  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today()) }));
   const exportXlsx = async () => {
     const headers = ['党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
     const data = rows.map((r) => [r.node.name, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);

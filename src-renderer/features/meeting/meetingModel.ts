@@ -31,12 +31,17 @@ export function countsOf(store: CommunityStore, meeting: Meeting): AttendanceCou
   return attendanceCounts(meeting.attendance, (id) => store.repos.people.get(id)?.category === '正式党员');
 }
 
+/** Whether a 常用语 can be filled now: one naming the 主持人 or 记录人 waits until they are filled in (基本信息). */
+export function phraseReady(phrase: string, meeting: Meeting): boolean {
+  return !(phrase.includes('{主持人}') && !meeting.host) && !(phrase.includes('{记录人}') && !meeting.recorder);
+}
+
 /** 常用语 filled from the live counts and the meeting. */
 export function fillPhrase(phrase: string, meeting: Meeting, counts: AttendanceCounts): string {
   const q = quorum(meeting.meetingType, counts);
   const values: Record<string, string> = {
     应到: String(counts.expected), 实到: String(counts.present), 请假: String(counts.leave), 缺席: String(counts.absent), 列席: String(counts.guests),
-    主持人: meeting.host || '（主持人）', 记录人: meeting.recorder || '（记录人）',
+    主持人: meeting.host, 记录人: meeting.recorder,
     人数情况: q.applies ? (q.met ? '符合规定人数' : `不足规定人数（还差${q.missing}人）`) : counts.present * 2 > counts.expected ? '符合规定人数' : '到会人数不足半数',
   };
   return phrase.replace(/\{([^}]+)\}/g, (all, key: string) => values[key] ?? all);

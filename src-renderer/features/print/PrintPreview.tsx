@@ -69,7 +69,7 @@ const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.25, 1.5, 2];
  * dialog produce the same pages. A builder that refuses (a poster without its 监督电话) shows why and what to do, and
  * nothing is laid out for paper.
  */
-export function PrintPreview({ build, onClose }: { build: (paper: PaperSize, orientation: Orientation) => PrintDocument; onClose(): void }) {
+export function PrintPreview({ build, onClose, note }: { build: (paper: PaperSize, orientation: Orientation) => PrintDocument; onClose(): void; note?: string }) {
   const { message } = AntApp.useApp();
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [orientation, setOrientation] = useState<Orientation>('portrait');
@@ -139,7 +139,7 @@ export function PrintPreview({ build, onClose }: { build: (paper: PaperSize, ori
         <Button type="primary" icon={<PrinterOutlined />} onClick={print} disabled={!doc}>
           {platform.kind === 'desktop' ? '导出PDF' : '打印 / 另存为PDF'}
         </Button>
-        <Typography.Text type="secondary">公开张贴的公示牌只显示脱敏电话，不含身份证号。</Typography.Text>
+        {note && <Typography.Text type="secondary">{note}</Typography.Text>}
       </Space>
       {refusal && <Alert type="warning" showIcon message="暂不能打印" description={refusal} style={{ marginBottom: 12 }} data-testid="print-refusal" />}
       <div className="print-screen-frame" ref={setFrameElement} data-testid="print-frame">

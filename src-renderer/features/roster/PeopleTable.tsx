@@ -203,6 +203,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
       )}
       {printing && (
         <PrintPreview
+          note="公开张贴的公示牌只显示脱敏电话，不含身份证号。"
           onClose={() => setPrinting(false)}
           build={(paper, orientation) => {
             const context = { communityName: store.info?.name ?? '', supervisionPhone: store.settings.supervisionPhone(), paper, orientation, printedOn: today().replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') };

@@ -30,6 +30,14 @@ export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
   其他: { expected: 'chosen', quorum: false, frequency: 'none' },
 };
 
+/** The meetings a node kind must hold (三会一课): branches their four, building groups their 党小组会. */
+export const REQUIRED_BY_NODE_KIND: Readonly<Record<string, readonly MeetingType[]>> = {
+  grid: ['支部党员大会', '支委会', '党课', '主题党日'],
+  lane: ['支部党员大会', '支委会', '党课', '主题党日'],
+  compound: ['支部党员大会', '支委会', '党课', '主题党日'],
+  building: ['党小组会'],
+};
+
 /** The tag that marks a branch committee member (支部委员) in the roster. */
 export const COMMITTEE_TAG = '支部委员';
 
