@@ -112,3 +112,62 @@ export function meetingRecord(
     footer: [`${meeting.communityName} ${meeting.orgName}`],
   };
 }
+
+const WEEKDAYS = '日一二三四五六';
+function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${y}年${m}月${d}日（星期${WEEKDAYS[weekday]}）`;
+}
+
+/** 会议通知 (A4, to post or hand out): when, where, what, who, and how to ask for leave. */
+export function meetingNotice(meeting: MeetingForPrint, audience: string, issuedOn: string): PrintDocument {
+  const agenda = meeting.agendaItems.length > 0 ? meeting.agendaItems.map((item, i) => `${'一二三四五六七八九十'[i] ?? i + 1}、${item.title}`) : [];
+  return {
+    fileName: `会议通知-${meeting.title}-${meeting.date}.pdf`,
+    title: '会议通知',
+    subtitle: meeting.orgName,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [
+      {
+        paragraphs: [
+          `${audience}：`,
+          `\u3000\u3000定于${chineseDate(meeting.date)}${meeting.startTime ? ` ${meeting.startTime}` : ''}在${blank(meeting.place)}召开${meeting.title}，请准时参加。`,
+          ...(agenda.length > 0 ? ['\u3000\u3000会议议程：', ...agenda.map((a) => `\u3000\u3000${a}`)] : []),
+          '\u3000\u3000因故不能参加的，请提前向支部书记请假。',
+        ],
+      },
+    ],
+    footer: [`${meeting.communityName} ${meeting.orgName}`, issuedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')],
+  };
+}
+
+export interface TaskForPrint {
+  title: string;
+  owner: string;
+  dueDate: string;
+  state: string;
+  progress: string;
+  meeting: string;
+}
+
+/** 上次会议决定事项落实情况: each follow-up with its owner, due date, state and progress. */
+export function followUpReport(orgName: string, communityName: string, tasks: readonly TaskForPrint[], printedOn: string): PrintDocument {
+  return {
+    fileName: `决定事项落实情况-${orgName}.pdf`,
+    title: '会议决定事项落实情况',
+    subtitle: orgName,
+    paper: 'A4',
+    orientation: 'landscape',
+    sections: [
+      {
+        table: {
+          columns: [{ header: '序号', width: 6 }, { header: '事项', width: 26 }, { header: '来源会议', width: 18 }, { header: '负责人', width: 10 }, { header: '完成期限', width: 11 }, { header: '状态', width: 8 }, { header: '进展情况', width: 21 }],
+          rows: tasks.map((t, i) => [String(i + 1), t.title, t.meeting, t.owner, t.dueDate || '—', t.state, t.progress || '—']),
+        },
+      },
+    ],
+    footer: [`共 ${tasks.length} 项。`, `${communityName} ${orgName} ${printedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`],
+  };
+}

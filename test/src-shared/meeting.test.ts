@@ -163,8 +163,8 @@ describe('meeting search', () => {
     const { searchMeetings } = await import('../../src-shared/records/meeting/meetingSearch');
     const base = { place: '', host: '林华', recorder: '王小红', minutes: '', agendaItems: [{ title: '学习' }], attendance: { a: { name: '赵丽华' } } };
     const list = [
-      { ...base, id: '1', title: '支部党员大会', itemTexts: { i: '讨论社区治理' } },
-      { ...base, id: '2', title: '党小组会', itemTexts: {}, host: '陈三' },
+      { ...base, id: '1', title: '支部党员大会', itemTexts: { i: '讨论社区治理' } as Record<string, string> },
+      { ...base, id: '2', title: '党小组会', itemTexts: {} as Record<string, string>, host: '陈三' },
     ];
     const extra = new Map([['2', '同意冯五按期转正']]);
     expect(searchMeetings(list, extra, '社区治理')).toEqual(['1']);
@@ -172,5 +172,21 @@ describe('meeting search', () => {
     expect(searchMeetings(list, extra, 'lh')).toEqual(['1']);
     expect(searchMeetings(list, extra, 'zlh')).toEqual(['1', '2']);
     expect(searchMeetings(list, extra, '')).toEqual(['1', '2']);
+  });
+});
+
+describe('attendance rates', () => {
+  it('divides present (incl. late) by expected over finalized meetings in the period, per person and organisation', async () => {
+    const { attendanceRates } = await import('../../src-shared/records/meeting/meetingRules');
+    const m = (date: string, status: string, marks: Record<string, AttendanceEntry['status']>) => ({ orgNodeId: 'g', date, status, attendance: Object.fromEntries(Object.entries(marks).map(([k, s]) => [k, mark(s)])) });
+    const meetings = [
+      m('2026-01-10', '已定稿', { a: '出席', b: '请假' }),
+      m('2026-02-10', '已定稿', { a: '迟到', b: '缺席' }),
+      m('2026-03-10', '草稿', { a: '缺席', b: '缺席' }),
+      m('2025-12-10', '已定稿', { a: '缺席', b: '出席' }),
+    ];
+    const { people, orgs } = attendanceRates(meetings, '2026-01-01', '2026-12-31', { person: (id) => id.toUpperCase(), org: () => '第一网格党支部' });
+    expect(people.map((p) => [p.name, p.meetings, p.present, p.leave, p.absent, p.rate])).toEqual([['B', 2, 0, 1, 1, 0], ['A', 2, 2, 0, 0, 100]]);
+    expect(orgs).toEqual([{ key: 'g', name: '第一网格党支部', meetings: 4, present: 2, leave: 1, absent: 1, rate: 50 }]);
   });
 });

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { newId } from '../../../src-shared/ids';
 import { carriedOverTasks, checkExcellentLimit, checkFinalize, decisionLabel, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
 import { GRADES, TASK_STATUSES } from '../../../src-shared/records/meeting/meetingSchema';
-import { meetingRecord, signInSheet, type MeetingForPrint } from '../../../src-shared/print/meetingPrints';
+import { followUpReport, meetingNotice, meetingRecord, signInSheet, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
+import type { CommunityStore } from '../../data/communityStore';
 import { meetings as meetingDefinition } from '../../../src-shared/records';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
@@ -26,7 +27,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   useRepositoryVersion(store.repos.meetingDecisions as never);
   useRepositoryVersion(store.repos.people as never);
   const meeting = store.repos.meetings.get(meetingId);
-  const [printing, setPrinting] = useState<'签到表' | '会议记录' | '会议纪要' | null>(null);
+  const [printing, setPrinting] = useState<'会议通知' | '签到表' | '会议记录' | '会议纪要' | '落实情况' | null>(null);
   if (!meeting) return null;
   const locked = meeting.status === '已定稿';
   const counts = countsOf(store, meeting);
@@ -77,6 +78,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
       title={<Space>{meeting.title}<Tag color={locked ? 'green' : 'default'}>{locked ? `已定稿 第${meeting.version}版` : '草稿'}</Tag></Space>}
       extra={
         <Space>
+          <Button onClick={() => setPrinting('会议通知')}>打印通知</Button>
           <Button onClick={() => setPrinting('签到表')}>打印签到表</Button>
           <Button onClick={() => setPrinting('会议记录')}>打印会议记录</Button>
           <Button onClick={() => setPrinting('会议纪要')}>打印会议纪要</Button>
@@ -91,7 +93,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
           items={[
             { key: 'attendance', label: '出席情况', children: <AttendancePanel meeting={meeting} locked={locked} /> },
             { key: 'minutes', label: '议程与记录', children: <MinutesPanel meeting={meeting} locked={locked} /> },
-            { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} /> },
+            { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} onPrintFollowUps={() => setPrinting('落实情况')} /> },
             ...(meeting.meetingType === '民主评议' ? [{ key: 'grades', label: '民主评议', children: <GradesPanel meeting={meeting} locked={locked} /> }] : []),
             { key: 'info', label: '基本信息', children: <InfoPanel meeting={meeting} locked={locked} /> },
             { key: 'history', label: '修改记录', children: <HistoryTimeline testId="meeting-history" history={store.repos.meetings.history(meeting.id)} current={meeting as unknown as Record<string, unknown>} labels={meetingDefinition.fieldLabels as Record<string, string>} show={(_f, v) => (typeof v === 'object' && v !== null ? Object.values(v).map((x) => (typeof x === 'object' && x ? (x as { status?: string; grade?: string }).status ?? (x as { grade?: string }).grade ?? '' : String(x))).join('、') : String(v ?? ''))} /> },
@@ -103,6 +105,11 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
           onClose={() => setPrinting(null)}
           build={(paper, orientation) => {
             const rows = attendanceRows(store, meeting);
+            if (printing === '会议通知') return { ...meetingNotice(forPrint(), meeting.meetingType === '党建联席会议' ? '各驻区单位、各位兼职委员' : '各位党员', today()), paper, orientation };
+            if (printing === '落实情况') {
+              const open = carriedOverTasks(store.repos.meetingTasks.list(), store.repos.meetings.list(), meeting);
+              return { ...followUpReport(orgName, store.info?.name ?? '', open.map((t) => taskForPrint(store, t)), today()), paper, orientation };
+            }
             if (printing === '签到表') {
               const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
@@ -216,7 +223,7 @@ function MinutesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }
 }
 
 /** 决议 with its vote (refused while a 支部党员大会 lacks its quorum) and numbered per organisation and year; 督办 tasks. */
-function DecisionsPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }) {
+function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meeting; locked: boolean; onPrintFollowUps(): void }) {
   const { store } = useSession();
   const tasks = useLiveList(store.repos.meetingTasks);
   const allMeetings = useLiveList(store.repos.meetings);
@@ -250,7 +257,7 @@ function DecisionsPanel({ meeting, locked }: { meeting: Meeting; locked: boolean
     <Space direction="vertical" style={{ width: '100%' }}>
       {carried.length > 0 && (
         <div data-testid="carried-tasks">
-          <Typography.Title level={5}>上次会议决定事项落实情况</Typography.Title>
+          <Space><Typography.Title level={5} style={{ margin: 0 }}>上次会议决定事项落实情况</Typography.Title><Button size="small" onClick={onPrintFollowUps}>打印落实情况</Button></Space>
           <TaskList tasks={carried} />
         </div>
       )}
@@ -382,4 +389,17 @@ function GradesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean })
       {!locked && <Button type="primary" onClick={save}>保存评议等次</Button>}
     </Space>
   );
+}
+
+/** A follow-up as printed: owner and source meeting by name, state derived. */
+function taskForPrint(store: CommunityStore, t: Task): TaskForPrint {
+  const source = store.repos.meetings.get(t.meetingId);
+  return {
+    title: t.title,
+    owner: store.repos.people.get(t.ownerPersonId)?.name ?? store.repos.residentUnits.get(t.ownerUnitId)?.name ?? '',
+    dueDate: t.dueDate,
+    state: taskState(t, today()),
+    progress: t.progress,
+    meeting: source ? `${source.date} ${source.title}` : '',
+  };
 }

@@ -3,7 +3,7 @@ import { App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Modal, R
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
-import { expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
+import { attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
 import { ValidationError } from '../../../src-shared/errors';
@@ -30,6 +30,7 @@ export function MeetingsPage() {
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
+  const [rates, setRates] = useState(false);
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
   // Only the chosen year's meetings are read in full; the years come from the date field alone.
   const years = useMemo(() => {
@@ -84,6 +85,7 @@ export function MeetingsPage() {
                   <Select aria-label="按会议类型筛选" allowClear placeholder="会议类型" style={{ width: 150 }} value={typeFilter} onChange={setTypeFilter} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} />
                   <Input.Search aria-label="搜索会议" allowClear placeholder="搜索会议、发言、决议、督办；人名可用拼音首字母" style={{ width: 320 }} value={query} onChange={(e) => setQuery(e.target.value)} />
                   <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建会议</Button>
+                  <Button onClick={() => setRates(true)}>出勤率统计导出</Button>
                   <Typography.Text data-testid="meeting-count">共 {shown.length} 次会议</Typography.Text>
                 </Space>
                 <Table<Meeting>
@@ -112,6 +114,7 @@ export function MeetingsPage() {
       />
       {creating && <CreateMeetingDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpen(id); }} />}
       {open && <MeetingEditor meetingId={open} onClose={() => setOpen(null)} />}
+      {rates && <RatesDialog onClose={() => setRates(false)} />}
     </>
   );
 }
@@ -237,5 +240,39 @@ function AllTasks() {
       </Space>
       <TaskList tasks={shown} />
     </Space>
+  );
+}
+
+/** 出勤率 per person and per organisation for a period, as an Excel workbook (finalized meetings only). */
+function RatesDialog({ onClose }: { onClose(): void }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const exportRates = async () => {
+    try {
+      const [from, to] = range.map((d) => d.format('YYYY-MM-DD')) as [string, string];
+      const { people, orgs } = attendanceRates(store.repos.meetings.list(), from, to, {
+        person: (id) => store.repos.people.get(id)?.name ?? '',
+        org: (id) => store.orgTree.get(id)?.name ?? '（未指定党组织）',
+      });
+      const headers = (first: string) => [first, '应到人次', '实到人次', '请假', '缺席', '出勤率（%）'];
+      const rows = (list: typeof people) => list.map((r) => [r.name, r.meetings, r.present, r.leave, r.absent, r.rate]);
+      await saveBytes(`出勤率-${from}至${to}.xlsx`, await writeWorkbook([
+        { name: '按人员', headers: headers('姓名'), rows: rows(people), widths: [14, 10, 10, 8, 8, 12] },
+        { name: '按党组织', headers: headers('党组织'), rows: rows(orgs), widths: [24, 10, 10, 8, 8, 12] },
+      ]));
+      void message.success(`已导出 ${people.length} 人、${orgs.length} 个党组织的出勤率`);
+      onClose();
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Modal open title="出勤率统计导出" okText="导出Excel" cancelText="取消" onCancel={onClose} onOk={exportRates}>
+      <Space direction="vertical">
+        <Typography.Text type="secondary">统计期间内已定稿的会议：实到（含迟到）÷ 应到。</Typography.Text>
+        <DatePicker.RangePicker aria-label="统计期间" value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} />
+      </Space>
+    </Modal>
   );
 }

@@ -264,3 +264,45 @@ export function yearCalendar(
   }
   return months;
 }
+
+export interface RateRow {
+  key: string;
+  name: string;
+  meetings: number;
+  present: number;
+  leave: number;
+  absent: number;
+  /** 出勤率 in percent, one decimal. */
+  rate: number;
+}
+
+/**
+ * 出勤率 for a period, per person and per organisation, over the meetings held (finalized) in it: present (出席 or
+ * 迟到) divided by expected. Derived from the marks every time, never stored.
+ */
+export function attendanceRates(
+  meetings: readonly { orgNodeId: string; date: string; status: string; attendance: Readonly<Record<string, AttendanceEntry>> }[],
+  from: string,
+  to: string,
+  nameOf: { person(id: string): string; org(id: string): string },
+): { people: RateRow[]; orgs: RateRow[] } {
+  const people = new Map<string, RateRow>();
+  const orgs = new Map<string, RateRow>();
+  const row = (map: Map<string, RateRow>, key: string, name: string) => map.get(key) ?? map.set(key, { key, name, meetings: 0, present: 0, leave: 0, absent: 0, rate: 0 }).get(key)!;
+  for (const m of meetings) {
+    if (m.status !== '已定稿' || m.date < from || m.date > to) continue;
+    const org = row(orgs, m.orgNodeId, nameOf.org(m.orgNodeId));
+    for (const [key, e] of Object.entries(m.attendance)) {
+      if (e.kind !== 'member' || e.removed) continue;
+      const person = row(people, key, nameOf.person(key) || e.name);
+      for (const r of [person, org]) {
+        r.meetings++;
+        if (isPresent(e)) r.present++;
+        if (e.status === '请假') r.leave++;
+        if (e.status === '缺席') r.absent++;
+      }
+    }
+  }
+  const finish = (rows: RateRow[]) => rows.map((r) => ({ ...r, rate: r.meetings ? Math.round((r.present / r.meetings) * 1000) / 10 : 0 })).sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, 'zh'));
+  return { people: finish([...people.values()]), orgs: finish([...orgs.values()]) };
+}
