@@ -1,7 +1,11 @@
 import type { ConnectionSettings } from '../../src-shared/sync/access';
 import type { CommunityStore } from '../data/communityStore';
 import { ConflictTracker, type ConflictMemory } from './conflictTracker';
-import { SyncConnection, type SyncMemory, type SyncStatus } from './syncConnection';
+import { SYNC_ORIGIN, SyncConnection, type SyncMemory, type SyncStatus } from './syncConnection';
+import type * as Y from 'yjs';
+import { guardFinalized } from '../../src-shared/records/meeting/finalizedGuard';
+import { changedRecordIds } from '../../src-shared/repository/collectionRepository';
+import { collectionMap } from '../../src-shared/repository/docLayout';
 
 /** One community's link to the street server: the connection, what it last acknowledged, and the conflict list. */
 export class SyncSession {
@@ -33,6 +37,7 @@ export class SyncSession {
       },
     });
     const session = new SyncSession(connection, conflicts, listeners);
+    session.guardMeetings(store);
     connection.connect();
     session.watchNetwork();
     return session;
@@ -49,11 +54,36 @@ export class SyncSession {
 
   stop(): void {
     this.unwatch?.();
+    this.unguard?.();
     this.connection.destroy();
     this.conflicts.destroy();
   }
 
   private unwatch?: () => void;
+  private unguard?: () => void;
+
+  /**
+   * A finalized meeting edited on a PC that had not yet seen the lock: once the merge is applied, the finalized values
+   * are written back and the edit waits as a 待确认 proposal (finalizedGuard). Done after the merge's transaction.
+   */
+  private guardMeetings(store: CommunityStore): void {
+    const map = collectionMap(store.doc, 'meetings');
+    const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
+      if (transaction.origin !== SYNC_ORIGIN) return;
+      const ids = [...changedRecordIds(events, map)];
+      setTimeout(() => {
+        for (const id of ids) {
+          try {
+            guardFinalized(store.repos.meetings, id);
+          } catch {
+            // A meeting that cannot be checked now is checked again with the next merge.
+          }
+        }
+      }, 0);
+    };
+    map.observeDeep(handler);
+    this.unguard = () => map.unobserveDeep(handler);
+  }
 
   private watchNetwork(): void {
     if (typeof window === 'undefined') return;

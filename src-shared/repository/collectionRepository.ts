@@ -204,6 +204,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return options.includeDeleted ? this.map.size : this.list(options).length;
   }
 
+  /** The history in the document's merged order (concurrent entries of two PCs side by side), not sorted by time. */
+  historyInMergedOrder(id: string): HistoryEntry[] {
+    return recordHistory(this.mustGetMap(id)).toArray();
+  }
+
   history(id: string): HistoryEntry[] {
     return recordHistory(this.mustGetMap(id)).toArray().sort((a, b) => a.at - b.at);
   }

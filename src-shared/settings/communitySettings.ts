@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { ValidationError } from '../errors';
 import { ORIGIN } from '../repository/docLayout';
 import { parseSynonymKey, synonymKey } from '../table/vocabulary';
+import type { Frequency } from '../records/meeting/meetingRules';
 import { DEFAULT_SETTINGS, LIST_SETTING_LABELS, type ListSettingKey } from './defaults';
 
 export const SETTINGS_MAP_NAME = 'settings';
@@ -32,6 +33,27 @@ export class CommunitySettings {
 
   setSupervisionPhone(phone: string): void {
     this.doc.transact(() => this.map.set('supervisionPhone', phone.trim()), ORIGIN.local);
+  }
+
+  /** How often a meeting type must be held (三会一课), where the community changed the default. */
+  meetingFrequency(type: string, fallback: Frequency): Frequency {
+    const value = this.map.get(`meetingFrequency:${type}`);
+    return value === 'monthly' || value === 'quarterly' || value === 'yearly' || value === 'none' ? value : fallback;
+  }
+
+  setMeetingFrequency(type: string, frequency: Frequency): void {
+    this.doc.transact(() => this.map.set(`meetingFrequency:${type}`, frequency), ORIGIN.local);
+  }
+
+  /** 民主评议: 优秀 at most 1/N of those graded (N = 3 by default). */
+  excellentDenominator(): number {
+    const value = Number(this.map.get('excellentDenominator'));
+    return Number.isInteger(value) && value >= 1 ? value : 3;
+  }
+
+  setExcellentDenominator(n: number): void {
+    if (!Number.isInteger(n) || n < 1 || n > 20) throw new ValidationError([{ field: 'excellentDenominator', label: '优秀比例', message: '应为1至20之间的整数：优秀不超过参评人数的 1/N' }]);
+    this.doc.transact(() => this.map.set('excellentDenominator', n), ORIGIN.local);
   }
 
   /** What the clerk taught an import: written value → list value (or org node id), for one field. */

@@ -190,3 +190,56 @@ describe('attendance rates', () => {
     expect(orgs).toEqual([{ key: 'g', name: '第一网格党支部', meetings: 4, present: 2, leave: 1, absent: 1, rate: 50 }]);
   });
 });
+
+describe('a finalized meeting edited elsewhere before the lock was known', () => {
+  it('is restored to the finalized version on both PCs and keeps the edit as a 待确认 proposal until decided', async () => {
+    const { guardFinalized } = await import('../../src-shared/records/meeting/finalizedGuard');
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const ra = createRepositories(a, fixedContext({ name: '王小红', device: 'community' }));
+    const rb = createRepositories(b, fixedContext({ name: '李组织委员', device: 'street' }, Date.UTC(2026, 0, 1, 1)));
+    const m = ra.meetings.create({ title: '支委会', meetingType: '支委会', date: '2026-01-05', attendance: { p1: { status: '出席' } }, agendaItems: [{ id: 'i', title: '学习' }], itemTexts: { i: '原记录。' } });
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    // The community finalizes; the street, offline, edits the title, a mark and the minutes.
+    const snapshot = JSON.stringify(ra.meetings.get(m.id));
+    ra.meetings.update(m.id, { status: '已定稿', version: 1, versions: { '1': { snapshot } } });
+    rb.meetings.update(m.id, { title: '支委会（街道改）', attendance: { p1: { status: '缺席', reason: '未到' } }, itemTexts: { i: '原记录。街道补充。' } });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const pendingA = guardFinalized(ra.meetings, m.id);
+    const pendingB = guardFinalized(rb.meetings, m.id);
+    expect(pendingA.map((p) => p.entry.by)).toEqual(['李组织委员']);
+    expect(pendingB.map((p) => p.key)).toEqual(pendingA.map((p) => p.key));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const r of [ra, rb]) {
+      const view = r.meetings.get(m.id)!;
+      expect(view.status).toBe('已定稿');
+      expect(view.title).toBe('支委会');
+      expect(view.attendance.p1!.status).toBe('出席');
+      expect(view.itemTexts.i).toBe('原记录。');
+      // Nothing vanished: the street's edit is in the history.
+      expect(JSON.stringify(r.meetings.history(m.id))).toContain('支委会（街道改）');
+    }
+    // Still pending until a person decides; once rejected, nothing more is done.
+    expect(guardFinalized(ra.meetings, m.id)).toHaveLength(1);
+    ra.meetings.update(m.id, { proposals: { [pendingA[0]!.key]: { decision: '不采纳' } } });
+    expect(guardFinalized(ra.meetings, m.id)).toEqual([]);
+  });
+});
+
+describe('meeting settings', () => {
+  it('takes frequencies and the 优秀 limit from the community\'s settings', async () => {
+    const { CommunitySettings } = await import('../../src-shared/settings/communitySettings');
+    const settings = new CommunitySettings(new Y.Doc());
+    expect(settings.meetingFrequency('支委会', 'monthly')).toBe('monthly');
+    settings.setMeetingFrequency('支委会', 'quarterly');
+    const list = [{ id: '1', meetingType: '支委会' as const, date: '2026-03-15', status: '已定稿', orgNodeId: 'g' }];
+    const months = yearCalendar(list, 'g', 2026, ['支委会'], '2026-12-31', (t) => settings.meetingFrequency(t, 'monthly'));
+    expect(months.map((m) => m.missing.length)).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0]);
+    expect(settings.excellentDenominator()).toBe(3);
+    settings.setExcellentDenominator(4);
+    expect(() => checkExcellentLimit(['优秀', '优秀', '合格', '合格', '合格', '合格'], settings.excellentDenominator())).toThrow(/优秀最多 1 人（不超过1\/4）/);
+    expect(() => settings.setExcellentDenominator(0)).toThrow(/1至20之间的整数/);
+  });
+});

@@ -1,12 +1,13 @@
-import { App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { newId } from '../../../src-shared/ids';
 import { carriedOverTasks, checkExcellentLimit, checkFinalize, decisionLabel, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
 import { GRADES, TASK_STATUSES } from '../../../src-shared/records/meeting/meetingSchema';
-import { followUpReport, meetingNotice, meetingRecord, signInSheet, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
+import { followUpReport, meetingNotice, meetingRecord, signInSheet, type DecisionForPrint, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
 import type { CommunityStore } from '../../data/communityStore';
 import { meetings as meetingDefinition } from '../../../src-shared/records';
+import { editsAgainstFinal } from '../../../src-shared/records/meeting/finalizedGuard';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
@@ -27,7 +28,8 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   useRepositoryVersion(store.repos.meetingDecisions as never);
   useRepositoryVersion(store.repos.people as never);
   const meeting = store.repos.meetings.get(meetingId);
-  const [printing, setPrinting] = useState<'会议通知' | '签到表' | '会议记录' | '会议纪要' | '落实情况' | null>(null);
+  // What is being printed: a document of the meeting, or `版本:N` for a finalized version as it was.
+  const [printing, setPrinting] = useState<'会议通知' | '签到表' | '会议记录' | '会议纪要' | '落实情况' | `版本:${string}` | null>(null);
   if (!meeting) return null;
   const locked = meeting.status === '已定稿';
   const counts = countsOf(store, meeting);
@@ -89,6 +91,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
       <Space direction="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{[meeting.meetingType, orgName, `${meeting.date} ${meeting.startTime}${meeting.endTime ? `—${meeting.endTime}` : ''}`, meeting.place].filter((x) => x.trim()).join(' · ')}</Typography.Text>
         <CountsBar meeting={meeting} counts={counts} />
+        <Proposals meeting={meeting} />
         <Tabs
           items={[
             { key: 'attendance', label: '出席情况', children: <AttendancePanel meeting={meeting} locked={locked} /> },
@@ -96,6 +99,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
             { key: 'decisions', label: '决议与督办', children: <DecisionsPanel meeting={meeting} locked={locked} onPrintFollowUps={() => setPrinting('落实情况')} /> },
             ...(meeting.meetingType === '民主评议' ? [{ key: 'grades', label: '民主评议', children: <GradesPanel meeting={meeting} locked={locked} /> }] : []),
             { key: 'info', label: '基本信息', children: <InfoPanel meeting={meeting} locked={locked} /> },
+            { key: 'versions', label: '定稿版本', children: <VersionsPanel meeting={meeting} onPrint={(v) => setPrinting(`版本:${v}`)} /> },
             { key: 'history', label: '修改记录', children: <HistoryTimeline testId="meeting-history" history={store.repos.meetings.history(meeting.id)} current={meeting as unknown as Record<string, unknown>} labels={meetingDefinition.fieldLabels as Record<string, string>} show={(_f, v) => (typeof v === 'object' && v !== null ? Object.values(v).map((x) => (typeof x === 'object' && x ? (x as { status?: string; grade?: string }).status ?? (x as { grade?: string }).grade ?? '' : String(x))).join('、') : String(v ?? ''))} /> },
           ]}
         />
@@ -105,6 +109,12 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
           onClose={() => setPrinting(null)}
           build={(paper, orientation) => {
             const rows = attendanceRows(store, meeting);
+            if (String(printing).startsWith('版本:')) {
+              const version = String(printing).slice(3);
+              const snap = JSON.parse(meeting.versions[version]!.snapshot) as Meeting & { decisions: DecisionForPrint[] };
+              const snapRows = attendanceRows(store, snap);
+              return { ...meetingRecord({ ...snap, orgName, communityName: store.info?.name ?? '', version: Number(version) }, countsOf(store, snap), snapRows, snap.decisions ?? [], '会议记录'), paper, orientation };
+            }
             if (printing === '会议通知') return { ...meetingNotice(forPrint(), meeting.meetingType === '党建联席会议' ? '各驻区单位、各位兼职委员' : '各位党员', today()), paper, orientation };
             if (printing === '落实情况') {
               const open = carriedOverTasks(store.repos.meetingTasks.list(), store.repos.meetings.list(), meeting);
@@ -114,7 +124,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
             }
-            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf(), printing), paper, orientation };
+            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf(), printing as '会议记录' | '会议纪要'), paper, orientation };
           }}
         />
       )}
@@ -371,7 +381,7 @@ function GradesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean })
   const [grades, setGrades] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(meeting.grades).map(([k, g]) => [k, g.grade])));
   const save = () => {
     try {
-      checkExcellentLimit(rows.map((r) => grades[r.key] ?? '合格'));
+      checkExcellentLimit(rows.map((r) => grades[r.key] ?? '合格'), store.settings.excellentDenominator());
       store.repos.meetings.update(meeting.id, { grades: Object.fromEntries(rows.map((r) => [r.key, { grade: (grades[r.key] ?? '合格') as (typeof GRADES)[number] }])) });
       void message.success('已保存评议等次');
     } catch (error) {
@@ -402,4 +412,61 @@ function taskForPrint(store: CommunityStore, t: Task): TaskForPrint {
     progress: t.progress,
     meeting: source ? `${source.date} ${source.title}` : '',
   };
+}
+
+/** Each finalization is a numbered version, kept as it was: seen and printed again. */
+function VersionsPanel({ meeting, onPrint }: { meeting: Meeting; onPrint(version: string): void }) {
+  const versions = Object.entries(meeting.versions).sort((a, b) => Number(b[0]) - Number(a[0]));
+  return (
+    <List
+      size="small"
+      data-testid="meeting-versions"
+      dataSource={versions}
+      locale={{ emptyText: '还没有定稿过' }}
+      renderItem={([version, v]) => (
+        <List.Item actions={[<Button key="p" size="small" onClick={() => onPrint(version)}>打印此版本</Button>]}>
+          第 {version} 版{v.at ? `，定稿于 ${dayjs(v.at).format('YYYY-MM-DD HH:mm')}` : ''}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/**
+ * 待确认: edits another PC made before it learned this record was finalized. They were undone (the finalized version
+ * stands) and wait here: 采纳 reopens the record with them applied, 不采纳 keeps the version as it is.
+ */
+function Proposals({ meeting }: { meeting: Meeting }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  if (meeting.status !== '已定稿') return null;
+  const pending = editsAgainstFinal(store.repos.meetings.historyInMergedOrder(meeting.id)).filter((p) => !meeting.proposals[p.key]);
+  if (pending.length === 0) return null;
+  const labels = meetingDefinition.fieldLabels as Record<string, string>;
+  const decide = (key: string, decision: '采纳' | '不采纳', apply?: Record<string, unknown>) => {
+    try {
+      store.doc.transact(() => {
+        if (apply) store.repos.meetings.update(meeting.id, { ...apply, status: '草稿' } as never, { note: '采纳另一台电脑在定稿前的修改，解除定稿' });
+        store.repos.meetings.update(meeting.id, { proposals: { [key]: { decision } } });
+      });
+      void message.success(decision === '采纳' ? '已采纳并解除定稿：核对后请重新定稿' : '已不采纳：保持已定稿的版本');
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="meeting-proposals"
+      message={`有 ${pending.length} 处修改待确认：其他电脑在得知本记录已定稿前做了修改，已恢复为第 ${meeting.version} 版`}
+      description={pending.map((p) => (
+        <Space key={p.key} wrap style={{ display: 'flex', marginTop: 4 }}>
+          <span>{p.entry.by} {dayjs(p.entry.at).format('MM-DD HH:mm')} 修改了：{p.fields.map((f) => labels[f] ?? f).join('、')}</span>
+          <Button size="small" onClick={() => decide(p.key, '采纳', Object.fromEntries(p.fields.map((f) => [f, p.entry.changes![f]!.to])))}>采纳</Button>
+          <Button size="small" onClick={() => decide(p.key, '不采纳')}>不采纳</Button>
+        </Space>
+      ))}
+    />
+  );
 }

@@ -183,7 +183,8 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
   const { store } = useSession();
   const meetings = useLiveList(store.repos.meetings);
   const nodes = store.repos.orgNodes.list().filter((n) => REQUIRED_BY_NODE_KIND[n.kind] || meetings.some((m) => m.orgNodeId === n.id));
-  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today()) }));
+  const frequencyOf = (type: MeetingType) => store.settings.meetingFrequency(type, MEETING_TYPE_RULES[type].frequency);
+  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today(), frequencyOf) }));
   const exportXlsx = async () => {
     const headers = ['党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
     const data = rows.map((r) => [r.node.name, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);

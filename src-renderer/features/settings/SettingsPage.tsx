@@ -11,6 +11,7 @@ import { useState } from 'react';
 import type { SyncStatus } from '../../sync/syncConnection';
 import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 import { OperatorsCard } from '../operators/OperatorsCard';
+import { MeetingSettingsCard } from '../meeting/MeetingSettingsCard';
 import { useSettingsVersion } from '../../app/useLive';
 
 /** The community's editable lists (民族, 学历, 党员状态, 标签, 岗位…), the 监督电话, and the personal-data log. */
@@ -38,6 +39,7 @@ export function SettingsPage() {
           <Button htmlType="submit" type="primary">保存监督电话</Button>
         </Form>
       </Card>
+      <MeetingSettingsCard />
       <Card title="可选项列表" extra={<Typography.Text type="secondary">输入新值后回车添加；点 × 删除</Typography.Text>}>
         {keys.map((key) => (
           <Form.Item key={key} label={LIST_SETTING_LABELS[key]} labelCol={{ span: 3 }}>

@@ -210,14 +210,14 @@ export function taskState(task: TaskFacts, today: string): '未开始' | '进行
 }
 
 /** 民主评议: at most a third 优秀 (rounded down; the ratio is a setting). */
-export function checkExcellentLimit(grades: readonly string[], ratio = 1 / 3): void {
-  const limit = Math.floor(grades.length * ratio);
+export function checkExcellentLimit(grades: readonly string[], denominator = 3): void {
+  const limit = Math.floor(grades.length / denominator);
   const excellent = grades.filter((g) => g === '优秀').length;
   if (excellent > limit) {
     throw new ValidationError([{
       field: 'grades',
       label: '评议等次',
-      message: `参评 ${grades.length} 人，优秀最多 ${limit} 人（不超过三分之一），现在是 ${excellent} 人；请把 ${excellent - limit} 人改为其他等次`,
+      message: `参评 ${grades.length} 人，优秀最多 ${limit} 人（不超过${denominator === 3 ? '三分之一' : `1/${denominator}`}），现在是 ${excellent} 人；请把 ${excellent - limit} 人改为其他等次`,
     }]);
   }
 }
@@ -246,6 +246,7 @@ export function yearCalendar(
   year: number,
   required: readonly MeetingType[],
   today: string,
+  frequencyOf: (type: MeetingType) => Frequency = (type) => MEETING_TYPE_RULES[type].frequency,
 ): CalendarCell[] {
   const own = meetings.filter((m) => m.orgNodeId === orgNodeId && m.status === '已定稿' && m.date.startsWith(`${year}-`));
   const months: CalendarCell[] = Array.from({ length: 12 }, () => ({ held: [], missing: [] }));
@@ -255,7 +256,7 @@ export function yearCalendar(
     const monthEnd = `${year}-${String(month).padStart(2, '0')}-31`;
     if (monthEnd.slice(0, 7) > today.slice(0, 7) || (monthEnd.slice(0, 7) === today.slice(0, 7))) continue;
     for (const type of required) {
-      const f = MEETING_TYPE_RULES[type].frequency;
+      const f = frequencyOf(type);
       const due = f === 'monthly' || (f === 'quarterly' && month % 3 === 0) || (f === 'yearly' && month === 12);
       if (!due) continue;
       const from = f === 'monthly' ? month : f === 'quarterly' ? month - 2 : 1;

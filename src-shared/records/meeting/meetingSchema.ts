@@ -65,6 +65,8 @@ export const meetings = defineCollection({
       finalizedAt: optionalDate(),
       /** Snapshots of each finalized version (plain JSON), keyed by version number. */
       versions: z.record(z.string(), z.object({ at: z.number().optional(), snapshot: z.string() })).default({}),
+      /** Decisions on edits made elsewhere before that PC learned of the finalization: 采纳 or 不采纳, by entry. */
+      proposals: z.record(z.string(), z.object({ decision: z.enum(['采纳', '不采纳']), at: z.number().optional() })).default({}),
     })
     .superRefine((m, ctx) => {
       if (m.startTime && m.endTime && m.endTime <= m.startTime) {
@@ -75,10 +77,10 @@ export const meetings = defineCollection({
     title: '会议名称', meetingType: '会议类型', date: '日期', startTime: '开始时间', endTime: '结束时间', place: '地点',
     host: '主持人', recorder: '记录人', orgNodeId: '党组织', attendance: '出席情况', agendaItems: '议程', itemTexts: '发言记录',
     grades: '评议等次', minutes: '会议纪要', agenda: '议程说明', status: '状态', version: '定稿版本', finalizedAt: '定稿日期',
-    versions: '定稿版本记录',
+    versions: '定稿版本记录', proposals: '待确认修改的处理',
   },
   longTextFields: ['minutes', 'agenda'],
-  keyedLogFields: ['attendance', 'grades', 'versions'],
+  keyedLogFields: ['attendance', 'grades', 'versions', 'proposals'],
   keyedTextFields: ['itemTexts'],
   titleField: 'title',
   refField: 'date',
