@@ -8,7 +8,9 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCommunityInfo } from '../../src-shared/community/communityInfo';
-import { COLLECTION_NAMES } from '../../src-shared/records';
+import { COLLECTION_NAMES, type MeetingType } from '../../src-shared/records';
+import { communityCalendar, frequencyOverrides, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
+import { SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
 import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
 import { DocumentLog } from './documentLog';
@@ -53,6 +55,8 @@ interface DocumentSummary {
   streetName: string;
   counts: Record<string, number>;
   history: { collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[];
+  /** What the street's 三会一课 calendar needs: meetings, organisations and the community's frequency settings. */
+  calendar: CalendarFacts;
 }
 
 /**
@@ -273,6 +277,11 @@ export class SyncServer {
       const claims = verified.claims;
       if (url.pathname === '/api/communities') return reply(200, this.communities(claims));
       if (url.pathname === '/api/feed') return reply(200, this.feed(claims, Number(url.searchParams.get('since') ?? 0)));
+      if (url.pathname === '/api/meeting-calendar') {
+        const year = Number(url.searchParams.get('year'));
+        if (!Number.isInteger(year) || year < 1900 || year > 2100) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
+        return reply(200, this.meetingCalendar(claims, year, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
+      }
       return reply(404, { error: '没有这个接口' });
     } catch (error) {
       this.log(`http error: ${(error as Error).message}`);
@@ -303,6 +312,17 @@ export class SyncServer {
     return out.sort((a, b) => b.at - a.at).slice(0, limit);
   }
 
+  /** Every community's 三会一课 calendar of a year: which organisation held which meeting (finalized), and what is missing. */
+  meetingCalendar(claims: TokenClaims, year: number, today: string) {
+    return this.store
+      .documents(claims.scope)
+      .filter((d) => canRead(claims, d.doc))
+      .map(({ doc }) => {
+        const summary = this.summary(this.room(doc));
+        return { code: doc, community: summary.name || doc, rows: communityCalendar(summary.calendar, year, today) };
+      });
+  }
+
   /** Read from a temporary Y.Doc, cached until the document changes. */
   private summary(room: Room): DocumentSummary {
     const cached = room.summary;
@@ -324,7 +344,17 @@ export class SyncServer {
         });
         counts[collection] = live;
       }
-      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history };
+      const calendar: CalendarFacts = { meetings: [], orgNodes: [], frequencies: frequencyOverrides(doc.getMap(SETTINGS_MAP_NAME).entries()) };
+      collectionMap(doc, 'meetings').forEach((record, id) => {
+        const fields = record.get('fields') as Y.Map<unknown> | undefined;
+        if (record.get('deleted') === true || !fields) return;
+        calendar.meetings.push({ id, meetingType: fields.get('meetingType') as MeetingType, date: String(fields.get('date') ?? ''), status: String(fields.get('status') ?? '草稿'), orgNodeId: String(fields.get('orgNodeId') ?? '') });
+      });
+      collectionMap(doc, 'orgNodes').forEach((record, id) => {
+        const fields = record.get('fields') as Y.Map<unknown> | undefined;
+        if (record.get('deleted') !== true && fields) calendar.orgNodes.push({ id, name: String(fields.get('name') ?? ''), kind: String(fields.get('kind') ?? '') });
+      });
+      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar };
       room.summary = { version: room.log.version, value };
       return value;
     } finally {

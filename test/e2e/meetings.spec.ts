@@ -179,12 +179,15 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await street.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
   await street.getByLabel('街道工作人员姓名').fill('李组织委员');
   await street.getByRole('button', { name: '登录街道总览' }).click();
-  await street.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
-  await expect(street.getByTestId('sync-status')).toContainText('已同步');
-  await openScreen(street, '会议记录');
+  // The street's calendar shows the branch's meeting this month; a click opens it in the community.
+  const streetRow = street.getByTestId('street-calendar').getByRole('row', { name: /第一网格党支部/ });
+  await expect(streetRow.getByRole('cell').nth(month + 2)).toContainText('支部党员大会');
+  await streetRow.getByRole('cell').nth(month + 2).getByText('支部党员大会').click();
+  await expect(street.getByTestId('community-title')).toContainText('三坊七巷社区');
+  await expect(street.getByTestId('meeting-counts')).toContainText('实到 4 人', { timeout: 15_000 });
+  await expect(street.locator('.ant-drawer')).toContainText('已定稿 第1版');
+  await street.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
   await expect(street.getByTestId('meeting-list')).toContainText('第一网格党支部支部党员大会');
-  await street.getByTestId('meeting-list').getByText('已定稿 第1版').click();
-  await expect(street.getByTestId('meeting-counts')).toContainText('实到 4 人');
   await communityContext.close();
   await streetContext.close();
 });

@@ -3,7 +3,8 @@ import { App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Modal, R
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
-import { attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState, yearCalendar } from '../../../src-shared/records/meeting/meetingRules';
+import { attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { communityCalendar } from '../../../src-shared/records/meeting/meetingCalendar';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
 import { ValidationError } from '../../../src-shared/errors';
@@ -29,7 +30,12 @@ export function MeetingsPage() {
   const [typeFilter, setTypeFilter] = useState<MeetingType | undefined>();
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // A meeting chosen elsewhere (the street's calendar) opens once.
+  const [open, setOpen] = useState<string | null>(() => {
+    const id = localStorage.getItem('desk:open-meeting');
+    localStorage.removeItem('desk:open-meeting');
+    return id;
+  });
   const [rates, setRates] = useState(false);
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
   // Only the chosen year's meetings are read in full; the years come from the date field alone.
@@ -182,9 +188,8 @@ function expectedHint(type: MeetingType): string {
 function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: number[]; onYear(y: number): void; onOpen(id: string): void }) {
   const { store } = useSession();
   const meetings = useLiveList(store.repos.meetings);
-  const nodes = store.repos.orgNodes.list().filter((n) => REQUIRED_BY_NODE_KIND[n.kind] || meetings.some((m) => m.orgNodeId === n.id));
-  const frequencyOf = (type: MeetingType) => store.settings.meetingFrequency(type, MEETING_TYPE_RULES[type].frequency);
-  const rows = nodes.map((n) => ({ node: n, months: yearCalendar(meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today(), frequencyOf) }));
+  const frequencies = Object.fromEntries(MEETING_TYPES.map((t) => [t, store.settings.meetingFrequency(t, MEETING_TYPE_RULES[t].frequency)]));
+  const rows = communityCalendar({ meetings, orgNodes: store.repos.orgNodes.list(), frequencies }, year, today()).map((r) => ({ ...r, node: { id: r.orgNodeId, name: r.orgName } }));
   const exportXlsx = async () => {
     const headers = ['党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
     const data = rows.map((r) => [r.node.name, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);

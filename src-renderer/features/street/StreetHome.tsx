@@ -96,6 +96,12 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
               ]}
             />
           </Card>
+          <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
+            // The community opens on its 会议记录 screen with that meeting.
+            localStorage.setItem('desk:screen', 'meetings');
+            localStorage.setItem('desk:open-meeting', meetingId);
+            await onOpen(code);
+          }} />
           {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}
           <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
             <Table<FeedRow>
@@ -118,5 +124,57 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
         </Space>
       </Layout.Content>
     </Layout>
+  );
+}
+
+interface CalendarCommunity {
+  code: string;
+  community: string;
+  rows: { orgNodeId: string; orgName: string; months: { held: { id: string; type: string; date: string }[]; missing: string[] }[] }[];
+}
+
+/** 三会一课 across the street: for every community and organisation, the finalized meetings of each month and the missing ones. */
+function StreetCalendar({ settings, onOpen }: { settings: ConnectionSettings; onOpen(code: string, meetingId: string): Promise<void> }) {
+  const [year, setYear] = useState(dayjs().year());
+  const [data, setData] = useState<CalendarCommunity[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let live = true;
+    fetchJson<CalendarCommunity[]>(`${httpBase(settings.serverUrl)}/api/meeting-calendar?token=${encodeURIComponent(settings.token)}&year=${year}&today=${dayjs().format('YYYY-MM-DD')}`)
+      .then((d) => live && (setData(d), setError('')))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [settings, year]);
+  const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, code: c.code, community: c.community, key: `${c.code}:${r.orgNodeId}` })));
+  return (
+    <Card title="三会一课日历（全街道）" extra={<Space>年度<DatePicker picker="year" aria-label="日历年度" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} /></Space>}>
+      {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
+      <Table
+        size="small"
+        rowKey="key"
+        data-testid="street-calendar"
+        loading={data === null && !error}
+        dataSource={rows}
+        pagination={{ pageSize: 30 }}
+        scroll={{ x: 1500 }}
+        locale={{ emptyText: '还没有会议记录' }}
+        columns={[
+          { title: '社区', width: 140, fixed: 'left', render: (_, r) => r.community },
+          { title: '党组织', width: 160, fixed: 'left', render: (_, r) => r.orgName },
+          ...Array.from({ length: 12 }, (_, i) => ({
+            title: `${i + 1}月`,
+            width: 96,
+            render: (_: unknown, r: (typeof rows)[number]) => (
+              <Space direction="vertical" size={2}>
+                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" style={{ cursor: 'pointer' }} onClick={() => onOpen(r.code, h.id)}>{h.type}</Tag>)}
+                {r.months[i]!.missing.map((t) => <Tag key={t} color="red">缺{t}</Tag>)}
+              </Space>
+            ),
+          })),
+        ]}
+      />
+    </Card>
   );
 }

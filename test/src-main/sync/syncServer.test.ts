@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrgTree } from '../../../src-shared/records';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SyncServer } from '../../../src-main/sync/syncServer';
@@ -174,5 +175,28 @@ describe('sync', () => {
     expect((await fetch(`${url.replace('ws', 'http')}/api/communities?token=bad`)).status).toBe(401);
     const clerkList = (await (await fetch(`${url.replace('ws', 'http')}/api/communities?token=${token('clerk', OTHER).token}`)).json()) as unknown[];
     expect(clerkList).toEqual([]);
+  });
+
+  it('gives the street every community\'s 三会一课 calendar of a year, from finalized meetings only', async () => {
+    const clerk = token('clerk', COMMUNITY).token;
+    const c = client(COMMUNITY, clerk);
+    await waitFor(() => c.conn.syncStatus.state === 'synced');
+    const repos = createRepositories(c.doc, fixedContext({ name: '社区王' }));
+    const tree = new OrgTree(repos.orgNodes);
+    tree.ensureRoots('南街街道', '三坊七巷社区');
+    const community = tree.tree()[0]!.children[0]!.node;
+    const grid = tree.addChild(community.id, { name: '日历网格党支部', kind: 'grid' });
+    repos.meetings.create({ title: '大会', meetingType: '支部党员大会', date: '2026-02-10', orgNodeId: grid.id, status: '已定稿' });
+    repos.meetings.create({ title: '支委会草稿', meetingType: '支委会', date: '2026-02-11', orgNodeId: grid.id });
+    await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
+    const street = token('street', '350102001').token;
+    const base = `${url.replace('ws', 'http')}/api/meeting-calendar?token=${street}`;
+    const calendar = (await (await fetch(`${base}&year=2026&today=2026-04-15`)).json()) as { code: string; rows: { orgName: string; months: { held: { type: string }[]; missing: string[] }[] }[] }[];
+    const row = calendar.find((x) => x.code === COMMUNITY)!.rows.find((r) => r.orgName === '日历网格党支部')!;
+    expect(row.months[1]!.held.map((h) => h.type)).toEqual(['支部党员大会']);
+    expect(row.months[1]!.missing).toContain('支委会'); // the draft does not count
+    expect(row.months[2]!.missing).not.toContain('支部党员大会'); // held in the quarter
+    expect((await fetch(`${base}&year=abc`)).status).toBe(400);
+    c.conn.destroy();
   });
 });

@@ -1,0 +1,33 @@
+import { MEETING_TYPE_RULES, REQUIRED_BY_NODE_KIND, yearCalendar, type CalendarCell, type Frequency } from './meetingRules';
+import { MEETING_TYPES, type MeetingType } from './meetingSchema';
+
+/** What a community's calendar needs of its document: meetings (dates and states), organisations, frequency settings. */
+export interface CalendarFacts {
+  meetings: { id: string; meetingType: MeetingType; date: string; status: string; orgNodeId: string }[];
+  orgNodes: { id: string; name: string; kind: string }[];
+  frequencies: Partial<Record<MeetingType, Frequency>>;
+}
+
+export interface CalendarRow {
+  orgNodeId: string;
+  orgName: string;
+  months: CalendarCell[];
+}
+
+/** The year's calendar of every organisation that must hold meetings, or has held some, in one community. */
+export function communityCalendar(facts: CalendarFacts, year: number, today: string): CalendarRow[] {
+  const frequencyOf = (type: MeetingType) => facts.frequencies[type] ?? MEETING_TYPE_RULES[type].frequency;
+  return facts.orgNodes
+    .filter((n) => REQUIRED_BY_NODE_KIND[n.kind] || facts.meetings.some((m) => m.orgNodeId === n.id))
+    .map((n) => ({ orgNodeId: n.id, orgName: n.name, months: yearCalendar(facts.meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today, frequencyOf) }));
+}
+
+/** Reads the frequency overrides out of a community's settings entries (key `meetingFrequency:<type>`). */
+export function frequencyOverrides(entries: Iterable<[string, unknown]>): Partial<Record<MeetingType, Frequency>> {
+  const out: Partial<Record<MeetingType, Frequency>> = {};
+  for (const [key, value] of entries) {
+    const type = key.startsWith('meetingFrequency:') ? (key.slice('meetingFrequency:'.length) as MeetingType) : undefined;
+    if (type && (MEETING_TYPES as readonly string[]).includes(type) && ['monthly', 'quarterly', 'yearly', 'none'].includes(String(value))) out[type] = value as Frequency;
+  }
+  return out;
+}
