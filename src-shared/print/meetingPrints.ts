@@ -1,5 +1,5 @@
 import type { AttendanceEntry } from '../records/meeting/meetingSchema';
-import { decisionLabel, type AttendanceCounts } from '../records/meeting/meetingRules';
+import { decisionLabel, decisionTally, electionResult, type AttendanceCounts } from '../records/meeting/meetingRules';
 import type { PrintDocument, PrintSection } from './printDocument';
 
 export interface MeetingForPrint {
@@ -64,6 +64,21 @@ export interface DecisionForPrint {
   voteFor: number;
   voteAgainst: number;
   voteAbstain: number;
+  kind?: '决议' | '选举';
+  namedVotes?: Record<string, string>;
+  candidates?: { name: string; votes: number }[];
+  /** 选举: how many voting members were present (a candidate needs more than half). */
+  votersPresent?: number;
+}
+
+/** One decision as a line of the record: its number, text and tally, or an election's result. */
+export function decisionLine(d: DecisionForPrint): string {
+  if (d.kind === '选举') {
+    const result = electionResult(d.candidates ?? [], d.votersPresent ?? 0);
+    return `${decisionLabel(d.year, d.number)}\u3000${d.text}：${result.map((c) => `${c.name} ${c.votes} 票${c.elected ? '（当选）' : ''}`).join('，')}`;
+  }
+  const t = decisionTally({ voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain, namedVotes: d.namedVotes ?? {} });
+  return `${decisionLabel(d.year, d.number)}\u3000${d.text}（${t.named ? '记名表决，' : ''}同意 ${t.for} 票，反对 ${t.against} 票，弃权 ${t.abstain} 票）`;
 }
 
 /** 会议记录 (every agenda item's discussion) or 会议纪要 (the summary), with the counts and the signature lines. */
@@ -98,7 +113,7 @@ export function meetingRecord(
   if (decisions.length > 0) {
     sections.push({
       heading: '决议事项',
-      paragraphs: decisions.map((d) => `${decisionLabel(d.year, d.number)}\u3000${d.text}（同意 ${d.voteFor} 票，反对 ${d.voteAgainst} 票，弃权 ${d.voteAbstain} 票）`),
+      paragraphs: decisions.map(decisionLine),
     });
   }
   sections.push({ signatures: ['主持人（签字）', '记录人（签字）'] });

@@ -24,6 +24,8 @@ export const DEFAULT_SETTINGS = {
   unitTypes: ['党政机关', '事业单位', '国有企业', '学校', '医院', '非公企业', '社会组织', '其他'],
   /** 常用语 of meeting minutes; {应到} {实到} {请假} {缺席} {列席} {主持人} {记录人} {人数情况} are filled from the meeting. */
   meetingPhrases: ['应到{应到}人，实到{实到}人，{人数情况}。', '会议由{主持人}主持，{记录人}记录。', '请假{请假}人，缺席{缺席}人，列席{列席}人。', '与会党员经过认真讨论，一致同意。', '会议传达学习了上级有关文件精神。'],
+  /** Names offered for 其他 meetings. */
+  otherMeetingTypes: ['党员冬训', '专题学习', '党员志愿服务动员会', '两新组织党建工作会'],
   /** 监督电话 printed on public posters. */
   supervisionPhone: '',
 } as const;
@@ -33,5 +35,5 @@ export type ListSettingKey = Exclude<SettingsKey, 'supervisionPhone'>;
 
 export const LIST_SETTING_LABELS: Record<ListSettingKey, string> = {
   ethnicities: '民族', educations: '学历', partyStatuses: '党员状态', memberTags: '标签', posts: '设岗定责岗位',
-  serviceTeams: '服务队类别', unitTypes: '驻区单位类型', meetingPhrases: '会议常用语',
+  serviceTeams: '服务队类别', unitTypes: '驻区单位类型', meetingPhrases: '会议常用语', otherMeetingTypes: '其他会议类型名称',
 };

@@ -138,7 +138,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await drawer.getByLabel('决议内容').fill('同意冯五按期转正');
   await drawer.getByLabel('同意票数').fill('4');
   await drawer.getByRole('button', { name: '记录决议' }).click();
-  await expect(drawer.getByTestId('decisions')).toContainText(`〔${year}〕第 1 号 同意冯五按期转正（同意 4，反对 0，弃权 0）`);
+  await expect(drawer.getByTestId('decisions')).toContainText(`〔${year}〕第 1 号\u3000同意冯五按期转正（同意 4 票，反对 0 票，弃权 0 票）`);
   await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
   const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
   await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');

@@ -243,3 +243,15 @@ describe('meeting settings', () => {
     expect(() => settings.setExcellentDenominator(0)).toThrow(/1至20之间的整数/);
   });
 });
+
+describe('votes and elections', () => {
+  it('derives a named vote\'s tally, elects with more than half of the voters present, and refuses impossible counts', async () => {
+    const { decisionTally, electionResult, checkVotes } = await import('../../src-shared/records/meeting/meetingRules');
+    expect(decisionTally({ voteFor: 9, voteAgainst: 9, voteAbstain: 9, namedVotes: { a: '同意', b: '反对', c: '同意' } })).toEqual({ for: 2, against: 1, abstain: 0, named: true });
+    expect(decisionTally({ voteFor: 4, voteAgainst: 0, voteAbstain: 1, namedVotes: {} })).toEqual({ for: 4, against: 0, abstain: 1, named: false });
+    expect(electionResult([{ name: '甲', votes: 3 }, { name: '乙', votes: 2 }], 4)).toEqual([{ name: '甲', votes: 3, elected: true }, { name: '乙', votes: 2, elected: false }]);
+    expect(() => checkVotes('决议', { for: 3, against: 1, abstain: 1 }, [], 4)).toThrow(/共 5 票，多于实到 4 人/);
+    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [], 4)).toThrow(/至少填写一名候选人/);
+    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [{ name: '甲', votes: 5 }], 4)).toThrow(/「甲」得 5 票，多于实到 4 人/);
+  });
+});

@@ -1,10 +1,10 @@
-import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Radio, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { newId } from '../../../src-shared/ids';
-import { carriedOverTasks, checkExcellentLimit, checkFinalize, decisionLabel, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { carriedOverTasks, checkExcellentLimit, checkFinalize, checkVotes, decisionLabel, decisionTally, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
 import { GRADES, TASK_STATUSES } from '../../../src-shared/records/meeting/meetingSchema';
-import { followUpReport, meetingNotice, meetingRecord, signInSheet, type DecisionForPrint, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
+import { decisionLine, followUpReport, meetingNotice, meetingRecord, signInSheet, type DecisionForPrint, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
 import type { CommunityStore } from '../../data/communityStore';
 import { meetings as meetingDefinition } from '../../../src-shared/records';
 import { editsAgainstFinal } from '../../../src-shared/records/meeting/finalizedGuard';
@@ -51,7 +51,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const finalize = () => run(() => {
     checkFinalize(meeting, today());
     const version = meeting.version + 1;
-    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain })) });
+    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain, kind: d.kind, namedVotes: d.namedVotes, candidates: d.candidates, votersPresent: counts.votingPresent })) });
     store.repos.meetings.update(meeting.id, { status: '已定稿', version, finalizedAt: today(), versions: { [String(version)]: { snapshot } } });
   }, `已定稿（第 ${meeting.version + 1} 版）：记录已锁定`);
   const unlock = () => {
@@ -124,7 +124,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
             }
-            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf(), printing as '会议记录' | '会议纪要'), paper, orientation };
+            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf().map((d) => ({ ...d, votersPresent: counts.votingPresent })), printing as '会议记录' | '会议纪要'), paper, orientation };
           }}
         />
       )}
@@ -239,25 +239,38 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
   const allMeetings = useLiveList(store.repos.meetings);
   const { message } = AntApp.useApp();
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<'决议' | '选举'>('决议');
+  const [named, setNamed] = useState(false);
   const [votes, setVotes] = useState({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });
+  const [namedVotes, setNamedVotes] = useState<Record<string, '同意' | '反对' | '弃权'>>({});
+  const [candidates, setCandidates] = useState<{ name: string; votes: number }[]>([{ name: '', votes: 0 }]);
   const [taskFor, setTaskFor] = useState<string | null>(null);
   const decisions = store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
   const own = tasks.filter((t) => t.meetingId === meeting.id);
   const carried = useMemo(() => carriedOverTasks(tasks, allMeetings, meeting), [tasks, allMeetings, meeting]);
   const counts = countsOf(store, meeting);
+  // 记名表决: each voting member present, 同意 unless marked otherwise.
+  const voters = attendanceRows(store, meeting).filter((r) => r.kind === 'member' && !r.removed && r.hasVote && (r.status === '出席' || r.status === '迟到'));
+  const ballot = Object.fromEntries(voters.map((v) => [v.key, namedVotes[v.key] ?? '同意'])) as Record<string, '同意' | '反对' | '弃权'>;
 
   const record = () => {
     try {
       requireQuorum(meeting.meetingType, counts);
-      const cast = votes.voteFor + votes.voteAgainst + votes.voteAbstain;
-      if (cast > counts.present) throw new ValidationError([{ field: 'voteFor', label: '表决票数', message: `同意、反对、弃权共 ${cast} 票，多于实到 ${counts.present} 人，请核对` }]);
+      const cleanCandidates = candidates.filter((c) => c.name.trim()).map((c) => ({ name: c.name.trim(), votes: c.votes }));
+      const tally = decisionTally({ ...votes, namedVotes: named ? ballot : {} });
+      checkVotes(kind, tally, cleanCandidates, counts.present);
       const year = Number(meeting.date.slice(0, 4));
       const all = store.repos.meetingDecisions.list().map((d) => ({ id: d.id, orgNodeId: d.orgNodeId, year: d.year, number: d.number, createdAt: d.meta.createdAt }));
       const number = nextDecisionNumber(all, meeting.orgNodeId, year);
-      store.repos.meetingDecisions.create({ meetingId: meeting.id, orgNodeId: meeting.orgNodeId, year, number, text: text.trim(), ...votes });
-      void message.success(`已记录决议 ${decisionLabel(year, number)}`);
+      store.repos.meetingDecisions.create({
+        meetingId: meeting.id, orgNodeId: meeting.orgNodeId, year, number, text: text.trim(), kind,
+        ...(kind === '决议' && !named ? votes : {}), namedVotes: kind === '决议' && named ? ballot : {}, candidates: kind === '选举' ? cleanCandidates : [],
+      });
+      void message.success(`已记录${kind} ${decisionLabel(year, number)}`);
       setText('');
       setVotes({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });
+      setNamedVotes({});
+      setCandidates([{ name: '', votes: 0 }]);
     } catch (error) {
       void message.error(errorText(error));
     }
@@ -279,17 +292,46 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
         locale={{ emptyText: '还没有决议' }}
         renderItem={(d) => (
           <List.Item actions={locked ? [] : [<Button key="task" size="small" onClick={() => setTaskFor(d.id)}>添加督办</Button>]}>
-            {`${decisionLabel(d.year, d.number)} ${d.text}（同意 ${d.voteFor}，反对 ${d.voteAgainst}，弃权 ${d.voteAbstain}）`}
+            {decisionLine({ ...d, votersPresent: counts.votingPresent })}
           </List.Item>
         )}
       />
       {!locked && (
-        <Space wrap>
-          <Input aria-label="决议内容" style={{ width: 360 }} placeholder="决议内容，例如：同意接收张三为预备党员" value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
-          <span>同意</span><InputNumber aria-label="同意票数" min={0} value={votes.voteFor} onChange={(v) => setVotes((s) => ({ ...s, voteFor: Number(v ?? 0) }))} />
-          <span>反对</span><InputNumber aria-label="反对票数" min={0} value={votes.voteAgainst} onChange={(v) => setVotes((s) => ({ ...s, voteAgainst: Number(v ?? 0) }))} />
-          <span>弃权</span><InputNumber aria-label="弃权票数" min={0} value={votes.voteAbstain} onChange={(v) => setVotes((s) => ({ ...s, voteAbstain: Number(v ?? 0) }))} />
-          <Button type="primary" disabled={!text.trim()} onClick={record}>记录决议</Button>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Radio.Group optionType="button" size="small" value={kind} onChange={(e) => setKind(e.target.value)} options={[{ value: '决议', label: '决议' }, { value: '选举', label: '选举' }]} aria-label="类别" />
+            <Input aria-label="决议内容" style={{ width: 360 }} placeholder={kind === '决议' ? '决议内容，例如：同意接收张三为预备党员' : '选举事项，例如：选举支部委员'} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+            {kind === '决议' && <Radio.Group size="small" value={named} onChange={(e) => setNamed(e.target.value)} options={[{ value: false, label: '记票数' }, { value: true, label: '记名表决' }]} aria-label="计票方式" />}
+          </Space>
+          {kind === '决议' && !named && (
+            <Space wrap>
+              <span>同意</span><InputNumber aria-label="同意票数" min={0} value={votes.voteFor} onChange={(v) => setVotes((s) => ({ ...s, voteFor: Number(v ?? 0) }))} />
+              <span>反对</span><InputNumber aria-label="反对票数" min={0} value={votes.voteAgainst} onChange={(v) => setVotes((s) => ({ ...s, voteAgainst: Number(v ?? 0) }))} />
+              <span>弃权</span><InputNumber aria-label="弃权票数" min={0} value={votes.voteAbstain} onChange={(v) => setVotes((s) => ({ ...s, voteAbstain: Number(v ?? 0) }))} />
+            </Space>
+          )}
+          {kind === '决议' && named && (
+            <List size="small" data-testid="named-votes" dataSource={voters} locale={{ emptyText: '没有到会的有表决权党员' }} renderItem={(v) => (
+              <List.Item>
+                <span>{v.displayName}</span>
+                <Radio.Group size="small" optionType="button" aria-label={`${v.displayName}的表决`} value={ballot[v.key]} onChange={(e) => setNamedVotes((s) => ({ ...s, [v.key]: e.target.value }))} options={['同意', '反对', '弃权'].map((x) => ({ value: x, label: x }))} />
+              </List.Item>
+            )} />
+          )}
+          {kind === '选举' && (
+            <Space direction="vertical">
+              {candidates.map((c, i) => (
+                <Space key={i}>
+                  <Input aria-label={`候选人${i + 1}`} placeholder="候选人姓名" value={c.name} onChange={(e) => setCandidates((list) => list.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+                  <InputNumber aria-label={`候选人${i + 1}得票`} min={0} value={c.votes} onChange={(v) => setCandidates((list) => list.map((x, j) => (j === i ? { ...x, votes: Number(v ?? 0) } : x)))} />
+                  <span>票</span>
+                </Space>
+              ))}
+              <Button size="small" onClick={() => setCandidates((list) => [...list, { name: '', votes: 0 }])}>添加候选人</Button>
+              <Typography.Text type="secondary">得票超过到会有表决权党员（{counts.votingPresent} 人）半数的当选。</Typography.Text>
+            </Space>
+          )}
+          <Button type="primary" disabled={!text.trim()} onClick={record}>记录{kind}</Button>
         </Space>
       )}
       <Typography.Title level={5}>督办事项</Typography.Title>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
+import { App as AntApp, AutoComplete, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
@@ -12,6 +12,7 @@ import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { saveBytes, today } from '../../app/saveBytes';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
+import { useOperatorState } from '../../app/operatorSession';
 import { useLiveList } from '../../app/useLive';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { orgTreeOptions } from '../roster/PersonDrawer';
@@ -48,7 +49,7 @@ export function MeetingsPage() {
     return [...found].sort((a, b) => b - a);
   }, [store, version]);
   const inYear = useMemo(
-    () => store.repos.meetings.idsWhere('date', (d) => String(d).startsWith(`${year}-`)).map((id) => store.repos.meetings.get(id)!),
+    () => store.repos.meetings.idsWhere('date', (d) => year === 0 || String(d).startsWith(`${year}-`)).map((id) => store.repos.meetings.get(id)!),
     [store, version, year],
   );
 
@@ -86,7 +87,7 @@ export function MeetingsPage() {
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Space wrap>
-                  <Select aria-label="年度" style={{ width: 110 }} value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+                  <Select aria-label="年度" style={{ width: 120 }} value={year} onChange={setYear} options={[...years.map((y) => ({ value: y, label: `${y}年` })), { value: 0, label: '全部年度' }]} />
                   <TreeSelect aria-label="按党组织筛选会议" allowClear virtual={false} treeDefaultExpandAll placeholder="党组织" style={{ width: 220 }} treeData={orgOptions} value={orgFilter} onChange={setOrgFilter} />
                   <Select aria-label="按会议类型筛选" allowClear placeholder="会议类型" style={{ width: 150 }} value={typeFilter} onChange={setTypeFilter} options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} />
                   <Input.Search aria-label="搜索会议" allowClear placeholder="搜索会议、发言、决议、督办；人名可用拼音首字母" style={{ width: 320 }} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -105,7 +106,7 @@ export function MeetingsPage() {
                   columns={[
                     { title: '日期', dataIndex: 'date', width: 110 },
                     { title: '会议名称', render: (_, m) => <a>{m.title}</a> },
-                    { title: '类型', dataIndex: 'meetingType', width: 120 },
+                    { title: '类型', width: 140, render: (_, m) => (m.meetingType === '其他' && m.typeName ? `其他·${m.typeName}` : m.meetingType) },
                     { title: '党组织', width: 180, render: (_, m) => store.orgTree.get(m.orgNodeId)?.name ?? '' },
                     { title: '应到/实到', width: 100, render: (_, m) => { const c = countsOf(store, m); return `${c.expected}/${c.present}`; } },
                     { title: '状态', width: 110, render: (_, m) => <Tag color={m.status === '已定稿' ? 'green' : 'default'}>{m.status === '已定稿' ? `已定稿 第${m.version}版` : '草稿'}</Tag> },
@@ -114,7 +115,7 @@ export function MeetingsPage() {
               </Space>
             ),
           },
-          { key: 'calendar', label: '年度日历', children: <CalendarPanel year={year} years={years} onYear={setYear} onOpen={setOpen} /> },
+          { key: 'calendar', label: '年度日历', children: <CalendarPanel year={year || Number(today().slice(0, 4))} years={years} onYear={setYear} onOpen={setOpen} /> },
           { key: 'tasks', label: '督办事项', children: <AllTasks /> },
         ]}
       />
@@ -131,7 +132,7 @@ function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreate
   const [form] = Form.useForm();
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
   const type: MeetingType | undefined = Form.useWatch('meetingType', form);
-  const create = (v: { meetingType: MeetingType; orgNodeId?: string; date?: dayjs.Dayjs; startTime?: string; endTime?: string; place?: string; host?: string; recorder?: string; title?: string; withUnits?: boolean }) => {
+  const create = (v: { meetingType: MeetingType; typeName?: string; orgNodeId?: string; date?: dayjs.Dayjs; startTime?: string; endTime?: string; place?: string; host?: string; recorder?: string; title?: string; withUnits?: boolean }) => {
     try {
       if (!v.orgNodeId) throw new ValidationError([{ field: 'orgNodeId', label: '党组织', message: '请选择召开会议的党组织' }]);
       const node = store.orgTree.get(v.orgNodeId);
@@ -142,8 +143,8 @@ function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreate
         for (const u of store.repos.residentUnits.list()) attendance[`unit:${u.id}`] = { kind: 'unit', name: `${u.name}${u.committeeMember || u.contactName ? ` ${u.committeeMember || u.contactName}` : ''}`, status: '未标记' };
       }
       const created = store.repos.meetings.create({
-        title: v.title?.trim() || `${node?.name ?? ''}${v.meetingType}`,
-        meetingType: v.meetingType, orgNodeId: v.orgNodeId, date: v.date ? v.date.format('YYYY-MM-DD') : '',
+        title: v.title?.trim() || `${node?.name ?? ''}${v.meetingType === '其他' && v.typeName?.trim() ? v.typeName.trim() : v.meetingType}`,
+        meetingType: v.meetingType, typeName: v.meetingType === '其他' ? (v.typeName ?? '').trim() : '', orgNodeId: v.orgNodeId, date: v.date ? v.date.format('YYYY-MM-DD') : '',
         startTime: v.startTime ?? '', endTime: v.endTime ?? '', place: v.place ?? '', host: v.host ?? '', recorder: v.recorder ?? '',
         attendance: attendance as never,
       });
@@ -166,6 +167,7 @@ function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreate
           <Col span={12}><Form.Item name="place" label="地点"><Input aria-label="地点" placeholder="例如：党群服务中心会议室" /></Form.Item></Col>
           <Col span={6}><Form.Item name="host" label="主持人"><Input aria-label="主持人" /></Form.Item></Col>
           <Col span={6}><Form.Item name="recorder" label="记录人"><Input aria-label="记录人" /></Form.Item></Col>
+          {type === '其他' && <Col span={24}><Form.Item name="typeName" label="会议类型名称"><AutoComplete aria-label="会议类型名称" options={store.settings.list('otherMeetingTypes').map((v) => ({ value: v }))} placeholder="例如：党员冬训" /></Form.Item></Col>}
           <Col span={24}><Form.Item name="title" label="会议名称（可不填，默认为“党组织＋会议类型”）"><Input aria-label="会议名称" /></Form.Item></Col>
         </Row>
         {type && <Typography.Text type="secondary">应到人员：{expectedHint(type)}{MEETING_TYPE_RULES[type].quorum ? '；须有表决权的正式党员过半数到会才能表决' : ''}</Typography.Text>}
@@ -229,18 +231,22 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
 
 /** Every follow-up across meetings: overdue first, by owner. */
 function AllTasks() {
-  const { store } = useSession();
+  const { store, operators } = useSession();
   const tasks = useLiveList(store.repos.meetingTasks);
   const [onlyOverdue, setOnlyOverdue] = useState(false);
+  const [mine, setMine] = useState(false);
+  // 我负责的: the operator in effect, where the operator is a person of the roster.
+  const me = useOperatorState(operators).current?.personId;
   const [owner, setOwner] = useState<string | undefined>();
   const now = today();
   const owners = [...new Set(tasks.map((t) => t.ownerPersonId || t.ownerUnitId))].map((id) => ({ value: id, label: store.repos.people.get(id)?.name ?? store.repos.residentUnits.get(id)?.name ?? '' }));
   const shown = tasks
-    .filter((t) => (!onlyOverdue || taskState(t, now) === '逾期') && (!owner || t.ownerPersonId === owner || t.ownerUnitId === owner))
+    .filter((t) => (!onlyOverdue || taskState(t, now) === '逾期') && (!owner || t.ownerPersonId === owner || t.ownerUnitId === owner) && (!mine || t.ownerPersonId === me))
     .sort((a, b) => Number(taskState(b, now) === '逾期') - Number(taskState(a, now) === '逾期') || a.dueDate.localeCompare(b.dueDate));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
+        <Checkbox checked={mine} disabled={!me} onChange={(e) => setMine(e.target.checked)}>{me ? '我负责的' : '我负责的（本机操作人未关联名册人员）'}</Checkbox>
         <Checkbox checked={onlyOverdue} onChange={(e) => setOnlyOverdue(e.target.checked)}>只看逾期</Checkbox>
         <Select aria-label="按负责人筛选" allowClear placeholder="负责人" style={{ width: 180 }} value={owner} onChange={setOwner} options={owners} />
       </Space>

@@ -307,3 +307,27 @@ export function attendanceRates(
   const finish = (rows: RateRow[]) => rows.map((r) => ({ ...r, rate: r.meetings ? Math.round((r.present / r.meetings) * 1000) / 10 : 0 })).sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, 'zh'));
   return { people: finish([...people.values()]), orgs: finish([...orgs.values()]) };
 }
+
+/** A decision's tally: from the named votes where it was a 记名表决, else the counts entered. */
+export function decisionTally(d: { voteFor: number; voteAgainst: number; voteAbstain: number; namedVotes: Readonly<Record<string, string>> }): { for: number; against: number; abstain: number; named: boolean } {
+  const named = Object.values(d.namedVotes);
+  if (named.length === 0) return { for: d.voteFor, against: d.voteAgainst, abstain: d.voteAbstain, named: false };
+  return { for: named.filter((v) => v === '同意').length, against: named.filter((v) => v === '反对').length, abstain: named.filter((v) => v === '弃权').length, named: true };
+}
+
+/** 选举: a candidate is elected with the votes of more than half of the voting members present. */
+export function electionResult(candidates: readonly { name: string; votes: number }[], votersPresent: number): { name: string; votes: number; elected: boolean }[] {
+  return candidates.map((c) => ({ ...c, elected: c.votes * 2 > votersPresent }));
+}
+
+/** Votes cast must not exceed those present (each voter votes once per motion, or once per candidate). */
+export function checkVotes(kind: '决议' | '选举', cast: { for: number; against: number; abstain: number }, candidates: readonly { name: string; votes: number }[], present: number): void {
+  if (kind === '决议' && cast.for + cast.against + cast.abstain > present) {
+    throw new ValidationError([{ field: 'voteFor', label: '表决票数', message: `同意、反对、弃权共 ${cast.for + cast.against + cast.abstain} 票，多于实到 ${present} 人，请核对` }]);
+  }
+  if (kind === '选举') {
+    if (candidates.length === 0) throw new ValidationError([{ field: 'candidates', label: '候选人', message: '请至少填写一名候选人' }]);
+    const over = candidates.find((c) => c.votes > present);
+    if (over) throw new ValidationError([{ field: 'candidates', label: '候选人得票', message: `「${over.name}」得 ${over.votes} 票，多于实到 ${present} 人，请核对` }]);
+  }
+}

@@ -44,6 +44,8 @@ export const meetings = defineCollection({
     .object({
       title: requiredText(100),
       meetingType: z.enum(MEETING_TYPES, '请选择会议类型'),
+      /** The name of an 其他 meeting (党员冬训, 专题学习…), from the community's list or typed. */
+      typeName: optionalText(30),
       date: requiredDate(),
       startTime: time(),
       endTime: time(),
@@ -74,7 +76,7 @@ export const meetings = defineCollection({
       }
     }),
   fieldLabels: {
-    title: '会议名称', meetingType: '会议类型', date: '日期', startTime: '开始时间', endTime: '结束时间', place: '地点',
+    title: '会议名称', meetingType: '会议类型', typeName: '会议类型名称', date: '日期', startTime: '开始时间', endTime: '结束时间', place: '地点',
     host: '主持人', recorder: '记录人', orgNodeId: '党组织', attendance: '出席情况', agendaItems: '议程', itemTexts: '发言记录',
     grades: '评议等次', minutes: '会议纪要', agenda: '议程说明', status: '状态', version: '定稿版本', finalizedAt: '定稿日期',
     versions: '定稿版本记录', proposals: '待确认修改的处理',
@@ -98,13 +100,19 @@ export const meetingDecisions = defineCollection({
     number: z.number().int('编号必须是整数').min(1, '编号从1开始'),
     text: requiredText(2000),
     itemId: optionalRef(),
+    /** 决议 (a motion voted on) or 选举 (candidates elected). */
+    kind: z.enum(['决议', '选举']).default('决议'),
     voteFor: count(),
     voteAgainst: count(),
     voteAbstain: count(),
+    /** 记名表决: each voter's choice; when present, the counts are derived from it. */
+    namedVotes: z.record(z.string(), z.enum(['同意', '反对', '弃权'])).default({}),
+    /** 选举: each candidate's votes. */
+    candidates: z.array(z.object({ name: z.string().trim().min(1, '候选人姓名不能为空').max(30), votes: z.number().int().min(0, '票数不能小于0') })).default([]),
   }),
   fieldLabels: {
-    meetingId: '所属会议', orgNodeId: '党组织', year: '年度', number: '编号', text: '决议内容', itemId: '议程', voteFor: '同意',
-    voteAgainst: '反对', voteAbstain: '弃权',
+    meetingId: '所属会议', orgNodeId: '党组织', year: '年度', number: '编号', text: '决议内容', itemId: '议程', kind: '类别', voteFor: '同意',
+    voteAgainst: '反对', voteAbstain: '弃权', namedVotes: '记名表决', candidates: '候选人得票',
   },
   longTextFields: [],
   titleField: 'text',
