@@ -88,6 +88,7 @@ export function meetingRecord(
   attendance: readonly (AttendanceEntry & { displayName: string })[],
   decisions: readonly DecisionForPrint[],
   kind: '会议记录' | '会议纪要',
+  carried: readonly TaskForPrint[] = [],
 ): PrintDocument {
   const absent = attendance.filter((a) => a.kind !== 'guest' && !a.removed && (a.status === '请假' || a.status === '缺席'));
   const guests = attendance.filter((a) => a.kind === 'guest' && !a.removed);
@@ -103,6 +104,9 @@ export function meetingRecord(
       ],
     },
   ];
+  if (carried.length > 0) {
+    sections.push({ heading: '上次会议决定事项落实情况', paragraphs: carried.map((t, i) => `${i + 1}. ${t.title}（负责：${t.owner}${t.dueDate ? `，期限 ${t.dueDate}` : ''}，${t.state}${t.progress ? `：${t.progress}` : ''}）`) });
+  }
   if (kind === '会议记录') {
     meeting.agendaItems.forEach((item, i) => {
       sections.push({ heading: `${'一二三四五六七八九十'[i] ?? String(i + 1)}、${item.title}`, paragraphs: (meeting.itemTexts[item.id] ?? '').split('\n').filter((p) => p.trim() !== '') });

@@ -157,8 +157,15 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
 
   // The next meeting of the branch shows the open follow-up.
   await newMeeting(page);
+  await page.locator('.ant-drawer').getByRole('tab', { name: '议程与记录' }).click();
+  const carried = page.getByTestId('agenda-carried');
+  await expect(carried).toContainText('上次会议决定事项落实情况');
+  await expect(carried).toContainText('报街道党工委审批冯五转正');
+  await carried.getByLabel('「报街道党工委审批冯五转正」的进展情况').fill('材料已报街道党工委');
+  await carried.getByLabel('「报街道党工委审批冯五转正」的进展情况').blur();
   await page.locator('.ant-drawer').getByRole('tab', { name: '决议与督办' }).click();
   await expect(page.getByTestId('carried-tasks')).toContainText('报街道党工委审批冯五转正');
+  await expect(page.getByTestId('carried-tasks').getByLabel('「报街道党工委审批冯五转正」的进展情况')).toHaveValue('材料已报街道党工委');
   await page.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
 
   // The month is filled in the calendar.

@@ -124,7 +124,8 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
             }
-            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf().map((d) => ({ ...d, votersPresent: counts.votingPresent })), printing as '会议记录' | '会议纪要'), paper, orientation };
+            const carried = carriedOverTasks(store.repos.meetingTasks.list(), store.repos.meetings.list(), meeting).map((t) => taskForPrint(store, t));
+            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf().map((d) => ({ ...d, votersPresent: counts.votingPresent })), printing as '会议记录' | '会议纪要', carried), paper, orientation };
           }}
         />
       )}
@@ -179,8 +180,15 @@ function MinutesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean }
     }
   };
   const summary = drafts.__summary ?? meeting.minutes;
+  const carried = carriedOverTasks(store.repos.meetingTasks.list(), store.repos.meetings.list(), meeting);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {carried.length > 0 && (
+        <div data-testid="agenda-carried">
+          <Typography.Title level={5}>上次会议决定事项落实情况</Typography.Title>
+          <TaskList tasks={carried} />
+        </div>
+      )}
       {meeting.agendaItems.map((item, i) => (
         <div key={item.id} data-testid="agenda-item">
           <Typography.Title level={5}>{`${'一二三四五六七八九十'[i] ?? i + 1}、${item.title}`}</Typography.Title>
@@ -346,6 +354,17 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
 export function TaskList({ tasks }: { tasks: Task[] }) {
   const { store } = useSession();
   const { message } = AntApp.useApp();
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const saveNote = (t: Task) => {
+    const text = notes[t.id];
+    if (text === undefined || text === t.progress) return;
+    try {
+      store.repos.meetingTasks.update(t.id, { progress: text });
+      setNotes(({ [t.id]: _saved, ...rest }) => rest);
+    } catch (error) {
+      void message.error(errorText(error));
+    }
+  };
   const owner = (t: Task) => store.repos.people.get(t.ownerPersonId)?.name ?? store.repos.residentUnits.get(t.ownerUnitId)?.name ?? '';
   return (
     <List
@@ -366,11 +385,21 @@ export function TaskList({ tasks }: { tasks: Task[] }) {
               }} />,
             ]}
           >
-            <Space wrap>
-              <span>{t.title}</span>
-              <Tag>负责：{owner(t)}</Tag>
-              {t.dueDate && <Tag>期限 {t.dueDate}</Tag>}
-              <Tag color={state === '逾期' ? 'red' : state === '已完成' ? 'green' : 'blue'}>{state}</Tag>
+            <Space direction="vertical" style={{ width: '100%' }} size={4}>
+              <Space wrap>
+                <span>{t.title}</span>
+                <Tag>负责：{owner(t)}</Tag>
+                {t.dueDate && <Tag>期限 {t.dueDate}</Tag>}
+                <Tag color={state === '逾期' ? 'red' : state === '已完成' ? 'green' : 'blue'}>{state}</Tag>
+              </Space>
+              <Input.TextArea
+                aria-label={`「${t.title}」的进展情况`}
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                placeholder="进展情况（离开此框即保存）"
+                value={notes[t.id] ?? t.progress}
+                onChange={(e) => setNotes((n) => ({ ...n, [t.id]: e.target.value }))}
+                onBlur={() => saveNote(t)}
+              />
             </Space>
           </List.Item>
         );

@@ -6,6 +6,8 @@ import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-s
 import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
+import { saveBytes } from '../../app/saveBytes';
+import { writeWorkbook } from '../../data/spreadsheet';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
 
 interface CommunityRow {
@@ -148,8 +150,13 @@ function StreetCalendar({ settings, onOpen }: { settings: ConnectionSettings; on
     };
   }, [settings, year]);
   const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, code: c.code, community: c.community, key: `${c.code}:${r.orgNodeId}` })));
+  const exportCalendar = async () => {
+    const headers = ['社区', '党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
+    const table = rows.map((r) => [r.community, r.orgName, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);
+    await saveBytes(`${year}年全街道三会一课日历.xlsx`, await writeWorkbook([{ name: `${year}年`, headers, rows: table, widths: [16, 22, ...Array(12).fill(16)] }]));
+  };
   return (
-    <Card title="三会一课日历（全街道）" extra={<Space>年度<DatePicker picker="year" aria-label="日历年度" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} /></Space>}>
+    <Card title="三会一课日历（全街道）" extra={<Space>年度<DatePicker picker="year" aria-label="日历年度" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} /><Button disabled={rows.length === 0} onClick={() => void exportCalendar()}>导出Excel</Button></Space>}>
       {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
       <Table
         size="small"
