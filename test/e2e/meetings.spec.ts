@@ -10,16 +10,18 @@ import { addChild, completeSetup, openScreen } from './helpers';
 
 /** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
 
-const dir = mkdtempSync(join(tmpdir(), 'desk-meetings-'));
 const port = 5300 + Math.floor(Math.random() * 300);
 const serverUrl = `ws://127.0.0.1:${port}`;
 let server: ChildProcess;
+let dir = '';
 const year = new Date().getFullYear();
 
-test.beforeAll(async () => {
+// Each test has its own street server and data: the same community code starts empty.
+test.beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-meetings-'));
   server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
 });
-test.afterAll(async () => {
+test.afterEach(async () => {
   await killProcess(server);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -195,6 +197,67 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(street.locator('.ant-drawer')).toContainText('已定稿 第1版');
   await street.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
   await expect(street.getByTestId('meeting-list')).toContainText('第一网格党支部支部党员大会');
+  await communityContext.close();
+  await streetContext.close();
+});
+
+test('a finalized record edited offline elsewhere before the lock was known: both PCs keep the finalized version and show the edit as 待确认', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await communityContext.newPage();
+  await completeSetup(page);
+  await openScreen(page, '组织架构');
+  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
+  await openScreen(page, '人员名册');
+  await importMembers(page);
+  await openScreen(page, '设置');
+  await page.getByRole('button', { name: '打开同步设置' }).click();
+  await page.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
+  await page.getByRole('button', { name: '保存并连接' }).click();
+  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+  await openScreen(page, '会议记录');
+  await newMeeting(page);
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '按签到表逐人录入' }).click();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('1');
+  await expect(page.getByTestId('meeting-counts')).toContainText('实到 5 人');
+  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const street = await streetContext.newPage();
+  await street.goto('/');
+  await street.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
+  await street.getByLabel('街道工作人员姓名').fill('李组织委员');
+  await street.getByRole('button', { name: '登录街道总览' }).click();
+  await street.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
+  await expect(street.getByTestId('sync-status')).toContainText('已同步');
+  await openScreen(street, '会议记录');
+  await street.getByTestId('meeting-list').getByText('第一网格党支部支部党员大会').click();
+  const streetDrawer = street.locator('.ant-drawer');
+  await expect(street.getByTestId('meeting-counts')).toContainText('实到 5 人');
+
+  // The street goes offline and edits; meanwhile the community finalizes.
+  await streetContext.setOffline(true);
+  await expect(street.getByTestId('sync-status')).toContainText('离线');
+  await streetDrawer.getByRole('tab', { name: '基本信息' }).click();
+  await streetDrawer.getByLabel('会议名称').fill('街道改过的会议名称');
+  await streetDrawer.getByRole('button', { name: '保存基本信息' }).click();
+  await drawer.getByRole('button', { name: /定\s*稿/ }).click();
+  await expect(drawer).toContainText('已定稿 第1版');
+  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+  await streetContext.setOffline(false);
+  await expect(street.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+
+  for (const [p, d] of [[page, drawer], [street, streetDrawer]] as const) {
+    await expect(p.getByTestId('meeting-proposals')).toContainText('有 1 处修改待确认', { timeout: 15_000 });
+    await expect(p.getByTestId('meeting-proposals')).toContainText('李组织委员');
+    await expect(d).toContainText('第一网格党支部支部党员大会');
+    await expect(d).not.toContainText('街道改过的会议名称');
+    await expect(d).toContainText('已定稿 第1版');
+  }
+  await page.getByTestId('meeting-proposals').getByRole('button', { name: '不采纳' }).click();
+  await expect(page.getByTestId('meeting-proposals')).toBeHidden();
+  await expect(street.getByTestId('meeting-proposals')).toBeHidden({ timeout: 15_000 });
   await communityContext.close();
   await streetContext.close();
 });
