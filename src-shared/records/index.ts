@@ -1,5 +1,6 @@
 /** Every record type of a community document. Adding a type here gives it storage, projection and history. */
 import { bookings } from './booking/bookingSchema';
+import { venues } from './booking/venueSchema';
 import { activities, agreements, whistles } from './coBuilding/coBuildingSchemas';
 import { meetingDecisions, meetings, meetingTasks } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
@@ -8,14 +9,14 @@ import { residentUnits } from './roster/residentUnitSchema';
 import { volunteerTeams } from './roster/volunteerSchema';
 
 export const COLLECTIONS = {
-  orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, bookings, activities, agreements, whistles,
+  orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, bookings, activities, agreements, whistles };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';

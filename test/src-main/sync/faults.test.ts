@@ -110,6 +110,7 @@ describe('sync under faults', () => {
         case 'residentUnits': return { name: tag };
         case 'meetings': return { title: tag, meetingType: '支委会', date: '2026-03-01', minutes: `记录${tag}`, attendance: { [`guest:${tag}`]: { kind: 'guest', name: tag, status: '出席' } } };
         case 'bookings': return { venue: tag, date: '2026-03-01', startHour: 9, endHour: 10, booker: '某人' };
+        case 'venues': return { name: tag, capacity: 20 };
         case 'activities': return { title: tag, date: '2026-03-01' };
         case 'agreements': return { title: tag };
         default: return { title: tag, date: '2026-03-01' };
@@ -117,7 +118,7 @@ describe('sync under faults', () => {
     };
     // Decisions and follow-ups need a meeting on the same PC; their merges are tested in test/src-shared/meeting.test.ts.
     const STANDALONE = COLLECTION_NAMES.filter((c) => c !== 'meetingDecisions' && c !== 'meetingTasks');
-    const titleField = (collection: string) => (['orgNodes', 'people', 'volunteerTeams', 'residentUnits'].includes(collection) ? 'name' : collection === 'bookings' ? 'venue' : 'title');
+    const titleField = (collection: string) => (['orgNodes', 'people', 'volunteerTeams', 'residentUnits', 'venues'].includes(collection) ? 'name' : collection === 'bookings' ? 'venue' : 'title');
 
     for (let step = 0; step < STEPS; step++) {
       const roll = rng.next();
