@@ -72,7 +72,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return this.definition.name;
   }
 
-  create(input: InputOf<D>, options: { id?: string } = {}): RecordView<FieldsOf<D>> {
+  create(input: InputOf<D>, options: { id?: string; note?: string } = {}): RecordView<FieldsOf<D>> {
     const id = options.id ?? newId();
     const fields = this.validate(input, id);
     if (this.map.has(id)) throw new OperationError(`编号为 ${id} 的${this.definition.label}已存在`);
@@ -89,7 +89,9 @@ export class CollectionRepository<D extends CollectionDefinition> {
         yfields.set(key, stored);
       }
       record.set('fields', yfields);
-      record.set('history', Y.Array.from<HistoryEntry>([historyEntry(actor, at, 'create', 0)]));
+      const created = historyEntry(actor, at, 'create', 0);
+      if (options.note) created.note = options.note;
+      record.set('history', Y.Array.from<HistoryEntry>([created]));
       record.set('createdAt', at);
       record.set('createdBy', name);
       record.set('updatedAt', at);

@@ -1,0 +1,124 @@
+import { Alert, App as AntApp, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { ValidationError } from '../../../src-shared/errors';
+import { checkBooking, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
+import { errorText } from '../../app/errorText';
+import { formKeys } from '../../app/formKeys';
+import { today } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { bookingFacts, venueFacts, type Booking } from './bookingModel';
+
+export interface BookingDraft {
+  venueId?: string;
+  date?: string;
+  startHour?: number;
+  endHour?: number;
+  headcount?: number;
+  equipmentNeeded?: string[];
+}
+
+const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${h}:00` }));
+
+/**
+ * Takes a booking at the counter or on the phone: the venue, the time, who (a person, a unit, a team or a walk-in
+ * resident), and the purpose. The venue's rules are checked first; a rule a clerk may override needs a reason, which
+ * stays in the booking's history; the others refuse with what to do instead.
+ */
+export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraft; editing?: Booking; onClose(): void }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const [problems, setProblems] = useState<{ message: string; overridable: boolean }[]>([]);
+  const [override, setOverride] = useState('');
+  const kind = Form.useWatch('bookerKind', form) ?? editing?.bookerKind ?? 'walkin';
+  const venues = store.repos.venues.list();
+  const initial = editing
+    ? { ...editing, date: dayjs(editing.date) }
+    : { bookerKind: 'walkin', startHour: draft?.startHour ?? 9, endHour: draft?.endHour ?? (draft?.startHour ?? 9) + 1, venueId: draft?.venueId, date: dayjs(draft?.date ?? today()), headcount: draft?.headcount ?? 0, equipmentNeeded: draft?.equipmentNeeded ?? [] };
+
+  const save = (v: Record<string, unknown>) => {
+    try {
+      const venue = store.repos.venues.get(String(v.venueId ?? ''));
+      if (!venue) throw new ValidationError([{ field: 'venueId', label: '场地', message: '请选择场地或服务' }]);
+      const bookerKind = String(v.bookerKind) as Booking['bookerKind'];
+      const bookerId = bookerKind === 'walkin' ? '' : String(v.bookerId ?? '');
+      const booker =
+        bookerKind === 'person' ? store.repos.people.get(bookerId)?.name
+        : bookerKind === 'unit' ? store.repos.residentUnits.get(bookerId)?.name
+        : bookerKind === 'team' ? store.repos.volunteerTeams.get(bookerId)?.name
+        : String(v.booker ?? '').trim();
+      if (!booker) throw new ValidationError([{ field: 'booker', label: '预约人', message: bookerKind === 'walkin' ? '请填写来访居民的姓名' : '请选择预约人' }]);
+      const input = {
+        venue: venue.name, venueId: venue.id, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), startHour: Number(v.startHour), endHour: Number(v.endHour),
+        bookerKind, bookerId, booker, phone: String(v.phone ?? '').trim(), purpose: String(v.purpose ?? ''), headcount: Number(v.headcount ?? 0),
+        equipmentNeeded: (v.equipmentNeeded as string[] | undefined) ?? [], status: editing?.status ?? (venue.needsApproval ? '待审批' : '已确认'),
+      } as const;
+      const facts: BookingFacts = {
+        id: editing?.id ?? '', venueId: venue.id, date: input.date, startHour: input.startHour, endHour: input.endHour, status: input.status,
+        bookerKey: bookerKind === 'walkin' ? `walkin:${booker}|${input.phone}` : `${bookerKind}:${bookerId}`, booker, headcount: input.headcount,
+        createdAt: editing?.meta.createdAt ?? Date.now(), createdBy: '',
+      };
+      const found = checkBooking(facts, venueFacts(venue), store.repos.bookings.list().map(bookingFacts), { now: { date: today(), hour: new Date().getHours() } });
+      const hard = found.filter((p) => !p.overridable);
+      if (hard.length > 0 || (found.length > 0 && !override.trim())) {
+        setProblems(found);
+        return;
+      }
+      const note = found.length > 0 ? `破例预约（${found.map((p) => p.message).join('；')}）。原因：${override.trim()}` : undefined;
+      if (editing) store.repos.bookings.update(editing.id, input, { note });
+      else store.repos.bookings.create(input, { note });
+      void message.success(`已${editing ? '修改' : '预约'}：${venue.name} ${input.date} ${input.startHour}:00–${input.endHour}:00（${booker}）${input.status === '待审批' ? '，等待审批' : ''}`);
+      onClose();
+    } catch (error) {
+      if (error instanceof ValidationError) form.setFields(error.problems.map((p) => ({ name: p.field || 'venueId', errors: [`${p.label}：${p.message}`] })));
+      void message.error(errorText(error));
+    }
+  };
+
+  const overridable = problems.length > 0 && problems.every((p) => p.overridable);
+  return (
+    <Modal open title={editing ? '修改预约' : '新建预约'} okText={overridable ? '破例预约' : '预约'} cancelText="取消" width={760} onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} layout="vertical" initialValues={initial} onFinish={save} onValuesChange={() => setProblems([])} onKeyDown={formKeys(() => form.submit())}>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="venueId" label="场地/服务"><Select aria-label="场地" showSearch optionFilterProp="label" options={venues.map((x) => ({ value: x.id, label: `${x.name}${x.ownerUnitId ? `（${store.repos.residentUnits.get(x.ownerUnitId)?.name ?? '驻区单位'}）` : ''}` }))} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="date" label="日期"><DatePicker aria-label="预约日期" style={{ width: '100%' }} allowClear={false} /></Form.Item></Col>
+          <Col span={3}><Form.Item name="startHour" label="开始"><Select aria-label="开始时间" options={hourOptions} /></Form.Item></Col>
+          <Col span={3}><Form.Item name="endHour" label="结束"><Select aria-label="结束时间" options={hourOptions} /></Form.Item></Col>
+          <Col span={24}>
+            <Form.Item name="bookerKind" label="预约人类别">
+              <Radio.Group aria-label="预约人类别" options={[{ value: 'walkin', label: '来访居民' }, { value: 'person', label: '名册人员' }, { value: 'unit', label: '驻区单位' }, { value: 'team', label: '志愿服务队' }]} />
+            </Form.Item>
+          </Col>
+          {kind === 'walkin' ? (
+            <Col span={12}><Form.Item name="booker" label="姓名"><Input aria-label="预约人姓名" /></Form.Item></Col>
+          ) : (
+            <Col span={12}>
+              <Form.Item name="bookerId" label="预约人">
+                <Select aria-label="预约人" showSearch optionFilterProp="label" options={(kind === 'person' ? store.repos.people.list() : kind === 'unit' ? store.repos.residentUnits.list() : store.repos.volunteerTeams.list()).map((x) => ({ value: x.id, label: x.name }))} />
+              </Form.Item>
+            </Col>
+          )}
+          <Col span={12}><Form.Item name="phone" label="联系电话"><Input aria-label="联系电话" /></Form.Item></Col>
+          <Col span={12}><Form.Item name="purpose" label="用途"><Input aria-label="用途" placeholder="例如：老年合唱队排练" /></Form.Item></Col>
+          <Col span={4}><Form.Item name="headcount" label="人数"><InputNumber aria-label="人数" min={0} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="equipmentNeeded" label="所需设备"><Select aria-label="所需设备" mode="tags" /></Form.Item></Col>
+        </Row>
+      </Form>
+      {problems.length > 0 && (
+        <Alert
+          type={overridable ? 'warning' : 'error'}
+          showIcon
+          data-testid="booking-problems"
+          message={overridable ? '不符合预约规则；确需预约，请填写破例原因（记入修改记录）' : '不能预约'}
+          description={
+            <>
+              {problems.map((p) => <div key={p.message}>{p.message}</div>)}
+              {overridable && <Input style={{ marginTop: 8 }} aria-label="破例原因" placeholder="例如：社区重点活动，经书记同意" value={override} onChange={(e) => setOverride(e.target.value)} />}
+            </>
+          }
+        />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,258 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { maskPhone } from '../../../src-shared/privacy/mask';
+import { bookingClashes, byVenue, freeVenues, monthlyBreaches, openHours, rulesOf } from '../../../src-shared/records/booking/bookingRules';
+import { errorText } from '../../app/errorText';
+import { today } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { useLiveList } from '../../app/useLive';
+import { BookingDialog, type BookingDraft } from './BookingDialog';
+import { bookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
+import { VenueDialog } from './VenueDialog';
+
+/** 平台约到: the approval queue first, clashes after merges, the day's grid of venues × hours, the search, the venues. */
+export function BookingsPage() {
+  const { store } = useSession();
+  const venues = useLiveList(store.repos.venues);
+  const bookings = useLiveList(store.repos.bookings);
+  const [booking, setBooking] = useState<{ draft?: BookingDraft; editing?: Booking } | null>(null);
+  const [venueEdit, setVenueEdit] = useState<Venue | 'new' | null>(null);
+  const facts = useMemo(() => bookings.map(bookingFacts), [bookings]);
+  const clashes = useMemo(() => bookingClashes(facts), [facts]);
+  const breaches = useMemo(() => monthlyBreaches(facts, (id) => { const v = store.repos.venues.get(id); return v ? rulesOf(v).maxPerMonth : 0; }), [facts, store]);
+  const pending = bookings.filter((b) => b.status === '待审批').sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ApprovalQueue pending={pending} />
+      <ClashList clashes={clashes} breaches={breaches} onEdit={(b) => setBooking({ editing: b })} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'day', label: '按日查看', children: <DayGrid venues={venues} bookings={bookings} clashIds={new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id)))} onNew={(draft) => setBooking({ draft })} onEdit={(b) => setBooking({ editing: b })} /> },
+          { key: 'search', label: '查空闲场地', children: <AvailabilitySearch venues={venues} bookings={bookings} onBook={(draft) => setBooking({ draft })} /> },
+          {
+            key: 'venues',
+            label: '场地与服务',
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setVenueEdit('new')}>新增场地或服务</Button>
+                <Table<Venue>
+                  size="small"
+                  rowKey="id"
+                  data-testid="venue-list"
+                  dataSource={venues}
+                  pagination={false}
+                  locale={{ emptyText: '还没有场地：点“新增场地或服务”，例如党群活动室、驻区单位开放的运动场' }}
+                  onRow={(v) => ({ onClick: () => setVenueEdit(v), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: '名称', render: (_, v) => <a>{v.name}</a> },
+                    { title: '类别', dataIndex: 'kind', width: 110 },
+                    { title: '所属', width: 180, render: (_, v) => (v.ownerUnitId ? store.repos.residentUnits.get(v.ownerUnitId)?.name ?? '' : '本社区') },
+                    { title: '容纳', width: 70, render: (_, v) => v.capacity || '—' },
+                    { title: '设备', render: (_, v) => v.equipment.join('、') },
+                    { title: '审批', width: 70, render: (_, v) => (v.needsApproval ? '需审批' : '') },
+                  ]}
+                />
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {booking && <BookingDialog draft={booking.draft} editing={booking.editing} onClose={() => setBooking(null)} />}
+      {venueEdit && <VenueDialog venue={venueEdit === 'new' ? undefined : venueEdit} onClose={() => setVenueEdit(null)} />}
+    </Space>
+  );
+}
+
+/** 待审批: bookings of venues that need approval, first thing on the page. */
+function ApprovalQueue({ pending }: { pending: Booking[] }) {
+  const { store } = useSession();
+  const { message, modal } = AntApp.useApp();
+  if (pending.length === 0) return null;
+  const write = (b: Booking, patch: Partial<Booking>, done: string) => {
+    try {
+      store.repos.bookings.update(b.id, patch as never);
+      void message.success(done);
+    } catch (error) {
+      void message.error(errorText(error));
+      throw error;
+    }
+  };
+  const decide = (b: Booking, approve: boolean) => {
+    if (approve) return void write(b, { status: '已确认' }, `已批准「${b.booker}」的预约`);
+    let reason = '';
+    modal.confirm({
+      title: `不批准「${b.booker}」的预约？`,
+      content: <Input aria-label="不批准的原因" placeholder="原因会告知预约人，例如：当天单位自用" onChange={(e) => (reason = e.target.value)} />,
+      okText: '不批准',
+      cancelText: '返回',
+      onOk: () => {
+        if (!reason.trim()) {
+          void message.error('请填写不批准的原因');
+          return Promise.reject(new Error('reason'));
+        }
+        write(b, { status: '已取消', statusReason: `未获批准：${reason.trim()}` }, `已不批准「${b.booker}」的预约`);
+      },
+    });
+  };
+  return (
+    <Alert
+      type="info"
+      showIcon
+      data-testid="approval-queue"
+      message={`待审批的预约 ${pending.length} 个`}
+      description={pending.map((b) => (
+        <Space key={b.id} wrap style={{ display: 'flex' }}>
+          <span>{b.date} {b.startHour}:00–{b.endHour}:00 {b.venue}：{b.booker}（{b.purpose || '未填用途'}）</span>
+          <Button size="small" type="primary" onClick={() => decide(b, true)}>批准</Button>
+          <Button size="small" onClick={() => decide(b, false)}>不批准</Button>
+        </Space>
+      ))}
+    />
+  );
+}
+
+/** Clashes and monthly breaches that only a merge of two PCs' bookings revealed: nothing was dropped; a person decides. */
+function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof bookingClashes>; breaches: ReturnType<typeof monthlyBreaches>; onEdit(b: Booking): void }) {
+  const { store } = useSession();
+  const { message, modal } = AntApp.useApp();
+  if (clashes.length === 0 && breaches.length === 0) return null;
+  const cancel = (id: string) => {
+    const b = store.repos.bookings.get(id)!;
+    let reason = '';
+    modal.confirm({
+      title: `取消「${b.booker}」的预约？`,
+      content: <Input aria-label="取消原因" placeholder="例如：与他人预约冲突，已电话告知" onChange={(e) => (reason = e.target.value)} />,
+      okText: '取消预约',
+      cancelText: '返回',
+      onOk: () => {
+        try {
+          store.repos.bookings.update(id, { status: '已取消', statusReason: reason.trim() });
+          void message.success(`已取消，请电话告知${b.booker}（${maskPhone(b.phone) || '无电话'}）`);
+        } catch (error) {
+          void message.error(errorText(error));
+          return Promise.reject(error);
+        }
+      },
+    });
+  };
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="booking-clashes"
+      message={`预约冲突 ${clashes.length} 处${breaches.length ? `，超出每月次数 ${breaches.length} 人` : ''}：多台电脑离线时各自预约，合并后两个预约都保留，请逐一处理`}
+      description={
+        <>
+          {clashes.map((c) => (
+            <div key={`${c.venueId}${c.date}${c.bookings[0]!.id}`} style={{ marginTop: 4 }}>
+              <b>{store.repos.venues.get(c.venueId)?.name} {c.date}</b>
+              {c.bookings.map((b) => (
+                <Space key={b.id} wrap style={{ display: 'flex', marginLeft: 16 }}>
+                  <span>{b.startHour}:00–{b.endHour}:00 {b.booker}（{b.createdBy} 于 {dayjs(b.createdAt).format('MM-DD HH:mm')} 登记）</span>
+                  <Button size="small" onClick={() => onEdit(store.repos.bookings.get(b.id)!)}>改时间</Button>
+                  <Button size="small" danger onClick={() => cancel(b.id)}>取消此预约</Button>
+                </Space>
+              ))}
+            </div>
+          ))}
+          {breaches.map((x) => (
+            <div key={`${x.bookerKey}${x.month}`} style={{ marginTop: 4 }}>
+              {x.booker} {x.month} 预约 {x.bookings.length} 次，超过每月 {x.max} 次：{x.bookings.map((b) => b.date.slice(5)).join('、')}
+            </div>
+          ))}
+        </>
+      }
+    />
+  );
+}
+
+/** The day's grid: venues × hours; a free hour opens a new booking, a booking opens it; clashes in red. */
+function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[]; bookings: Booking[]; clashIds: Set<string>; onNew(d: BookingDraft): void; onEdit(b: Booking): void }) {
+  const [date, setDate] = useState(today());
+  const hours = Array.from({ length: 14 }, (_, i) => 8 + i);
+  const ofDay = bookings.filter((b) => b.date === date && b.status !== '已取消');
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button onClick={() => setDate(dayjs(date).subtract(1, 'day').format('YYYY-MM-DD'))}>前一天</Button>
+        <DatePicker aria-label="查看日期" allowClear={false} value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
+        <Button onClick={() => setDate(dayjs(date).add(1, 'day').format('YYYY-MM-DD'))}>后一天</Button>
+        <Button icon={<PlusOutlined />} onClick={() => onNew({ date })}>新建预约</Button>
+        <Typography.Text type="secondary">点空白时段新建预约；点已有预约修改或取消。</Typography.Text>
+      </Space>
+      <div style={{ overflowX: 'auto' }}>
+        <table className="booking-grid" data-testid="day-grid">
+          <thead>
+            <tr><th>场地</th>{hours.map((h) => <th key={h}>{h}:00</th>)}</tr>
+          </thead>
+          <tbody>
+            {venues.map((v) => {
+              const { span, closedBy } = openHours(venueFacts(v), date);
+              return (
+                <tr key={v.id}>
+                  <th>{v.name}</th>
+                  {hours.map((h) => {
+                    const here = ofDay.filter((b) => b.venueId === v.id && b.startHour <= h && h < b.endHour);
+                    const open = span && h >= span[0] && h < span[1];
+                    if (!open) return <td key={h} className="closed" title={closedBy ?? '不在开放时间'} />;
+                    if (here.length === 0) return <td key={h} className="free" role="button" aria-label={`${v.name} ${h}:00 空闲`} onClick={() => onNew({ venueId: v.id, date, startHour: h, endHour: h + 1 })} />;
+                    return (
+                      <td key={h} className={here.some((b) => clashIds.has(b.id)) ? 'clash' : here[0]!.status === '待审批' ? 'pending' : 'taken'}>
+                        {here.filter((b) => b.startHour === h).map((b) => <a key={b.id} onClick={() => onEdit(b)}>{b.booker}{clashIds.has(b.id) ? '（冲突）' : b.status === '待审批' ? '（待审批）' : ''}</a>)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Space>
+  );
+}
+
+/** 一次查全部场地: one span, headcount and equipment against every venue; the free ones with what they lack. */
+function AvailabilitySearch({ venues, bookings, onBook }: { venues: Venue[]; bookings: Booking[]; onBook(d: BookingDraft): void }) {
+  const [date, setDate] = useState(today());
+  const [start, setStart] = useState(14);
+  const [end, setEnd] = useState(17);
+  const [headcount, setHeadcount] = useState(0);
+  const [equipment, setEquipment] = useState<string[]>([]);
+  const found = useMemo(
+    () => (end > start ? freeVenues(venues.map((v) => ({ ...venueFacts(v), source: v })), byVenue(bookings.map(bookingFacts)), { date, startHour: start, endHour: end, headcount, equipment }) : []),
+    [venues, bookings, date, start, end, headcount, equipment],
+  );
+  const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${h}:00` }));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <DatePicker aria-label="查询日期" allowClear={false} value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
+        <Select aria-label="查询开始" style={{ width: 90 }} value={start} onChange={setStart} options={hourOptions} />
+        <span>至</span>
+        <Select aria-label="查询结束" style={{ width: 90 }} value={end} onChange={setEnd} options={hourOptions} />
+        <InputNumber aria-label="查询人数" min={0} value={headcount} onChange={(v) => setHeadcount(Number(v ?? 0))} addonAfter="人" />
+        <Select aria-label="查询设备" mode="tags" style={{ minWidth: 200 }} placeholder="需要的设备，如 投影" value={equipment} onChange={setEquipment} />
+      </Space>
+      {end <= start && <Alert type="warning" showIcon message="结束时间应晚于开始时间" />}
+      <List
+        data-testid="availability"
+        bordered
+        dataSource={found}
+        locale={{ emptyText: '这段时间没有空闲的场地' }}
+        renderItem={({ venue, lacks }) => (
+          <List.Item actions={[<Button key="b" type="primary" size="small" onClick={() => onBook({ venueId: venue.id, date, startHour: start, endHour: end, headcount, equipmentNeeded: equipment })}>预约</Button>]}>
+            <Space wrap>
+              <b>{venue.name}</b>
+              {venue.ownerUnitId ? <Tag>驻区单位</Tag> : <Tag color="red">本社区</Tag>}
+              {lacks.length === 0 ? <Tag color="green">满足要求</Tag> : lacks.map((l) => <Tag key={l} color="orange">{l}</Tag>)}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,175 @@
+import { expect, test, type Page } from '@playwright/test';
+import dayjs from 'dayjs';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
+import { completeSetup, openScreen } from './helpers';
+
+/** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
+
+const port = 5700 + Math.floor(Math.random() * 200);
+const serverUrl = `ws://127.0.0.1:${port}`;
+let server: ChildProcess;
+let dir = '';
+// A weekday a week ahead: inside the default 60 days, never today or the past.
+const day = dayjs().add(7, 'day').day() === 0 ? dayjs().add(8, 'day') : dayjs().add(7, 'day');
+const date = day.format('YYYY-MM-DD');
+
+test.beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-bookings-'));
+  server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
+});
+test.afterEach(async () => {
+  await killProcess(server);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function issue(role: string, scope: string, name: string): string {
+  const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
+  return /连接串：(\S+)/.exec(out)![1]!;
+}
+
+async function addVenue(page: Page, name: string, capacity: number, equipment: string[], options: { unit?: string; approval?: boolean } = {}): Promise<void> {
+  await page.getByRole('tab', { name: '场地与服务' }).click();
+  await page.getByRole('button', { name: /新增场地或服务/ }).click();
+  const dialog = page.getByRole('dialog', { name: '新增场地或服务' });
+  await dialog.getByLabel('场地名称').fill(name);
+  await dialog.getByLabel('容纳人数').fill(String(capacity));
+  for (const e of equipment) {
+    await dialog.getByLabel('设备').fill(e);
+    await page.keyboard.press('Enter');
+  }
+  if (options.unit) {
+    await dialog.getByLabel('所属驻区单位').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(options.unit).click();
+  }
+  if (options.approval) await dialog.getByText('预约须经所属单位或社区审批').click();
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByTestId('venue-list')).toContainText(name);
+}
+
+async function book(page: Page, venue: string, booker: string, start: number, end: number): Promise<void> {
+  await page.getByRole('tab', { name: '按日查看' }).click();
+  await page.getByLabel('查看日期').fill(date);
+  await page.getByLabel('查看日期').press('Enter');
+  await page.getByRole('button', { name: `${venue} ${start}:00 空闲` }).click();
+  const dialog = page.getByRole('dialog', { name: '新建预约' });
+  await dialog.getByLabel('结束时间').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(`${end}:00`, { exact: true }).click();
+  await dialog.getByLabel('预约人姓名').fill(booker);
+  await dialog.getByLabel('联系电话').fill('13800000001');
+  await dialog.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('venues, booking by search, a rule refused with the fix or overridden with a reason, and the approval queue', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  await page.getByRole('button', { name: /新增驻区单位/ }).click();
+  await page.getByRole('dialog').getByLabel('单位名称').fill('福州第一中学');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await openScreen(page, '场地预约');
+  await addVenue(page, '党群活动室', 30, ['投影']);
+  await addVenue(page, '一中运动场', 200, [], { unit: '福州第一中学', approval: true });
+
+  // One search across every venue: 40 people with a projector.
+  await page.getByRole('tab', { name: '查空闲场地' }).click();
+  await page.getByLabel('查询日期').fill(date);
+  await page.getByLabel('查询日期').press('Enter');
+  await page.getByLabel('查询人数').fill('40');
+  await page.getByLabel('查询设备').fill('投影');
+  await page.keyboard.press('Enter');
+  const results = page.getByTestId('availability');
+  await expect(results).toContainText('党群活动室本社区只容纳 30 人');
+  await expect(results).toContainText('一中运动场驻区单位没有投影');
+  await results.getByRole('listitem').filter({ hasText: '一中运动场' }).getByRole('button', { name: /预\s*约/ }).click();
+  const dialog = page.getByRole('dialog', { name: '新建预约' });
+  await dialog.getByLabel('预约人姓名').fill('张三');
+  await dialog.getByLabel('联系电话').fill('13800000001');
+  await dialog.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(dialog).toBeHidden();
+  // The unit's venue needs approval: first thing on the page.
+  await expect(page.getByTestId('approval-queue')).toContainText('一中运动场：张三');
+  await page.getByTestId('approval-queue').getByRole('button', { name: /批\s*准/ }).first().click();
+  await expect(page.getByTestId('approval-queue')).toBeHidden();
+
+  // Two more bookings by 张三 this month: the third is refused with the rule, and can be overridden with a reason.
+  await book(page, '党群活动室', '张三', 9, 10);
+  await page.getByRole('button', { name: '党群活动室 10:00 空闲' }).click();
+  const third = page.getByRole('dialog', { name: '新建预约' });
+  await third.getByLabel('预约人姓名').fill('张三');
+  await third.getByLabel('联系电话').fill('13800000001'); // a walk-in resident is known by name and phone
+  await third.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(page.getByTestId('booking-problems')).toContainText(`每人每月最多预约 2 次，张三本月已预约 2 次`);
+  await third.getByLabel('破例原因').fill('社区重点活动，经书记同意');
+  await third.getByRole('button', { name: '破例预约' }).click();
+  await expect(third).toBeHidden();
+  // Overlapping a taken slot is never overridable.
+  await page.getByRole('button', { name: '党群活动室 8:00 空闲' }).click();
+  const overlap = page.getByRole('dialog', { name: '新建预约' });
+  await overlap.getByLabel('结束时间').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('10:00', { exact: true }).click();
+  await overlap.getByLabel('预约人姓名').fill('李四');
+  await overlap.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(page.getByTestId('booking-problems')).toContainText('已被「张三」预约，请换时间或换场地');
+  await expect(overlap.getByRole('button', { name: '破例预约' })).toHaveCount(0);
+  await page.context().close();
+});
+
+test('two PCs book one slot offline: after the merge both bookings exist, both PCs show the clash, and cancelling one resolves it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await communityContext.newPage();
+  await completeSetup(a);
+  await openScreen(a, '设置');
+  await a.getByRole('button', { name: '打开同步设置' }).click();
+  await a.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
+  await a.getByRole('button', { name: '保存并连接' }).click();
+  await expect(a.getByTestId('sync-status')).toContainText('已同步');
+  await openScreen(a, '场地预约');
+  await addVenue(a, '党群活动室', 30, []);
+
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const b = await streetContext.newPage();
+  await b.goto('/');
+  await b.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
+  await b.getByLabel('街道工作人员姓名').fill('李组织委员');
+  await b.getByRole('button', { name: '登录街道总览' }).click();
+  await b.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
+  await expect(b.getByTestId('sync-status')).toContainText('已同步');
+  await openScreen(b, '场地预约');
+  await b.getByRole('tab', { name: '场地与服务' }).click();
+  await expect(b.getByTestId('venue-list')).toContainText('党群活动室');
+
+  await communityContext.setOffline(true);
+  await streetContext.setOffline(true);
+  await expect(a.getByTestId('sync-status')).toContainText('离线');
+  await expect(b.getByTestId('sync-status')).toContainText('离线');
+  await book(a, '党群活动室', '张三', 14, 16);
+  await book(b, '党群活动室', '李四', 15, 17);
+  await communityContext.setOffline(false);
+  await streetContext.setOffline(false);
+  await expect(a.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+  await expect(b.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+
+  for (const page of [a, b]) {
+    const clashes = page.getByTestId('booking-clashes');
+    await expect(clashes).toContainText('预约冲突 1 处', { timeout: 15_000 });
+    await expect(clashes).toContainText('14:00–16:00 张三（王小红');
+    await expect(clashes).toContainText('15:00–17:00 李四（李组织委员');
+    await expect(page.getByTestId('day-grid')).toContainText('张三（冲突）');
+    await expect(page.getByTestId('day-grid')).toContainText('李四（冲突）');
+  }
+  await a.getByTestId('booking-clashes').getByRole('button', { name: '取消此预约' }).last().click();
+  await a.getByLabel('取消原因').fill('与张三的预约冲突，已电话告知');
+  await a.getByRole('button', { name: '取消预约' }).click();
+  await expect(a.getByTestId('booking-clashes')).toBeHidden();
+  await expect(b.getByTestId('booking-clashes')).toBeHidden({ timeout: 15_000 });
+  await expect(b.getByTestId('day-grid')).toContainText('张三');
+  await expect(b.getByTestId('day-grid')).not.toContainText('李四');
+  await communityContext.close();
+  await streetContext.close();
+});
