@@ -197,7 +197,9 @@ function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[
                   {hours.map((h) => {
                     const here = ofDay.filter((b) => b.venueId === v.id && b.startHour <= h && h < b.endHour);
                     const open = span && h >= span[0] && h < span[1];
+                    const past = date < today() || (date === today() && h < new Date().getHours());
                     if (!open) return <td key={h} className="closed" title={closedBy ?? '不在开放时间'} />;
+                    if (past && here.length === 0) return <td key={h} className="closed" title="已过去" />;
                     if (here.length === 0) return <td key={h} className="free" role="button" aria-label={`${v.name} ${h}:00 空闲`} onClick={() => onNew({ venueId: v.id, date, startHour: h, endHour: h + 1 })} />;
                     return (
                       <td key={h} className={here.some((b) => clashIds.has(b.id)) ? 'clash' : here[0]!.status === '待审批' ? 'pending' : 'taken'}>

@@ -55,12 +55,12 @@ export function VenueDialog({ venue, onClose }: { venue?: Venue; onClose(): void
           <Col span={4}><Form.Item name="capacity" label="容纳人数"><InputNumber aria-label="容纳人数" min={0} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={10}><Form.Item name="equipment" label="设备"><Select aria-label="设备" mode="tags" placeholder="投影、音响、桌椅…" /></Form.Item></Col>
           <Col span={24}><Form.Item name="closedDays" label="每周不开放"><Checkbox.Group options={WEEKDAYS.map((w, i) => ({ value: String(i + 1), label: `星期${w}` }))} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="earliest" label="最早（点）"><InputNumber aria-label="最早可约" min={0} max={24} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="latest" label="最晚（点）"><InputNumber aria-label="最晚可约" min={0} max={24} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="maxHours" label="每次最多（小时）"><InputNumber aria-label="每次最多小时" min={1} max={24} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="maxPerMonth" label="每人每月（次）"><InputNumber aria-label="每人每月最多次数" min={0} max={100} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="minNoticeHours" label="提前（小时）"><InputNumber aria-label="至少提前小时" min={0} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="maxDaysAhead" label="最多提前（天）"><InputNumber aria-label="最多提前天数" min={1} max={366} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="earliest" label="最早几点"><InputNumber aria-label="最早可约" min={0} max={24} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="latest" label="最晚几点"><InputNumber aria-label="最晚可约" min={0} max={24} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="maxHours" label="每次最多小时"><InputNumber aria-label="每次最多小时" min={1} max={24} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="maxPerMonth" label="每人每月次数"><InputNumber aria-label="每人每月最多次数" min={0} max={100} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="minNoticeHours" label="至少提前小时"><InputNumber aria-label="至少提前小时" min={0} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="maxDaysAhead" label="最多提前天数"><InputNumber aria-label="最多提前天数" min={1} max={366} /></Form.Item></Col>
           <Col span={24}><Form.Item name="needsApproval" valuePropName="checked"><Checkbox>预约须经所属单位或社区审批</Checkbox></Form.Item></Col>
         </Row>
         <Typography.Text strong>暂停开放（节假日、维修）</Typography.Text>
