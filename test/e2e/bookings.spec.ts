@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
-import { completeSetup, openScreen } from './helpers';
+import { completeSetup, openScreen, pickOption } from './helpers';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
 
@@ -42,8 +42,7 @@ async function addVenue(page: Page, name: string, capacity: number, equipment: s
     await page.keyboard.press('Enter');
   }
   if (options.unit) {
-    await dialog.getByLabel('所属驻区单位').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(options.unit).click();
+    await pickOption(page, dialog.getByLabel('所属驻区单位'), options.unit);
   }
   if (options.approval) await dialog.getByText('预约须经所属单位或社区审批').click();
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
@@ -56,8 +55,7 @@ async function book(page: Page, venue: string, booker: string, start: number, en
   await page.getByLabel('查看日期').press('Enter');
   await page.getByRole('button', { name: `${venue} ${start}:00 空闲` }).click();
   const dialog = page.getByRole('dialog', { name: '新建预约' });
-  await dialog.getByLabel('结束时间').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(`${end}:00`, { exact: true }).click();
+  await pickOption(page, dialog.getByLabel('结束时间'), `${end}:00`);
   await dialog.getByLabel('预约人姓名').fill(booker);
   await dialog.getByLabel('联系电话').fill('13800000001');
   await dialog.getByRole('button', { name: /预\s*约/ }).click();
@@ -110,12 +108,48 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   // Overlapping a taken slot is never overridable.
   await page.getByRole('button', { name: '党群活动室 8:00 空闲' }).click();
   const overlap = page.getByRole('dialog', { name: '新建预约' });
-  await overlap.getByLabel('结束时间').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('10:00', { exact: true }).click();
+  await pickOption(page, overlap.getByLabel('结束时间'), '10:00');
   await overlap.getByLabel('预约人姓名').fill('李四');
   await overlap.getByRole('button', { name: /预\s*约/ }).click();
   await expect(page.getByTestId('booking-problems')).toContainText('已被「张三」预约，请换时间或换场地');
   await expect(overlap.getByRole('button', { name: '破例预约' })).toHaveCount(0);
+  await overlap.getByRole('button', { name: /取\s*消/ }).click();
+
+  // A weekly booking, three times: the week already taken is skipped and listed.
+  const nextWeek = day.add(7, 'day').format('YYYY-MM-DD');
+  await page.getByLabel('查看日期').fill(nextWeek);
+  await page.getByLabel('查看日期').press('Enter');
+  await page.getByRole('button', { name: '党群活动室 19:00 空闲' }).click();
+  const taken = page.getByRole('dialog', { name: '新建预约' });
+  await taken.getByLabel('预约人姓名').fill('王五');
+  await taken.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(taken).toBeHidden();
+  await page.getByLabel('查看日期').fill(date);
+  await page.getByLabel('查看日期').press('Enter');
+  await page.getByRole('button', { name: '党群活动室 19:00 空闲' }).click();
+  const series = page.getByRole('dialog', { name: '新建预约' });
+  await series.getByLabel('预约人姓名').fill('老年合唱队');
+  await series.getByLabel('用途').fill('合唱排练');
+  await pickOption(page, series.getByLabel('重复'), '每周');
+  await series.getByLabel('重复次数').fill('3');
+  await series.getByRole('button', { name: /预\s*约/ }).click();
+  const result = page.getByTestId('series-result');
+  await expect(result).toContainText(`跳过（请另行安排）：${nextWeek}：「党群活动室」`);
+  await expect(result).toContainText(`已预约：${date}、${day.add(14, 'day').format('YYYY-MM-DD')}`);
+  await page.getByRole('button', { name: '知道了' }).click();
+
+  // The week's schedule for the notice board, as a PDF with the bookings on it.
+  await page.getByRole('button', { name: '打印本周安排' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText('老年合唱队');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(dir, 'week.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  expect(text).toContain('党群服务中心场地预约安排');
+  expect(text).toContain('老年合唱队');
+  expect(text).toContain('党群活动室');
+  expect(text).not.toContain('13800000001');
   await page.context().close();
 });
 

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const COMMUNITY = { name: '三坊七巷社区', code: '350102001001', street: '南街街道', clerk: '王小红' };
 
@@ -37,4 +37,18 @@ export async function expectSaved(page: Page): Promise<void> {
 /** Opens a screen from the left navigation. */
 export async function openScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
+}
+
+/**
+ * Picks an option of a select or tree-select field and waits until the field shows it: under load the dropdown may
+ * still be opening when the first click lands, so the pick is retried until the choice is in the field.
+ */
+export async function pickOption(page: Page, field: Locator, title: string, shown = title.replace(/（[^）]*）$/, '')): Promise<void> {
+  const container = field.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
+  await expect(async () => {
+    if ((await container.innerText()).includes(shown)) return;
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+    await expect(container).toContainText(shown, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
 import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
-import { addChild, completeSetup, openScreen } from './helpers';
+import { addChild, completeSetup, openScreen, pickOption } from './helpers';
 
 /** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
 
@@ -54,8 +54,7 @@ async function importMembers(page: Page): Promise<void> {
 async function newMeeting(page: Page): Promise<void> {
   await page.getByRole('button', { name: /新建会议/ }).click();
   const dialog = page.getByRole('dialog', { name: '新建会议' });
-  await dialog.getByLabel('召开会议的党组织').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('第一网格党支部（网格党支部）').click();
+  await pickOption(page, dialog.getByLabel('召开会议的党组织'), '第一网格党支部（网格党支部）');
   await dialog.getByLabel('地点').fill('党群服务中心会议室');
   await dialog.getByLabel('主持人').fill('艾一');
   await dialog.getByLabel('记录人').fill('王小红');
@@ -144,8 +143,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
   const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
   await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');
-  await taskDialog.getByLabel('负责人').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('丁四').click();
+  await pickOption(page, taskDialog.getByLabel('负责人'), '丁四');
   await taskDialog.getByRole('button', { name: /添\s*加/ }).click();
   await expect(drawer).toContainText('报街道党工委审批冯五转正');
 

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { addChild, completeSetup, openScreen } from './helpers';
+import { addChild, completeSetup, openScreen, pickOption } from './helpers';
 
 /** Issue 8, item 8: a roster as offices keep it imports in the clerks' own words (failed before the fix). */
 
@@ -62,8 +62,7 @@ test('a roster written as offices write it: 学历, 民族, 类别, 状态 and s
   const unknown = page.getByTestId('import-unknown');
   await expect(unknown).toHaveCount(1);
   await expect(unknown).toContainText('学历「中技校」不在列表中');
-  await unknown.getByLabel('把「中技校」当作').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('高中/中技', { exact: true }).click();
+  await pickOption(page, unknown.getByLabel('把「中技校」当作'), '高中/中技');
   await unknown.getByRole('button', { name: /确\s*定/ }).click();
   await expect(counts).toContainText('有问题 0 条');
   await expect(counts).toContainText(`新增 ${ROWS} 条`);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addChild, completeSetup, openScreen, treeNode } from './helpers';
+import { addChild, completeSetup, openScreen, pickOption, treeNode } from './helpers';
 
 /** Issue 8, item 7: operators with identity (failed before: the operator was a name anyone could type). */
 
@@ -17,8 +17,7 @@ test('operators are chosen from this PC\'s list, with a PIN, again after idle; h
   await page.locator('.ant-drawer').getByRole('button', { name: /保\s*存/ }).click();
   await openScreen(page, '设置');
   const card = page.getByTestId('operators-card');
-  await card.getByLabel('从名册添加操作人').click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle('陈社工').click();
+  await pickOption(page, card.getByLabel('从名册添加操作人'), '陈社工');
   await card.getByRole('button', { name: /^添\s*加$/ }).click();
   await card.getByLabel('按姓名添加操作人').fill('林书记');
   await card.getByRole('button', { name: '按姓名添加' }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { addChild, completeSetup, openScreen, treeNode } from './helpers';
+import { addChild, completeSetup, openScreen, pickOption, treeNode } from './helpers';
 
 /** Faults a first-time trial found in printing and the org tree (issue 8, items 3 and 6): each test failed first. */
 
@@ -20,13 +20,11 @@ async function communityWithBuilding(browser: Browser, viewport: { width: number
     const drawer = page.locator('.ant-drawer');
     await drawer.getByLabel('姓名').fill(name);
     await drawer.getByLabel('公民身份号码').fill(idOf(i));
-    await drawer.getByLabel('所在党组织').click();
-    await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();
+    await pickOption(page, drawer.getByLabel('所在党组织'), '第一网格党支部（网格党支部）');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(drawer).toBeHidden();
   }
-  await page.getByLabel('按党组织筛选').click();
-  await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();
+  await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
   await expect(page.getByTestId('roster-count')).toContainText('共 2 人');
   return page;
 }
@@ -59,8 +57,7 @@ for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 108
     await page.getByLabel('监督电话').fill('0591-87000000');
     await page.getByRole('button', { name: '保存监督电话' }).click();
     await openScreen(page, '人员名册');
-    await page.getByLabel('按党组织筛选').click();
-    await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();
+    await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
     await page.getByRole('button', { name: /打印党员公示牌/ }).click();
     await expect(page.getByTestId('print-preview')).toContainText('张三');
     await expectWholePageVisible(page);
@@ -92,8 +89,7 @@ test('the responsibility poster refuses to print without the supervision phone a
   await page.getByLabel('监督电话').fill('0591-87000000');
   await page.getByRole('button', { name: '保存监督电话' }).click();
   await openScreen(page, '人员名册');
-  await page.getByLabel('按党组织筛选').click();
-  await page.getByTitle('第一网格党支部（网格党支部）', { exact: true }).click();
+  await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
   await page.getByRole('button', { name: /打印党员公示牌/ }).click();
   await expect(page.getByTestId('print-preview')).toContainText('监督电话：0591-87000000');
   await expect(page.getByRole('dialog').getByRole('button', { name: /打印|导出PDF/ })).toBeEnabled();

@@ -1,8 +1,11 @@
-import { Alert, App as AntApp, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { Alert, App as AntApp, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space } from 'antd';
+import { bookingSlip } from '../../../src-shared/print/bookingPrints';
+import { PrintPreview } from '../print/PrintPreview';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ValidationError } from '../../../src-shared/errors';
-import { checkBooking, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
+import { checkBooking, recurrenceDates, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
+import { newId } from '../../../src-shared/ids';
 import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
@@ -27,15 +30,17 @@ const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${
  */
 export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraft; editing?: Booking; onClose(): void }) {
   const { store } = useSession();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm();
   const [problems, setProblems] = useState<{ message: string; overridable: boolean }[]>([]);
   const [override, setOverride] = useState('');
+  const [slip, setSlip] = useState(false);
   const kind = Form.useWatch('bookerKind', form) ?? editing?.bookerKind ?? 'walkin';
+  const repeat: string = Form.useWatch('repeat', form) ?? '';
   const venues = store.repos.venues.list();
   const initial = editing
     ? { ...editing, date: dayjs(editing.date) }
-    : { bookerKind: 'walkin', startHour: draft?.startHour ?? 9, endHour: draft?.endHour ?? (draft?.startHour ?? 9) + 1, venueId: draft?.venueId, date: dayjs(draft?.date ?? today()), headcount: draft?.headcount ?? 0, equipmentNeeded: draft?.equipmentNeeded ?? [] };
+    : { repeat: '', times: 4, bookerKind: 'walkin', startHour: draft?.startHour ?? 9, endHour: draft?.endHour ?? (draft?.startHour ?? 9) + 1, venueId: draft?.venueId, date: dayjs(draft?.date ?? today()), headcount: draft?.headcount ?? 0, equipmentNeeded: draft?.equipmentNeeded ?? [] };
 
   const save = (v: Record<string, unknown>) => {
     try {
@@ -67,6 +72,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
       }
       const note = found.length > 0 ? `破例预约（${found.map((p) => p.message).join('；')}）。原因：${override.trim()}` : undefined;
       if (editing) store.repos.bookings.update(editing.id, input, { note });
+      else if (v.repeat) return void saveSeries(input, facts, venue, String(v.repeat) as 'week' | 'month', v);
       else store.repos.bookings.create(input, { note });
       void message.success(`已${editing ? '修改' : '预约'}：${venue.name} ${input.date} ${input.startHour}:00–${input.endHour}:00（${booker}）${input.status === '待审批' ? '，等待审批' : ''}`);
       onClose();
@@ -76,9 +82,58 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
     }
   };
 
+  /**
+   * A recurring booking: every date of the series is checked like a single booking; a date that clashes or breaks a
+   * rule is skipped (not overridden) and listed, the others are booked together as one series.
+   */
+  const saveSeries = (input: Parameters<typeof store.repos.bookings.create>[0], first: BookingFacts, venue: NonNullable<ReturnType<typeof store.repos.venues.get>>, every: 'week' | 'month', v: Record<string, unknown>) => {
+    const until = v.until ? (v.until as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
+    const dates = recurrenceDates(first.date, every, until ? { until } : { times: Number(v.times ?? 4) });
+    const others = store.repos.bookings.list().map(bookingFacts);
+    const seriesId = newId();
+    const booked: string[] = [];
+    const skipped: string[] = [];
+    store.doc.transact(() => {
+      for (const date of dates) {
+        const facts = { ...first, id: `${seriesId}:${date}`, date };
+        const found = checkBooking(facts, venueFacts(venue), others, { now: { date: today(), hour: new Date().getHours() } });
+        if (found.length > 0) {
+          skipped.push(`${date}：${found[0]!.message}`);
+          continue;
+        }
+        store.repos.bookings.create({ ...input, date, seriesId });
+        others.push(facts);
+        booked.push(date);
+      }
+    });
+    modal.info({
+      title: `周期预约：已预约 ${booked.length} 次${skipped.length ? `，跳过 ${skipped.length} 次` : ''}`,
+      content: (
+        <div data-testid="series-result">
+          {booked.length > 0 && <div>已预约：{booked.join('、')}</div>}
+          {skipped.length > 0 && <div style={{ marginTop: 8 }}>跳过（请另行安排）：{skipped.map((s) => <div key={s}>{s}</div>)}</div>}
+        </div>
+      ),
+      okText: '知道了',
+    });
+    onClose();
+  };
+
   const overridable = problems.length > 0 && problems.every((p) => p.overridable);
   return (
-    <Modal open title={editing ? '修改预约' : '新建预约'} okText={overridable ? '破例预约' : '预约'} cancelText="取消" width={760} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={editing ? '修改预约' : '新建预约'}
+      width={760}
+      onCancel={onClose}
+      footer={
+        <Space>
+          {editing && <Button onClick={() => setSlip(true)}>打印预约单</Button>}
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" onClick={() => form.submit()}>{overridable ? '破例预约' : editing ? '保存' : '预约'}</Button>
+        </Space>
+      }
+    >
       <Form form={form} layout="vertical" initialValues={initial} onFinish={save} onValuesChange={() => setProblems([])} onKeyDown={formKeys(() => form.submit())}>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="venueId" label="场地/服务"><Select aria-label="场地" showSearch optionFilterProp="label" options={venues.map((x) => ({ value: x.id, label: `${x.name}${x.ownerUnitId ? `（${store.repos.residentUnits.get(x.ownerUnitId)?.name ?? '驻区单位'}）` : ''}` }))} /></Form.Item></Col>
@@ -103,6 +158,13 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
           <Col span={12}><Form.Item name="purpose" label="用途"><Input aria-label="用途" placeholder="例如：老年合唱队排练" /></Form.Item></Col>
           <Col span={4}><Form.Item name="headcount" label="人数"><InputNumber aria-label="人数" min={0} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="equipmentNeeded" label="所需设备"><Select aria-label="所需设备" mode="tags" /></Form.Item></Col>
+          {!editing && (
+            <>
+              <Col span={8}><Form.Item name="repeat" label="重复"><Select aria-label="重复" options={[{ value: '', label: '不重复' }, { value: 'week', label: '每周' }, { value: 'month', label: '每月' }]} /></Form.Item></Col>
+              {repeat && <Col span={8}><Form.Item name="times" label="共几次（最多52次）"><InputNumber aria-label="重复次数" min={2} max={52} style={{ width: '100%' }} /></Form.Item></Col>}
+              {repeat && <Col span={8}><Form.Item name="until" label="或到此日为止"><DatePicker aria-label="重复截止日期" style={{ width: '100%' }} /></Form.Item></Col>}
+            </>
+          )}
         </Row>
       </Form>
       {problems.length > 0 && (
@@ -118,6 +180,9 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
             </>
           }
         />
+      )}
+      {slip && editing && (
+        <PrintPreview onClose={() => setSlip(false)} build={(paper, orientation) => ({ ...bookingSlip(store.info?.name ?? '', editing, today()), paper, orientation })} />
       )}
     </Modal>
   );

@@ -11,6 +11,8 @@ import { useLiveList } from '../../app/useLive';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { bookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
 import { VenueDialog } from './VenueDialog';
+import { PrintPreview } from '../print/PrintPreview';
+import { weekSchedule } from '../../../src-shared/print/bookingPrints';
 
 /** 平台约到: the approval queue first, clashes after merges, the day's grid of venues × hours, the search, the venues. */
 export function BookingsPage() {
@@ -171,7 +173,9 @@ function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof b
 
 /** The day's grid: venues × hours; a free hour opens a new booking, a booking opens it; clashes in red. */
 function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[]; bookings: Booking[]; clashIds: Set<string>; onNew(d: BookingDraft): void; onEdit(b: Booking): void }) {
+  const { store } = useSession();
   const [date, setDate] = useState(today());
+  const [printing, setPrinting] = useState(false);
   const hours = Array.from({ length: 14 }, (_, i) => 8 + i);
   const ofDay = bookings.filter((b) => b.date === date && b.status !== '已取消');
   return (
@@ -181,6 +185,7 @@ function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[
         <DatePicker aria-label="查看日期" allowClear={false} value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
         <Button onClick={() => setDate(dayjs(date).add(1, 'day').format('YYYY-MM-DD'))}>后一天</Button>
         <Button icon={<PlusOutlined />} onClick={() => onNew({ date })}>新建预约</Button>
+        <Button onClick={() => setPrinting(true)}>打印本周安排</Button>
         <Typography.Text type="secondary">点空白时段新建预约；点已有预约修改或取消。</Typography.Text>
       </Space>
       <div style={{ overflowX: 'auto' }}>
@@ -213,6 +218,14 @@ function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[
           </tbody>
         </table>
       </div>
+      {printing && (
+        <PrintPreview
+          onClose={() => setPrinting(false)}
+          note="张贴用：预约人电话不上墙。"
+          initialOrientation="landscape"
+          build={(paper, orientation) => ({ ...weekSchedule(store.info?.name ?? '', venues, bookings, dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day').format('YYYY-MM-DD')), paper, orientation })}
+        />
+      )}
     </Space>
   );
 }

@@ -69,10 +69,10 @@ const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.25, 1.5, 2];
  * dialog produce the same pages. A builder that refuses (a poster without its 监督电话) shows why and what to do, and
  * nothing is laid out for paper.
  */
-export function PrintPreview({ build, onClose, note }: { build: (paper: PaperSize, orientation: Orientation) => PrintDocument; onClose(): void; note?: string }) {
+export function PrintPreview({ build, onClose, note, initialOrientation = 'portrait' }: { build: (paper: PaperSize, orientation: Orientation) => PrintDocument; onClose(): void; note?: string; initialOrientation?: Orientation }) {
   const { message } = AntApp.useApp();
   const [paper, setPaper] = useState<PaperSize>('A4');
-  const [orientation, setOrientation] = useState<Orientation>('portrait');
+  const [orientation, setOrientation] = useState<Orientation>(initialOrientation);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
   // A callback ref: the dialog mounts its body after this component, so the frame is measured once it exists.
   const [frameElement, setFrameElement] = useState<HTMLDivElement | null>(null);

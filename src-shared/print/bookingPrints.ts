@@ -1,0 +1,79 @@
+import { maskPhone } from '../privacy/mask';
+import type { PrintDocument } from './printDocument';
+
+export interface ScheduleVenue {
+  id: string;
+  name: string;
+}
+
+export interface ScheduleBooking {
+  venueId: string;
+  date: string;
+  startHour: number;
+  endHour: number;
+  booker: string;
+  purpose: string;
+  status: string;
+}
+
+const WEEKDAYS = '一二三四五六日';
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The week's schedule for the notice board: venues × the seven days, each cell the bookings of that day (time, who,
+ * what). Cancelled bookings are left out; waiting approvals are marked.
+ */
+export function weekSchedule(communityName: string, venues: readonly ScheduleVenue[], bookings: readonly ScheduleBooking[], monday: string): PrintDocument {
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const shown = bookings.filter((b) => b.status !== '已取消' && b.date >= days[0]! && b.date <= days[6]!);
+  return {
+    fileName: `场地预约周表-${monday}.pdf`,
+    title: '党群服务中心场地预约安排',
+    subtitle: `${communityName} · ${days[0]!.replace(/-/g, '.')}—${days[6]!.slice(5).replace('-', '.')}`,
+    paper: 'A4',
+    orientation: 'landscape',
+    sections: [
+      {
+        table: {
+          columns: [{ header: '场地', width: 13 }, ...days.map((d, i) => ({ header: `星期${WEEKDAYS[i]} ${Number(d.slice(5, 7))}.${Number(d.slice(8, 10))}`, width: 87 / 7 }))],
+          rows: venues.map((v) => [
+            v.name,
+            ...days.map((d) =>
+              shown
+                .filter((b) => b.venueId === v.id && b.date === d)
+                .sort((a, b) => a.startHour - b.startHour)
+                .map((b) => `${b.startHour}:00–${b.endHour}:00 ${b.booker}${b.purpose ? `（${b.purpose}）` : ''}${b.status === '待审批' ? '［待审批］' : ''}`)
+                .join('\n') || '—',
+            ),
+          ]),
+        },
+      },
+    ],
+    footer: ['预约请到党群服务中心前台或来电登记；如需取消请提前告知。', communityName],
+  };
+}
+
+/** 预约单: the confirmation slip for the resident (phone masked as on every print). */
+export function bookingSlip(communityName: string, b: ScheduleBooking & { venue: string; phone: string; headcount: number }, printedOn: string): PrintDocument {
+  return {
+    fileName: `预约单-${b.venue}-${b.date}.pdf`,
+    title: '场地预约单',
+    subtitle: communityName,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [{
+      paragraphs: [
+        `预约人：${b.booker}\u3000联系电话：${maskPhone(b.phone) || '—'}`,
+        `场地：${b.venue}`,
+        `时间：${b.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} ${b.startHour}:00—${b.endHour}:00`,
+        `用途：${b.purpose || '—'}\u3000人数：${b.headcount || '—'}`,
+        `状态：${b.status}`,
+      ],
+    }, { signatures: ['经办人（签字）'] }],
+    footer: [`${communityName} ${printedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`],
+  };
+}

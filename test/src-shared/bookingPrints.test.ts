@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { bookingSlip, weekSchedule } from '../../src-shared/print/bookingPrints';
+
+describe('booking prints', () => {
+  it('lays out the week for the notice board: venues × days, cancelled left out, approvals marked, no phones', () => {
+    const venues = [{ id: 'r', name: '党群活动室' }, { id: 'h', name: '多功能厅' }];
+    const bookings = [
+      { venueId: 'r', date: '2026-05-11', startHour: 14, endHour: 16, booker: '张三', purpose: '合唱排练', status: '已确认' },
+      { venueId: 'r', date: '2026-05-11', startHour: 9, endHour: 10, booker: '李四', purpose: '', status: '待审批' },
+      { venueId: 'h', date: '2026-05-12', startHour: 9, endHour: 10, booker: '王五', purpose: '', status: '已取消' },
+      { venueId: 'h', date: '2026-05-18', startHour: 9, endHour: 10, booker: '下周', purpose: '', status: '已确认' },
+    ];
+    const doc = weekSchedule('三坊七巷社区', venues, bookings, '2026-05-11');
+    expect(doc.orientation).toBe('landscape');
+    expect(doc.sections[0]!.table!.columns.map((c) => c.header).slice(0, 3)).toEqual(['场地', '星期一 5.11', '星期二 5.12']);
+    expect(doc.sections[0]!.table!.rows[0]!.slice(0, 2)).toEqual(['党群活动室', '9:00–10:00 李四［待审批］\n14:00–16:00 张三（合唱排练）']);
+    expect(doc.sections[0]!.table!.rows[1]!.slice(1).every((c) => c === '—')).toBe(true);
+  });
+  it('prints the resident\'s slip with the phone masked and a signature line', () => {
+    const doc = bookingSlip('三坊七巷社区', { venueId: 'r', venue: '党群活动室', date: '2026-05-11', startHour: 14, endHour: 16, booker: '张三', purpose: '', status: '已确认', phone: '13812345678', headcount: 20 }, '2026-05-06');
+    expect(JSON.stringify(doc)).toContain('138****5678');
+    expect(JSON.stringify(doc)).not.toContain('13812345678');
+    expect(doc.sections[1]!.signatures).toEqual(['经办人（签字）']);
+  });
+});
