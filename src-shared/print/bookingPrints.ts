@@ -1,4 +1,5 @@
 import { maskPhone } from '../privacy/mask';
+import type { UsageRow } from '../records/booking/bookingRules';
 import type { PrintDocument } from './printDocument';
 
 export interface ScheduleVenue {
@@ -75,5 +76,26 @@ export function bookingSlip(communityName: string, b: ScheduleBooking & { venue:
       ],
     }, { signatures: ['经办人（签字）'] }],
     footer: [`${communityName} ${printedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`],
+  };
+}
+
+/** 月度使用情况报表 per venue, printed (A4) and the same rows for Excel. */
+export function usageReport(communityName: string, month: string, rows: readonly UsageRow[]): PrintDocument {
+  const kinds = ['来访居民', '名册人员', '驻区单位', '志愿服务队'];
+  return {
+    fileName: `场地使用月报-${month}.pdf`,
+    title: '场地使用情况月报',
+    subtitle: `${communityName} · ${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`,
+    paper: 'A4',
+    orientation: 'landscape',
+    sections: [{ table: usageTable(rows, kinds) }],
+    footer: [`合计：预约 ${rows.reduce((s, r) => s + r.bookings, 0)} 次，${rows.reduce((s, r) => s + r.hours, 0)} 小时，未到 ${rows.reduce((s, r) => s + r.noShows, 0)} 次。`, communityName],
+  };
+}
+
+export function usageTable(rows: readonly UsageRow[], kinds = ['来访居民', '名册人员', '驻区单位', '志愿服务队']) {
+  return {
+    columns: [{ header: '场地', width: 20 }, { header: '预约次数', width: 10 }, { header: '预约小时', width: 10 }, { header: '未到', width: 8 }, { header: '取消', width: 8 }, ...kinds.map((k) => ({ header: k, width: 11 }))],
+    rows: rows.map((r) => [r.venue, String(r.bookings), String(r.hours), String(r.noShows), String(r.cancelled), ...kinds.map((k) => String(r.byKind[k] ?? 0))]),
   };
 }

@@ -150,6 +150,25 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   expect(text).toContain('老年合唱队');
   expect(text).toContain('党群活动室');
   expect(text).not.toContain('13800000001');
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+
+  // 未到 is recorded on the booking and counted in the month's usage report.
+  await page.getByTestId('day-grid').getByText('老年合唱队').click();
+  const edit = page.getByRole('dialog', { name: '修改预约' });
+  await pickOption(page, edit.getByLabel('预约状态'), '未到');
+  await edit.getByLabel('状态原因').fill('未来也未请假');
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(edit).toBeHidden();
+  await page.getByRole('tab', { name: '月度报表' }).click();
+  await page.getByLabel('报表月份').fill(day.format('YYYY-MM'));
+  await page.getByLabel('报表月份').press('Enter');
+  await expect(page.getByTestId('usage-report').getByRole('row', { name: /党群活动室/ })).toContainText('1');
+
+  // A venue with bookings to come is not deleted: the clerk gets the list.
+  await page.getByRole('tab', { name: '场地与服务' }).click();
+  await page.getByTestId('venue-list').getByText('党群活动室').click();
+  await page.getByRole('button', { name: '删除场地' }).click();
+  await expect(page.getByTestId('venue-delete-refused')).toContainText('张三');
   await page.context().close();
 });
 

@@ -79,3 +79,22 @@ describe('booking rules', () => {
     expect(() => ra.bookings.update(ra.bookings.list()[0]!.id, { status: '已取消' })).toThrow(/取消预约须写明原因/);
   });
 });
+
+describe('monthly usage', () => {
+  it('counts bookings, hours, 未到 and cancellations per venue and by booker type', async () => {
+    const { monthlyUsage } = await import('../../src-shared/records/booking/bookingRules');
+    const { usageReport } = await import('../../src-shared/print/bookingPrints');
+    const list = [
+      { ...booking({ date: '2026-05-09', startHour: 9, endHour: 11 }), bookerKind: 'walkin' },
+      { ...booking({ date: '2026-05-10', startHour: 9, endHour: 10, status: '未到' }), bookerKind: 'person' },
+      { ...booking({ date: '2026-05-11', status: '已取消' }), bookerKind: 'unit' },
+      { ...booking({ date: '2026-06-01' }), bookerKind: 'walkin' },
+    ];
+    const rows = monthlyUsage([{ id: 'r', name: '党群活动室' }, { id: 'h', name: '多功能厅' }], list, '2026-05');
+    expect(rows[0]).toEqual({ venueId: 'r', venue: '党群活动室', bookings: 2, hours: 3, noShows: 1, cancelled: 1, byKind: { 来访居民: 1, 名册人员: 1 } });
+    expect(rows[1]!.bookings).toBe(0);
+    const doc = usageReport('三坊七巷社区', '2026-05', rows);
+    expect(doc.subtitle).toBe('三坊七巷社区 · 2026年5月');
+    expect(doc.sections[0]!.table!.rows[0]).toEqual(['党群活动室', '2', '3', '1', '1', '1', '1', '0', '0']);
+  });
+});

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ValidationError } from '../../../src-shared/errors';
 import { checkBooking, recurrenceDates, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
 import { newId } from '../../../src-shared/ids';
+import { BOOKING_STATUSES } from '../../../src-shared/records/booking/bookingSchema';
 import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
@@ -57,14 +58,18 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
       const input = {
         venue: venue.name, venueId: venue.id, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), startHour: Number(v.startHour), endHour: Number(v.endHour),
         bookerKind, bookerId, booker, phone: String(v.phone ?? '').trim(), purpose: String(v.purpose ?? ''), headcount: Number(v.headcount ?? 0),
-        equipmentNeeded: (v.equipmentNeeded as string[] | undefined) ?? [], status: editing?.status ?? (venue.needsApproval ? '待审批' : '已确认'),
-      } as const;
+        equipmentNeeded: (v.equipmentNeeded as string[] | undefined) ?? [],
+        status: (editing ? (v.status as Booking['status']) : venue.needsApproval ? '待审批' : '已确认'),
+        statusReason: String(v.statusReason ?? editing?.statusReason ?? '').trim(),
+      };
       const facts: BookingFacts = {
         id: editing?.id ?? '', venueId: venue.id, date: input.date, startHour: input.startHour, endHour: input.endHour, status: input.status,
         bookerKey: bookerKind === 'walkin' ? `walkin:${booker}|${input.phone}` : `${bookerKind}:${bookerId}`, booker, headcount: input.headcount,
         createdAt: editing?.meta.createdAt ?? Date.now(), createdBy: '',
       };
-      const found = checkBooking(facts, venueFacts(venue), store.repos.bookings.list().map(bookingFacts), { now: { date: today(), hour: new Date().getHours() } });
+      // Marking a booking 已完成 / 未到 / 已取消 does not move it: the slot is not checked again.
+      const sameSlot = editing && editing.venueId === input.venueId && editing.date === input.date && editing.startHour === input.startHour && editing.endHour === input.endHour && editing.booker === input.booker;
+      const found = sameSlot || input.status === '已取消' ? [] : checkBooking(facts, venueFacts(venue), store.repos.bookings.list().map(bookingFacts), { now: { date: today(), hour: new Date().getHours() } });
       const hard = found.filter((p) => !p.overridable);
       if (hard.length > 0 || (found.length > 0 && !override.trim())) {
         setProblems(found);
@@ -158,6 +163,12 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
           <Col span={12}><Form.Item name="purpose" label="用途"><Input aria-label="用途" placeholder="例如：老年合唱队排练" /></Form.Item></Col>
           <Col span={4}><Form.Item name="headcount" label="人数"><InputNumber aria-label="人数" min={0} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="equipmentNeeded" label="所需设备"><Select aria-label="所需设备" mode="tags" /></Form.Item></Col>
+          {editing && (
+            <>
+              <Col span={8}><Form.Item name="status" label="状态"><Select aria-label="预约状态" options={BOOKING_STATUSES.map((x) => ({ value: x, label: x }))} /></Form.Item></Col>
+              <Col span={16}><Form.Item name="statusReason" label="原因（取消、未到时填写）"><Input aria-label="状态原因" placeholder="例如：预约人来电取消" /></Form.Item></Col>
+            </>
+          )}
           {!editing && (
             <>
               <Col span={8}><Form.Item name="repeat" label="重复"><Select aria-label="重复" options={[{ value: '', label: '不重复' }, { value: 'week', label: '每周' }, { value: 'month', label: '每月' }]} /></Form.Item></Col>

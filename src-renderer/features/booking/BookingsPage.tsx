@@ -3,16 +3,17 @@ import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Sel
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
-import { bookingClashes, byVenue, freeVenues, monthlyBreaches, openHours, rulesOf } from '../../../src-shared/records/booking/bookingRules';
+import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, openHours, rulesOf } from '../../../src-shared/records/booking/bookingRules';
 import { errorText } from '../../app/errorText';
-import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { bookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
 import { VenueDialog } from './VenueDialog';
 import { PrintPreview } from '../print/PrintPreview';
-import { weekSchedule } from '../../../src-shared/print/bookingPrints';
+import { usageReport, usageTable, weekSchedule } from '../../../src-shared/print/bookingPrints';
+import { saveBytes, today } from '../../app/saveBytes';
+import { writeWorkbook } from '../../data/spreadsheet';
 
 /** 平台约到: the approval queue first, clashes after merges, the day's grid of venues × hours, the search, the venues. */
 export function BookingsPage() {
@@ -33,6 +34,7 @@ export function BookingsPage() {
         destroyOnHidden
         items={[
           { key: 'day', label: '按日查看', children: <DayGrid venues={venues} bookings={bookings} clashIds={new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id)))} onNew={(draft) => setBooking({ draft })} onEdit={(b) => setBooking({ editing: b })} /> },
+          { key: 'report', label: '月度报表', children: <UsagePanel venues={venues} bookings={bookings} /> },
           { key: 'search', label: '查空闲场地', children: <AvailabilitySearch venues={venues} bookings={bookings} onBook={(draft) => setBooking({ draft })} /> },
           {
             key: 'venues',
@@ -268,6 +270,36 @@ function AvailabilitySearch({ venues, bookings, onBook }: { venues: Venue[]; boo
           </List.Item>
         )}
       />
+    </Space>
+  );
+}
+
+/** 场地使用情况月报: per venue, bookings, hours, 未到, cancellations and who booked; printed or as Excel. */
+function UsagePanel({ venues, bookings }: { venues: Venue[]; bookings: Booking[] }) {
+  const { store } = useSession();
+  const [month, setMonth] = useState(today().slice(0, 7));
+  const [printing, setPrinting] = useState(false);
+  const rows = useMemo(() => monthlyUsage(venues, bookings.map((b) => ({ ...bookingFacts(b), bookerKind: b.bookerKind })), month), [venues, bookings, month]);
+  const table = usageTable(rows);
+  const exportXlsx = async () => {
+    await saveBytes(`场地使用月报-${month}.xlsx`, await writeWorkbook([{ name: month, headers: table.columns.map((c) => c.header), rows: rows.map((r, i) => table.rows[i]!.map((cell, j) => (j === 0 ? cell : Number(cell)))) }]));
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <DatePicker picker="month" aria-label="报表月份" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+        <Button onClick={() => setPrinting(true)}>打印</Button>
+        <Button onClick={exportXlsx}>导出Excel</Button>
+      </Space>
+      <Table
+        size="small"
+        rowKey={(r) => String(r[0])}
+        pagination={false}
+        data-testid="usage-report"
+        dataSource={table.rows}
+        columns={table.columns.map((c, i) => ({ title: c.header, render: (_: unknown, r: string[]) => r[i] }))}
+      />
+      {printing && <PrintPreview initialOrientation="landscape" onClose={() => setPrinting(false)} build={(paper, orientation) => ({ ...usageReport(store.info?.name ?? '', month, rows), paper, orientation })} />}
     </Space>
   );
 }

@@ -6,6 +6,7 @@ import { maskPhone } from '../../../src-shared/privacy/mask';
 import { errorText } from '../../app/errorText';
 import { blockEnterSubmit, formKeys } from '../../app/formKeys';
 import { useSession } from '../../app/storeContext';
+import { today } from '../../app/saveBytes';
 import type { Venue } from './bookingModel';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -38,8 +39,50 @@ export function VenueDialog({ venue, onClose }: { venue?: Venue; onClose(): void
       void message.error(errorText(error));
     }
   };
+  /** A venue with bookings still to come is not deleted: the clerk gets the list to call or move first. */
+  const remove = () => {
+    if (!venue) return;
+    const ahead = store.repos.bookings.list().filter((b) => b.venueId === venue.id && b.status !== '已取消' && b.date >= today()).sort((a, b) => a.date.localeCompare(b.date));
+    if (ahead.length > 0) {
+      modal.error({
+        title: `「${venue.name}」还有 ${ahead.length} 个未来的预约，不能删除`,
+        content: <div data-testid="venue-delete-refused">请先改约到其他场地或取消（写明原因）：{ahead.map((b) => <div key={b.id}>{b.date} {b.startHour}:00–{b.endHour}:00 {b.booker} {maskPhone(b.phone)}</div>)}</div>,
+        okText: '知道了',
+      });
+      return;
+    }
+    modal.confirm({
+      title: `删除「${venue.name}」？`,
+      content: '删除后不能再预约；已有的预约记录保留。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => {
+        try {
+          store.repos.venues.delete(venue.id);
+          void message.success(`已删除「${venue.name}」`);
+          onClose();
+        } catch (error) {
+          void message.error(errorText(error));
+        }
+      },
+    });
+  };
+
   return (
-    <Modal open title={venue ? `场地：${venue.name}` : '新增场地或服务'} okText="保存" cancelText="取消" width={820} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal
+      open
+      title={venue ? `场地：${venue.name}` : '新增场地或服务'}
+      width={820}
+      onCancel={onClose}
+      footer={
+        <Space>
+          {venue && <Button danger onClick={remove}>删除场地</Button>}
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" onClick={() => form.submit()}>保存</Button>
+        </Space>
+      }
+    >
       <Form
         form={form}
         layout="vertical"

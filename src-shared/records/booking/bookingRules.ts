@@ -202,3 +202,30 @@ export function recurrenceDates(first: string, every: 'week' | 'month', end: { u
   }
   return dates;
 }
+
+export interface UsageRow {
+  venueId: string;
+  venue: string;
+  bookings: number;
+  hours: number;
+  noShows: number;
+  cancelled: number;
+  /** Bookings by booker type: 居民 / 党员·人员 / 驻区单位 / 服务队. */
+  byKind: Record<string, number>;
+}
+
+const KIND_LABELS: Record<string, string> = { walkin: '来访居民', person: '名册人员', unit: '驻区单位', team: '志愿服务队' };
+
+/** 月度使用情况 per venue: bookings held, hours booked, 未到 and cancellations, by booker type. Derived every time. */
+export function monthlyUsage(venues: readonly { id: string; name: string }[], bookings: readonly (BookingFacts & { bookerKind: string })[], month: string): UsageRow[] {
+  return venues.map((v) => {
+    const mine = bookings.filter((b) => b.venueId === v.id && b.date.startsWith(month));
+    const held = mine.filter(holdsSlot);
+    const byKind: Record<string, number> = {};
+    for (const b of held) byKind[KIND_LABELS[b.bookerKind] ?? b.bookerKind] = (byKind[KIND_LABELS[b.bookerKind] ?? b.bookerKind] ?? 0) + 1;
+    return {
+      venueId: v.id, venue: v.name, bookings: held.length, hours: held.reduce((s, b) => s + b.endHour - b.startHour, 0),
+      noShows: mine.filter((b) => b.status === '未到').length, cancelled: mine.filter((b) => b.status === '已取消').length, byKind,
+    };
+  });
+}
