@@ -27,6 +27,16 @@ function meetingFigures(meeting: Record<string, number>): Record<string, Figure>
   };
 }
 
+function bookingFigures(b: Record<string, number>): Record<string, Figure> {
+  return {
+    'bookings.availability_search_ms': { value: round(b.searchMs!, 2), unit: 'ms', target: 50, note: `${b.venues} venues, ${b.bookings} bookings; a 3-hour span, 40 people, 投影; median of 20 (max ${round(b.searchMaxMs!, 1)} ms); facts and index built once in ${round(b.factsMs!, 0)} ms` },
+    'bookings.day_grid_render_ms': { value: round(b.gridMs!, 0), unit: 'ms', target: 200, note: 'first render of the bookings page (its day grid of venues × hours); the week grid of the issue is not built yet' },
+    'bookings.conflict_scan_ms': { value: round(b.scanMs!, 1), unit: 'ms', target: 100, note: 'clashes of every venue and monthly breaches of every booker, whole community' },
+    'bookings.save_checked_ms': { value: round(b.saveMs!, 2), unit: 'ms', target: 16, note: `rules checked against all bookings, then saved; median of 20 (max ${round(b.saveMaxMs!, 1)} ms)` },
+    'bookings.monthly_report_ms': { value: round(b.reportMs!, 1), unit: 'ms', target: 200, note: 'usage of every venue for one month' },
+  };
+}
+
 async function main() {
   const configFile = resolve(import.meta.dirname, 'vite.config.ts');
   await build({ configFile });
@@ -47,6 +57,13 @@ async function main() {
       await page.close();
       return result;
     };
+    if (process.env.BENCH_ONLY === 'bookings') {
+      const figures = bookingFigures(await run<Record<string, number>>('runBookingBench'));
+      const file = resolve(import.meta.dirname, 'results.json');
+      writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Figure>), ...figures }, null, 2)}\n`);
+      console.table(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '' }])));
+      return;
+    }
     if (process.env.BENCH_ONLY === 'meetings') {
       // Re-measures the meeting figures only and keeps the others as last measured.
       const meeting = await run<Record<string, number>>('runMeetingBench');
@@ -63,6 +80,7 @@ async function main() {
     const renders = [await run<Record<string, number | string>>('runRenderBench'), await run<Record<string, number | string>>('runRenderBench'), await run<Record<string, number | string>>('runRenderBench')];
     const render = [...renders].sort((a, b) => (a.firstMs as number) - (b.firstMs as number))[1]!;
     const meeting = await run<Record<string, number>>('runMeetingBench');
+    const booking = await run<Record<string, number>>('runBookingBench');
     const n = (key: string) => r[key] as number;
     const results: Record<string, Figure> = {
       'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
@@ -83,7 +101,7 @@ async function main() {
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
-    Object.assign(results, meetingFigures(meeting));
+    Object.assign(results, meetingFigures(meeting), bookingFigures(booking));
     const sync = await runSyncBench();
     Object.assign(results, {
       'sync.first_full_sync_ms': { value: round(sync.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${(sync.stateBytes! / 1e6).toFixed(1)} MB state) from the server over loopback, median of 3` },

@@ -6,7 +6,7 @@ import { seededRandom, type SeededRandom } from './seededRandom';
 export const LARGE_COMMUNITY = {
   grids: 8, compoundsPerGrid: 3, buildingsPerCompound: 4,
   partyMembers: 1500, inServiceMembers: 500, volunteers: 5000, volunteerTeams: 20, residentUnits: 500,
-  meetings: 2000, activities: 5000, bookings: 20000, agreements: 200, whistles: 300,
+  meetings: 2000, activities: 5000, venues: 50, bookings: 20000, agreements: 200, whistles: 300,
 };
 export type CommunitySizes = typeof LARGE_COMMUNITY;
 
@@ -132,11 +132,35 @@ export async function populateCommunity(
     repos.activities.create({ title: `共建活动${i + 1}`, date: date(rng, 2021, 2026), unitId: rng.pick(units), participants: rng.int(3, 60), hours: rng.int(1, 4), result: '开展入户走访，解决居民诉求。' });
     await tick();
   }
+  // Venues of the service centre and of resident units; bookings spread over them, whole hours in opening time.
+  const venueIds: { id: string; name: string }[] = [];
+  for (let i = 0; i < sizes.venues; i++) {
+    const base = VENUES[i % VENUES.length]!;
+    const venue = repos.venues.create({ name: i < VENUES.length ? base : `${base}${Math.floor(i / VENUES.length) + 1}`, capacity: rng.int(10, 120), equipment: rng.next() < 0.5 ? ['投影', '音响'] : ['桌椅'] });
+    venueIds.push({ id: venue.id, name: venue.name });
+  }
+  // As the app books: never two bookings in one venue's hour (clashes only come from merging offline PCs).
+  const taken = new Set<string>();
   for (let i = 0; i < sizes.bookings; i++) {
-    const start = rng.int(8, 20);
-    repos.bookings.create({ venue: rng.pick(VENUES), date: date(rng, 2021, 2026), startHour: start, endHour: Math.min(22, start + rng.int(1, 2)), booker: name(rng), phone: phone(rng), purpose: '活动' });
+    let venue = { id: '', name: rng.pick(VENUES) };
+    let day = '';
+    let start = 8;
+    let end = 9;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      venue = venueIds.length > 0 ? rng.pick(venueIds) : venue;
+      day = date(rng, 2021, 2026);
+      start = rng.int(8, 19);
+      end = Math.min(22, start + rng.int(1, 2));
+      const hours = Array.from({ length: end - start }, (_, k) => `${venue.id}|${day}|${start + k}`);
+      if (hours.every((h) => !taken.has(h))) {
+        hours.forEach((h) => taken.add(h));
+        break;
+      }
+    }
+    repos.bookings.create({ venue: venue.name, venueId: venue.id, date: day, startHour: start, endHour: end, booker: name(rng), phone: phone(rng), purpose: '活动' });
     await tick();
   }
+
   for (let i = 0; i < sizes.agreements; i++) {
     repos.agreements.create({ title: `共建协议${i + 1}`, unitId: rng.pick(units), signedDate: date(rng, 2021, 2026), content: '双方本着资源共享、优势互补的原则开展共驻共建。' });
     await tick();

@@ -1,14 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
 import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, openHours, rulesOf } from '../../../src-shared/records/booking/bookingRules';
 import { errorText } from '../../app/errorText';
-import { useSession } from '../../app/storeContext';
+import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
-import { bookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
+import { allBookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
+import type { BookingFacts } from '../../../src-shared/records/booking/bookingRules';
 import { VenueDialog } from './VenueDialog';
 import { PrintPreview } from '../print/PrintPreview';
 import { usageReport, usageTable, weekSchedule } from '../../../src-shared/print/bookingPrints';
@@ -19,13 +20,19 @@ import { writeWorkbook } from '../../data/spreadsheet';
 export function BookingsPage() {
   const { store } = useSession();
   const venues = useLiveList(store.repos.venues);
-  const bookings = useLiveList(store.repos.bookings);
+  // All bookings are read as facts (a few fields each); full records only for the ones on screen.
+  const version = useRepositoryVersion(store.repos.bookings as never);
   const [booking, setBooking] = useState<{ draft?: BookingDraft; editing?: Booking } | null>(null);
   const [venueEdit, setVenueEdit] = useState<Venue | 'new' | null>(null);
-  const facts = useMemo(() => bookings.map(bookingFacts), [bookings]);
+  // The scan of every booking (clashes, approvals, search, report) runs right after the grid is on screen.
+  const [facts, setFacts] = useState<(BookingFacts & { bookerKind: string })[]>([]);
+  useEffect(() => {
+    const timer = setTimeout(() => setFacts(allBookingFacts(store.repos.bookings as never)), 0);
+    return () => clearTimeout(timer);
+  }, [store, version]);
   const clashes = useMemo(() => bookingClashes(facts), [facts]);
   const breaches = useMemo(() => monthlyBreaches(facts, (id) => { const v = store.repos.venues.get(id); return v ? rulesOf(v).maxPerMonth : 0; }), [facts, store]);
-  const pending = bookings.filter((b) => b.status === '待审批').sort((a, b) => a.date.localeCompare(b.date));
+  const pending = facts.filter((b) => b.status === '待审批').map((b) => store.repos.bookings.get(b.id)!).sort((a, b) => a.date.localeCompare(b.date));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <ApprovalQueue pending={pending} />
@@ -33,9 +40,9 @@ export function BookingsPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'day', label: '按日查看', children: <DayGrid venues={venues} bookings={bookings} clashIds={new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id)))} onNew={(draft) => setBooking({ draft })} onEdit={(b) => setBooking({ editing: b })} /> },
-          { key: 'report', label: '月度报表', children: <UsagePanel venues={venues} bookings={bookings} /> },
-          { key: 'search', label: '查空闲场地', children: <AvailabilitySearch venues={venues} bookings={bookings} onBook={(draft) => setBooking({ draft })} /> },
+          { key: 'day', label: '按日查看', children: <DayGrid venues={venues} version={version} clashIds={new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id)))} onNew={(draft) => setBooking({ draft })} onEdit={(b) => setBooking({ editing: b })} /> },
+          { key: 'report', label: '月度报表', children: <UsagePanel venues={venues} facts={facts} /> },
+          { key: 'search', label: '查空闲场地', children: <AvailabilitySearch venues={venues} facts={facts} onBook={(draft) => setBooking({ draft })} /> },
           {
             key: 'venues',
             label: '场地与服务',
@@ -150,7 +157,7 @@ function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof b
       message={`预约冲突 ${clashes.length} 处${breaches.length ? `，超出每月次数 ${breaches.length} 人` : ''}：多台电脑离线时各自预约，合并后两个预约都保留，请逐一处理`}
       description={
         <>
-          {clashes.map((c) => (
+          {clashes.slice(0, 20).map((c) => (
             <div key={`${c.venueId}${c.date}${c.bookings[0]!.id}`} style={{ marginTop: 4 }}>
               <b>{store.repos.venues.get(c.venueId)?.name} {c.date}</b>
               {c.bookings.map((b) => (
@@ -162,7 +169,8 @@ function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof b
               ))}
             </div>
           ))}
-          {breaches.map((x) => (
+          {clashes.length > 20 && <div style={{ marginTop: 4 }}>还有 {clashes.length - 20} 处冲突，处理完上面的会继续列出。</div>}
+          {breaches.slice(0, 20).map((x) => (
             <div key={`${x.bookerKey}${x.month}`} style={{ marginTop: 4 }}>
               {x.booker} {x.month} 预约 {x.bookings.length} 次，超过每月 {x.max} 次：{x.bookings.map((b) => b.date.slice(5)).join('、')}
             </div>
@@ -174,12 +182,16 @@ function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof b
 }
 
 /** The day's grid: venues × hours; a free hour opens a new booking, a booking opens it; clashes in red. */
-function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[]; bookings: Booking[]; clashIds: Set<string>; onNew(d: BookingDraft): void; onEdit(b: Booking): void }) {
+function DayGrid({ venues, version, clashIds, onNew, onEdit }: { venues: Venue[]; version: number; clashIds: Set<string>; onNew(d: BookingDraft): void; onEdit(b: Booking): void }) {
   const { store } = useSession();
   const [date, setDate] = useState(today());
   const [printing, setPrinting] = useState(false);
   const hours = Array.from({ length: 14 }, (_, i) => 8 + i);
-  const ofDay = bookings.filter((b) => b.date === date && b.status !== '已取消');
+  // The day's bookings only: found by their date field, read in full.
+  const ofDay = useMemo(
+    () => store.repos.bookings.idsWhere('date', (d) => d === date).map((id) => store.repos.bookings.get(id)!).filter((b) => b.status !== '已取消'),
+    [store, version, date],
+  );
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space>
@@ -225,7 +237,7 @@ function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[
           onClose={() => setPrinting(false)}
           note="张贴用：预约人电话不上墙。"
           initialOrientation="landscape"
-          build={(paper, orientation) => ({ ...weekSchedule(store.info?.name ?? '', venues, bookings, dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day').format('YYYY-MM-DD')), paper, orientation })}
+          build={(paper, orientation) => ({ ...weekSchedule(store.info?.name ?? '', venues, weekBookings(store, date), dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day').format('YYYY-MM-DD')), paper, orientation })}
         />
       )}
     </Space>
@@ -233,15 +245,15 @@ function DayGrid({ venues, bookings, clashIds, onNew, onEdit }: { venues: Venue[
 }
 
 /** 一次查全部场地: one span, headcount and equipment against every venue; the free ones with what they lack. */
-function AvailabilitySearch({ venues, bookings, onBook }: { venues: Venue[]; bookings: Booking[]; onBook(d: BookingDraft): void }) {
+function AvailabilitySearch({ venues, facts, onBook }: { venues: Venue[]; facts: BookingFacts[]; onBook(d: BookingDraft): void }) {
   const [date, setDate] = useState(today());
   const [start, setStart] = useState(14);
   const [end, setEnd] = useState(17);
   const [headcount, setHeadcount] = useState(0);
   const [equipment, setEquipment] = useState<string[]>([]);
   const found = useMemo(
-    () => (end > start ? freeVenues(venues.map((v) => ({ ...venueFacts(v), source: v })), byVenue(bookings.map(bookingFacts)), { date, startHour: start, endHour: end, headcount, equipment }) : []),
-    [venues, bookings, date, start, end, headcount, equipment],
+    () => (end > start ? freeVenues(venues.map((v) => ({ ...venueFacts(v), source: v })), byVenue(facts), { date, startHour: start, endHour: end, headcount, equipment }) : []),
+    [venues, facts, date, start, end, headcount, equipment],
   );
   const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${h}:00` }));
   return (
@@ -275,11 +287,11 @@ function AvailabilitySearch({ venues, bookings, onBook }: { venues: Venue[]; boo
 }
 
 /** 场地使用情况月报: per venue, bookings, hours, 未到, cancellations and who booked; printed or as Excel. */
-function UsagePanel({ venues, bookings }: { venues: Venue[]; bookings: Booking[] }) {
+function UsagePanel({ venues, facts }: { venues: Venue[]; facts: (BookingFacts & { bookerKind: string })[] }) {
   const { store } = useSession();
   const [month, setMonth] = useState(today().slice(0, 7));
   const [printing, setPrinting] = useState(false);
-  const rows = useMemo(() => monthlyUsage(venues, bookings.map((b) => ({ ...bookingFacts(b), bookerKind: b.bookerKind })), month), [venues, bookings, month]);
+  const rows = useMemo(() => monthlyUsage(venues, facts, month), [venues, facts, month]);
   const table = usageTable(rows);
   const exportXlsx = async () => {
     await saveBytes(`场地使用月报-${month}.xlsx`, await writeWorkbook([{ name: month, headers: table.columns.map((c) => c.header), rows: rows.map((r, i) => table.rows[i]!.map((cell, j) => (j === 0 ? cell : Number(cell)))) }]));
@@ -302,4 +314,12 @@ function UsagePanel({ venues, bookings }: { venues: Venue[]; bookings: Booking[]
       {printing && <PrintPreview initialOrientation="landscape" onClose={() => setPrinting(false)} build={(paper, orientation) => ({ ...usageReport(store.info?.name ?? '', month, rows), paper, orientation })} />}
     </Space>
   );
+}
+
+/** The week (Monday to Sunday) around a date, as full bookings for the printed schedule. */
+function weekBookings(store: ReturnType<typeof useSession>['store'], date: string): Booking[] {
+  const monday = dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day');
+  const from = monday.format('YYYY-MM-DD');
+  const to = monday.add(6, 'day').format('YYYY-MM-DD');
+  return store.repos.bookings.idsWhere('date', (d) => String(d) >= from && String(d) <= to).map((id) => store.repos.bookings.get(id)!);
 }

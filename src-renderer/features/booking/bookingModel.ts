@@ -17,3 +17,15 @@ export function venueFacts(v: Venue): VenueFacts {
 }
 
 export const HOURS = Array.from({ length: 24 }, (_, h) => h);
+
+/** Every live booking as the rules see it, read field by field (no view of each of 20,000 bookings is built). */
+export function allBookingFacts(repo: { pick(fields: readonly string[]): Record<string, unknown>[] }): (BookingFacts & { bookerKind: string })[] {
+  return repo.pick(['venueId', 'date', 'startHour', 'endHour', 'status', 'bookerKind', 'bookerId', 'booker', 'phone', 'headcount']).map((r) => {
+    const kind = String(r.bookerKind ?? 'walkin');
+    const bookerKey = kind === 'walkin' || !r.bookerId ? `walkin:${String(r.booker)}|${String(r.phone ?? '')}` : `${kind}:${String(r.bookerId)}`;
+    return {
+      id: String(r.id), venueId: String(r.venueId ?? ''), date: String(r.date), startHour: Number(r.startHour), endHour: Number(r.endHour), status: r.status as BookingFacts['status'],
+      bookerKey, booker: String(r.booker), headcount: Number(r.headcount ?? 0), createdAt: Number(r.createdAt), createdBy: String(r.createdBy), bookerKind: kind,
+    };
+  });
+}
