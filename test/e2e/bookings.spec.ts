@@ -1,35 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
 import { completeSetup, openScreen, pickOption } from './helpers';
+import { connectFromSettings, streetOpensCommunity, useStreetServer } from './streetServer';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
 
-const port = 5700 + Math.floor(Math.random() * 200);
-const serverUrl = `ws://127.0.0.1:${port}`;
-let server: ChildProcess;
-let dir = '';
+// Each test has its own street server and data.
+const streetServer = useStreetServer(5700);
+const issue = streetServer.issue.bind(streetServer);
+const dirOf = () => streetServer.dir;
 // A weekday a week ahead: inside the default 60 days, never today or the past.
 const day = dayjs().add(7, 'day').day() === 0 ? dayjs().add(8, 'day') : dayjs().add(7, 'day');
 const date = day.format('YYYY-MM-DD');
 
-test.beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-bookings-'));
-  server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
-});
-test.afterEach(async () => {
-  await killProcess(server);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function issue(role: string, scope: string, name: string): string {
-  const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
-  return /连接串：(\S+)/.exec(out)![1]!;
-}
 
 async function addVenue(page: Page, name: string, capacity: number, equipment: string[], options: { unit?: string; approval?: boolean } = {}): Promise<void> {
   await page.getByRole('tab', { name: '场地与服务' }).click();
@@ -142,7 +128,7 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await page.getByRole('button', { name: '打印本周安排' }).click();
   await expect(page.getByTestId('print-preview')).toContainText('老年合唱队');
   await page.emulateMedia({ media: 'print' });
-  const pdf = join(dir, 'week.pdf');
+  const pdf = join(dirOf(), 'week.pdf');
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
@@ -177,22 +163,13 @@ test('two PCs book one slot offline: after the merge both bookings exist, both P
   const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const a = await communityContext.newPage();
   await completeSetup(a);
-  await openScreen(a, '设置');
-  await a.getByRole('button', { name: '打开同步设置' }).click();
-  await a.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
-  await a.getByRole('button', { name: '保存并连接' }).click();
-  await expect(a.getByTestId('sync-status')).toContainText('已同步');
+  await connectFromSettings(a, issue('clerk', '350102001001', '王小红'));
   await openScreen(a, '场地预约');
   await addVenue(a, '党群活动室', 30, []);
 
   const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const b = await streetContext.newPage();
-  await b.goto('/');
-  await b.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
-  await b.getByLabel('街道工作人员姓名').fill('李组织委员');
-  await b.getByRole('button', { name: '登录街道总览' }).click();
-  await b.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
-  await expect(b.getByTestId('sync-status')).toContainText('已同步');
+  await streetOpensCommunity(b, issue('street', '350102001', '李组织委员'));
   await openScreen(b, '场地预约');
   await b.getByRole('tab', { name: '场地与服务' }).click();
   await expect(b.getByTestId('venue-list')).toContainText('党群活动室');

@@ -1,35 +1,21 @@
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
 import { addChild, completeSetup, openScreen, pickOption } from './helpers';
+import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
 
-const port = 5300 + Math.floor(Math.random() * 300);
-const serverUrl = `ws://127.0.0.1:${port}`;
-let server: ChildProcess;
-let dir = '';
 const year = new Date().getFullYear();
 
-// Each test has its own street server and data: the same community code starts empty.
-test.beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'desk-meetings-'));
-  server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
-});
-test.afterEach(async () => {
-  await killProcess(server);
-  rmSync(dir, { recursive: true, force: true });
-});
 
-function issue(role: string, scope: string, name: string): string {
-  const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', serverUrl]).toString();
-  return /连接串：(\S+)/.exec(out)![1]!;
-}
+// Each test has its own street server and data: the same community code starts empty.
+const streetServer = useStreetServer(5300);
+const issue = streetServer.issue.bind(streetServer);
+const dirOf = () => streetServer.dir;
 
 const MEMBERS: [string, string][] = [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '正式党员'], ['丁四', '正式党员'], ['冯五', '预备党员']];
 
@@ -42,7 +28,7 @@ async function importMembers(page: Page): Promise<void> {
     ws.addRow([name, first17 + idNumberCheckChar(first17), '第一网格党支部', category]);
   });
   ws.getColumn(2).numFmt = '@';
-  const file = join(dir, 'members.xlsx');
+  const file = join(dirOf(), 'members.xlsx');
   await wb.xlsx.writeFile(file);
   await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
   await page.locator('input[type=file]').setInputFiles(file);
@@ -81,7 +67,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(page.getByTestId('print-preview')).toContainText('会议签到表');
   await expect(page.getByTestId('print-preview').locator('img.print-qr')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
-  const pdf = join(dir, 'sign-in.pdf');
+  const pdf = join(dirOf(), 'sign-in.pdf');
   writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
@@ -175,17 +161,10 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(row.getByRole('cell').nth(month + 1)).toContainText('支部党员大会');
 
   // The street office sees the same meeting after sync.
-  await openScreen(page, '设置');
-  await page.getByRole('button', { name: '打开同步设置' }).click();
-  await page.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
-  await page.getByRole('button', { name: '保存并连接' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+  await connectFromSettings(page, issue('clerk', '350102001001', '王小红'));
   const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const street = await streetContext.newPage();
-  await street.goto('/');
-  await street.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
-  await street.getByLabel('街道工作人员姓名').fill('李组织委员');
-  await street.getByRole('button', { name: '登录街道总览' }).click();
+  await streetSignIn(street, issue('street', '350102001', '李组织委员'));
   // The street's calendar shows the branch's meeting this month; a click opens it in the community.
   const streetRow = street.getByTestId('street-calendar').getByRole('row', { name: /第一网格党支部/ });
   await expect(streetRow.getByRole('cell').nth(month + 2)).toContainText('支部党员大会');
@@ -208,11 +187,7 @@ test('a finalized record edited offline elsewhere before the lock was known: bot
   await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
   await openScreen(page, '人员名册');
   await importMembers(page);
-  await openScreen(page, '设置');
-  await page.getByRole('button', { name: '打开同步设置' }).click();
-  await page.getByRole('dialog', { name: '同步设置' }).getByLabel('连接串').fill(issue('clerk', '350102001001', '王小红'));
-  await page.getByRole('button', { name: '保存并连接' }).click();
-  await expect(page.getByTestId('sync-status')).toContainText('已同步');
+  await connectFromSettings(page, issue('clerk', '350102001001', '王小红'));
   await openScreen(page, '会议记录');
   await newMeeting(page);
   const drawer = page.locator('.ant-drawer');
@@ -223,12 +198,7 @@ test('a finalized record edited offline elsewhere before the lock was known: bot
 
   const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const street = await streetContext.newPage();
-  await street.goto('/');
-  await street.getByLabel('街道连接串').fill(issue('street', '350102001', '李组织委员'));
-  await street.getByLabel('街道工作人员姓名').fill('李组织委员');
-  await street.getByRole('button', { name: '登录街道总览' }).click();
-  await street.getByTestId('street-communities').getByRole('button', { name: /打\s*开/ }).click();
-  await expect(street.getByTestId('sync-status')).toContainText('已同步');
+  await streetOpensCommunity(street, issue('street', '350102001', '李组织委员'));
   await openScreen(street, '会议记录');
   await street.getByTestId('meeting-list').getByText('第一网格党支部支部党员大会').click();
   const streetDrawer = street.locator('.ant-drawer');
