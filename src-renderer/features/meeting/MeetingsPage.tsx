@@ -3,7 +3,7 @@ import { App as AntApp, AutoComplete, Button, Checkbox, Col, DatePicker, Form, I
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
-import { attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState } from '../../../src-shared/records/meeting/meetingRules';
 import { communityCalendar } from '../../../src-shared/records/meeting/meetingCalendar';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
@@ -17,7 +17,7 @@ import { useLiveList } from '../../app/useLive';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { orgTreeOptions } from '../roster/PersonDrawer';
 import { MeetingEditor, TaskList } from './MeetingEditor';
-import { countsOf, type Meeting } from './meetingModel';
+import type { Meeting } from './meetingModel';
 
 /** 会议记录: every meeting of every organisation of the community, the year's calendar, and the follow-ups. */
 export function MeetingsPage() {
@@ -108,7 +108,8 @@ export function MeetingsPage() {
                     { title: '会议名称', render: (_, m) => <a>{m.title}</a> },
                     { title: '类型', width: 140, render: (_, m) => (m.meetingType === '其他' && m.typeName ? `其他·${m.typeName}` : m.meetingType) },
                     { title: '党组织', width: 180, render: (_, m) => store.orgTree.get(m.orgNodeId)?.name ?? '' },
-                    { title: '应到/实到', width: 100, render: (_, m) => { const c = countsOf(store, m); return `${c.expected}/${c.present}`; } },
+                    // Only 应到 and 实到 here: who has a vote (a roster read per attendee) is not needed for the list.
+                    { title: '应到/实到', width: 100, render: (_, m) => { const c = attendanceCounts(m.attendance, () => false); return `${c.expected}/${c.present}`; } },
                     { title: '状态', width: 110, render: (_, m) => <Tag color={m.status === '已定稿' ? 'green' : 'default'}>{m.status === '已定稿' ? `已定稿 第${m.version}版` : '草稿'}</Tag> },
                   ]}
                 />
