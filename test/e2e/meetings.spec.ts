@@ -37,6 +37,15 @@ async function importMembers(page: Page): Promise<void> {
   await expect(page.getByTestId('roster-count')).toContainText('共 5 人');
 }
 
+/** A new community with 第一网格党支部 and its five members. */
+async function branchWithMembers(page: Page): Promise<void> {
+  await completeSetup(page);
+  await openScreen(page, '组织架构');
+  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
+  await openScreen(page, '人员名册');
+  await importMembers(page);
+}
+
 async function newMeeting(page: Page): Promise<void> {
   await page.getByRole('button', { name: /新建会议/ }).click();
   const dialog = page.getByRole('dialog', { name: '新建会议' });
@@ -52,11 +61,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   test.setTimeout(150_000);
   const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await communityContext.newPage();
-  await completeSetup(page);
-  await openScreen(page, '组织架构');
-  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
-  await openScreen(page, '人员名册');
-  await importMembers(page);
+  await branchWithMembers(page);
 
   await openScreen(page, '会议记录');
   await newMeeting(page);
@@ -182,11 +187,7 @@ test('a finalized record edited offline elsewhere before the lock was known: bot
   test.setTimeout(150_000);
   const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await communityContext.newPage();
-  await completeSetup(page);
-  await openScreen(page, '组织架构');
-  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
-  await openScreen(page, '人员名册');
-  await importMembers(page);
+  await branchWithMembers(page);
   await connectFromSettings(page, issue('clerk', '350102001001', '王小红'));
   await openScreen(page, '会议记录');
   await newMeeting(page);

@@ -29,6 +29,16 @@ async function communityWithBuilding(browser: Browser, viewport: { width: number
   return page;
 }
 
+/** Fills in the 监督电话 in 设置, then opens the branch's poster again. */
+async function printPosterWithPhone(page: Page): Promise<void> {
+  await openScreen(page, '设置');
+  await page.getByLabel('监督电话').fill('0591-87000000');
+  await page.getByRole('button', { name: '保存监督电话' }).click();
+  await openScreen(page, '人员名册');
+  await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
+  await page.getByRole('button', { name: /打印党员公示牌/ }).click();
+}
+
 async function expectWholePageVisible(page: Page): Promise<void> {
   // The dialog opens with an animation and the page re-fits after a change: measure once it has settled.
   await expect(async () => checkWholePageVisible(page)).toPass({ timeout: 5000 });
@@ -53,12 +63,7 @@ async function checkWholePageVisible(page: Page): Promise<void> {
 for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
   test(`print preview fits the window at ${viewport.width} × ${viewport.height}: A4, A3, landscape, with zoom`, async ({ browser }) => {
     const page = await communityWithBuilding(browser, viewport);
-    await openScreen(page, '设置');
-    await page.getByLabel('监督电话').fill('0591-87000000');
-    await page.getByRole('button', { name: '保存监督电话' }).click();
-    await openScreen(page, '人员名册');
-    await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
-    await page.getByRole('button', { name: /打印党员公示牌/ }).click();
+    await printPosterWithPhone(page);
     await expect(page.getByTestId('print-preview')).toContainText('张三');
     await expectWholePageVisible(page);
     for (const [paper, orientation] of [['A3', '纵向'], ['A3', '横向'], ['A4', '横向']] as const) {
@@ -85,12 +90,7 @@ test('the responsibility poster refuses to print without the supervision phone a
   await expect(page.locator('#print-root')).not.toContainText('请在');
   await expect(page.locator('#print-root')).not.toContainText('监督电话：');
   await page.keyboard.press('Escape');
-  await openScreen(page, '设置');
-  await page.getByLabel('监督电话').fill('0591-87000000');
-  await page.getByRole('button', { name: '保存监督电话' }).click();
-  await openScreen(page, '人员名册');
-  await pickOption(page, page.getByLabel('按党组织筛选'), '第一网格党支部（网格党支部）');
-  await page.getByRole('button', { name: /打印党员公示牌/ }).click();
+  await printPosterWithPhone(page);
   await expect(page.getByTestId('print-preview')).toContainText('监督电话：0591-87000000');
   await expect(page.getByRole('dialog').getByRole('button', { name: /打印|导出PDF/ })).toBeEnabled();
   await page.context().close();

@@ -255,3 +255,51 @@ describe('votes and elections', () => {
     expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [{ name: '甲', votes: 5 }], 4)).toThrow(/「甲」得 5 票，多于实到 4 人/);
   });
 });
+
+describe('derived counts after randomized marks and merges', () => {
+  it('counts derived from the marks equal a recompute from the raw mark log, on every PC, after every merge', async () => {
+    const { seededRandom } = await import('../../src-shared/testing/seededRandom');
+    const { collectionMap, recordFields } = await import('../../src-shared/repository/docLayout');
+    const rng = seededRandom(9);
+    const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+    const clocks = docs.map(() => ({ t: 1000 }));
+    const repos = docs.map((d, i) => createRepositories(d, { actor: () => ({ name: `PC${i}`, device: `pc${i}` }), now: () => (clocks[i]!.t += 1 + Math.floor(rng.next() * 5)) }));
+    const people = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    const m = repos[0]!.meetings.create({ title: '支部党员大会', meetingType: '支部党员大会', date: '2026-03-01', attendance: Object.fromEntries(people.map((p) => [p, { status: '未标记' as const }])) });
+    const sync = (a: number, b: number) => Y.applyUpdate(docs[b]!, Y.encodeStateAsUpdate(docs[a]!));
+    for (let i = 1; i < docs.length; i++) sync(0, i);
+    const statuses = ['出席', '迟到', '请假', '缺席'] as const;
+    const hasVote = (id: string) => Number(id.slice(1)) % 4 !== 0;
+    for (let step = 0; step < 300; step++) {
+      const pc = Math.floor(rng.next() * docs.length);
+      if (rng.next() < 0.75) {
+        const person = people[Math.floor(rng.next() * people.length)]!;
+        const status = statuses[Math.floor(rng.next() * statuses.length)]!;
+        repos[pc]!.meetings.update(m.id, { attendance: { [person]: { kind: 'member', name: person, status, reason: status === '请假' || status === '缺席' ? '原因' : '', removed: false } } });
+      } else sync(pc, (pc + 1 + Math.floor(rng.next() * (docs.length - 1))) % docs.length);
+      if (step % 50 === 49 || step === 299) {
+        for (let a = 0; a < docs.length; a++) for (let b = 0; b < docs.length; b++) if (a !== b) sync(a, b);
+        const views = repos.map((r) => r.meetings.get(m.id)!);
+        // Recompute from the raw log: per person, the entry with the latest time (ties the same way on every PC).
+        const log = (recordFields(collectionMap(docs[0]!, 'meetings').get(m.id)!).get('attendance') as Y.Array<Record<string, unknown>>).toArray();
+        const latest = new Map<string, Record<string, unknown>>();
+        for (const { key, ...entry } of log) {
+          const held = latest.get(String(key));
+          if (!held || Number(entry.at) > Number(held.at) || (entry.at === held.at && JSON.stringify(entry) > JSON.stringify(held))) latest.set(String(key), entry);
+        }
+        const expected = { present: 0, leave: 0, absent: 0, votingPresent: 0 };
+        for (const [key, e] of latest) {
+          if (e.status === '出席' || e.status === '迟到') { expected.present++; if (hasVote(key)) expected.votingPresent++; }
+          if (e.status === '请假') expected.leave++;
+          if (e.status === '缺席') expected.absent++;
+        }
+        for (const view of views) {
+          expect(attendanceCounts(view.attendance, hasVote)).toMatchObject({ expected: 12, ...expected });
+          expect(view.attendance).toEqual(views[0]!.attendance);
+        }
+        // Nothing vanished: every mark ever made is in the log.
+        expect(log.length).toBeGreaterThanOrEqual(12);
+      }
+    }
+  });
+});

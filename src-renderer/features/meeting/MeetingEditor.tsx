@@ -10,6 +10,7 @@ import { meetings as meetingDefinition } from '../../../src-shared/records';
 import { editsAgainstFinal } from '../../../src-shared/records/meeting/finalizedGuard';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
+import { useRun } from '../../app/useRun';
 import { formKeys } from '../../app/formKeys';
 import { HistoryTimeline } from '../../app/HistoryTimeline';
 import { today } from '../../app/saveBytes';
@@ -36,16 +37,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const decisionsOf = () => store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
   const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
 
-  const run = (fn: () => void, done?: string) => {
-    try {
-      fn();
-      if (done) void message.success(done);
-      return true;
-    } catch (error) {
-      void message.error(errorText(error));
-      return false;
-    }
-  };
+  const run = useRun();
 
   const forPrint = (): MeetingForPrint => ({ ...meeting, orgName, communityName: store.info?.name ?? '' });
   const finalize = () => run(() => {

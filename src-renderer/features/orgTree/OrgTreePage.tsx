@@ -5,6 +5,7 @@ import {
   allowedChildKinds, orgNodeKindLabel, orgNodes, type OrgNode, type OrgNodeKind, type OrgTreeNode,
 } from '../../../src-shared/records/orgNode';
 import { errorText } from '../../app/errorText';
+import { useRun } from '../../app/useRun';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { HistoryTimeline } from '../../app/HistoryTimeline';
 import { blockEnterSubmit } from '../../app/formKeys';
@@ -35,16 +36,7 @@ export function OrgTreePage() {
   const selected = selectedId ? tree.get(selectedId) : undefined;
   const live = selected && !selected.meta.deleted ? selected : undefined;
 
-  const run = (action: () => void, done?: string) => {
-    try {
-      action();
-      if (done) void message.success(done);
-      return true;
-    } catch (error) {
-      void message.error(errorText(error));
-      return false;
-    }
-  };
+  const run = useRun();
 
   const confirmDelete = (node: OrgNode) => {
     const below = tree.descendants(node.id).length;
