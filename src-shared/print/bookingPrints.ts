@@ -1,5 +1,5 @@
 import { maskPhone } from '../privacy/mask';
-import type { UsageRow } from '../records/booking/bookingRules';
+import { openHours, rulesOf, type UsageRow, type VenueFacts } from '../records/booking/bookingRules';
 import type { PrintDocument } from './printDocument';
 
 export interface ScheduleVenue {
@@ -58,6 +58,60 @@ export function weekSchedule(communityName: string, venues: readonly ScheduleVen
   };
 }
 
+const longDate = (date: string) => date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
+const slotText = (b: ScheduleBooking) => `${b.startHour}:00–${b.endHour}:00`;
+
+/** The day's schedule for the notice board: every venue's bookings of one date, in time order. */
+export function daySchedule(communityName: string, venues: readonly ScheduleVenue[], bookings: readonly ScheduleBooking[], date: string): PrintDocument {
+  const shown = bookings.filter((b) => b.status !== '已取消' && b.date === date);
+  const rows = venues.flatMap((v) => {
+    const mine = shown.filter((b) => b.venueId === v.id).sort((a, b) => a.startHour - b.startHour);
+    return mine.length ? mine.map((b, i) => [i === 0 ? v.name : '', slotText(b), b.booker, `${b.purpose}${b.status === '待审批' ? '［待审批］' : ''}`]) : [[v.name, '—', '全天空闲', '']];
+  });
+  return {
+    fileName: `场地预约日表-${date}.pdf`,
+    title: '党群服务中心今日场地安排',
+    subtitle: `${communityName} · ${longDate(date)} 星期${WEEKDAYS[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]}`,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [{ table: { columns: [{ header: '场地', width: 25 }, { header: '时间', width: 20 }, { header: '使用人/单位', width: 25 }, { header: '用途', width: 30 }], rows } }],
+    footer: ['预约请到党群服务中心前台或来电登记；如需取消请提前告知。', communityName],
+  };
+}
+
+/**
+ * 门口周表: the card on a venue's door for one week: who uses it when, its opening hours and the rules a resident
+ * needs. No phone numbers.
+ */
+export function doorCard(communityName: string, venue: VenueFacts, bookings: readonly ScheduleBooking[], monday: string): PrintDocument {
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const rows = days.map((d, i) => {
+    const { span, closedBy } = openHours(venue, d);
+    const mine = bookings.filter((b) => b.venueId === venue.id && b.date === d && b.status !== '已取消').sort((a, b) => a.startHour - b.startHour);
+    const used = mine.map((b) => `${slotText(b)} ${b.booker}${b.purpose ? `（${b.purpose}）` : ''}${b.status === '待审批' ? '［待审批］' : ''}`).join('\n');
+    return [`星期${WEEKDAYS[i]} ${Number(d.slice(5, 7))}.${Number(d.slice(8, 10))}`, span ? `${span[0]}:00–${span[1]}:00` : `不开放（${closedBy}）`, used || (span ? '暂无预约' : '—')];
+  });
+  const rules = rulesOf(venue);
+  return {
+    fileName: `门口周表-${venue.name}-${monday}.pdf`,
+    title: venue.name,
+    subtitle: `${communityName} · 本周使用安排 ${monday.replace(/-/g, '.')}—${days[6]!.slice(5).replace('-', '.')}`,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [
+      { table: { columns: [{ header: '日期', width: 18 }, { header: '开放时间', width: 20 }, { header: '使用安排', width: 62 }], rows } },
+      {
+        paragraphs: [
+          `${venue.capacity ? `容纳 ${venue.capacity} 人。` : ''}${venue.equipment.length ? `设备：${venue.equipment.join('、')}。` : ''}`,
+          `每次最多预约 ${rules.maxHours} 小时${rules.maxPerMonth ? `，每人每月最多 ${rules.maxPerMonth} 次` : ''}；最多提前 ${rules.maxDaysAhead} 天预约。`,
+        ].filter((p) => p.trim()),
+      },
+    ],
+    footer: ['空闲时段可到党群服务中心前台或来电预约。', communityName],
+  };
+}
+
+
 /** 预约单: the confirmation slip for the resident (phone masked as on every print). */
 export function bookingSlip(communityName: string, b: ScheduleBooking & { venue: string; phone: string; headcount: number }, printedOn: string): PrintDocument {
   return {
@@ -70,12 +124,12 @@ export function bookingSlip(communityName: string, b: ScheduleBooking & { venue:
       paragraphs: [
         `预约人：${b.booker}\u3000联系电话：${maskPhone(b.phone) || '—'}`,
         `场地：${b.venue}`,
-        `时间：${b.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')} ${b.startHour}:00—${b.endHour}:00`,
+        `时间：${longDate(b.date)} ${b.startHour}:00—${b.endHour}:00`,
         `用途：${b.purpose || '—'}\u3000人数：${b.headcount || '—'}`,
         `状态：${b.status}`,
       ],
     }, { signatures: ['经办人（签字）'] }],
-    footer: [`${communityName} ${printedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`],
+    footer: [`${communityName} ${longDate(printedOn)}`],
   };
 }
 

@@ -124,19 +124,60 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await expect(result).toContainText(`已预约：${date}、${day.add(14, 'day').format('YYYY-MM-DD')}`);
   await page.getByRole('button', { name: '知道了' }).click();
 
-  // The week's schedule for the notice board, as a PDF with the bookings on it.
-  await page.getByRole('button', { name: '打印本周安排' }).click();
-  await expect(page.getByTestId('print-preview')).toContainText('老年合唱队');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = join(dirOf(), 'week.pdf');
-  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-  expect(text).toContain('党群服务中心场地预约安排');
-  expect(text).toContain('老年合唱队');
-  expect(text).toContain('党群活动室');
-  expect(text).not.toContain('13800000001');
-  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+  // The week: every venue × the seven days; then one venue's calendar, booked by dragging down free hours.
+  await page.getByRole('tab', { name: '按周查看' }).click();
+  await expect(page.getByTestId('week-grid').getByRole('row', { name: /党群活动室/ })).toContainText('19–20时 老年合唱队');
+  await page.getByTestId('week-grid').getByRole('button', { name: '党群活动室的日历' }).click();
+  const venueWeek = page.getByTestId('venue-week');
+  await venueWeek.getByRole('button', { name: `${date} 20:00 空闲` }).hover();
+  await page.mouse.down();
+  await venueWeek.getByRole('button', { name: `${date} 21:00 空闲` }).hover();
+  await page.mouse.up();
+  const dragged = page.getByRole('dialog', { name: '新建预约' });
+  await expect(dragged.getByLabel('开始时间').locator('..')).toContainText('20:00');
+  await expect(dragged.getByLabel('结束时间').locator('..')).toContainText('22:00');
+  await dragged.getByLabel('预约人姓名').fill('赵六');
+  await dragged.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(dragged).toBeHidden();
+  await expect(venueWeek).toContainText('赵六');
+  // By keyboard: a free hour takes the focus and Enter opens the booking.
+  await venueWeek.getByRole('button', { name: `${date} 8:00 空闲` }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: '新建预约' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '新建预约' })).toBeHidden();
+
+  // The week's schedule for the notice board, as a PDF with the bookings on it; and the venue's door card.
+  const printed = async (button: string, file: string) => {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByTestId('print-preview')).toContainText('老年合唱队');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = join(dirOf(), file);
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+    return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  };
+  const week = await printed('打印本周安排', 'week.pdf');
+  expect(week).toContain('党群服务中心场地预约安排');
+  expect(week).toContain('老年合唱队');
+  expect(week).toContain('党群活动室');
+  expect(week).not.toContain('13800000001');
+  const door = await printed('打印门口周表', 'door.pdf');
+  expect(door).toContain('党群活动室');
+  expect(door).toContain('19:00–20:00 老年合唱队（合唱排练）');
+  expect(door).toContain('20:00–22:00 赵六');
+  expect(door).toContain('每次最多预约 4 小时');
+
+  // The month of the same venue, and everything one resident has booked.
+  await page.getByRole('tab', { name: '按月查看' }).click();
+  await expect(page.getByTestId('month-grid')).toContainText('19–20时 老年合唱队');
+  await page.getByRole('tab', { name: '预约人' }).click();
+  await page.getByLabel('查找预约人').fill('张三');
+  await page.getByLabel('查找预约人').press('Enter');
+  await expect(page.getByTestId('booker-bookings').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('booker-bookings')).toContainText('138****0001');
+  await page.getByRole('tab', { name: '按日查看' }).click();
 
   // 未到 is recorded on the booking and counted in the month's usage report.
   await page.getByTestId('day-grid').getByText('老年合唱队').click();

@@ -11,7 +11,7 @@ import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
-import { bookingFacts, venueFacts, type Booking } from './bookingModel';
+import { allBookingFacts, venueFacts, type Booking } from './bookingModel';
 
 export interface BookingDraft {
   venueId?: string;
@@ -69,7 +69,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
       };
       // Marking a booking 已完成 / 未到 / 已取消 does not move it: the slot is not checked again.
       const sameSlot = editing && editing.venueId === input.venueId && editing.date === input.date && editing.startHour === input.startHour && editing.endHour === input.endHour && editing.booker === input.booker;
-      const found = sameSlot || input.status === '已取消' ? [] : checkBooking(facts, venueFacts(venue), store.repos.bookings.list().map(bookingFacts), { now: { date: today(), hour: new Date().getHours() } });
+      const found = sameSlot || input.status === '已取消' ? [] : checkBooking(facts, venueFacts(venue), allBookingFacts(store.repos.bookings as never), { now: { date: today(), hour: new Date().getHours() } });
       const hard = found.filter((p) => !p.overridable);
       if (hard.length > 0 || (found.length > 0 && !override.trim())) {
         setProblems(found);
@@ -94,7 +94,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
   const saveSeries = (input: Parameters<typeof store.repos.bookings.create>[0], first: BookingFacts, venue: NonNullable<ReturnType<typeof store.repos.venues.get>>, every: 'week' | 'month', v: Record<string, unknown>) => {
     const until = v.until ? (v.until as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
     const dates = recurrenceDates(first.date, every, until ? { until } : { times: Number(v.times ?? 4) });
-    const others = store.repos.bookings.list().map(bookingFacts);
+    const others: BookingFacts[] = allBookingFacts(store.repos.bookings as never);
     const seriesId = newId();
     const booked: string[] = [];
     const skipped: string[] = [];

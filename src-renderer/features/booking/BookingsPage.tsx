@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
-import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, openHours, rulesOf } from '../../../src-shared/records/booking/bookingRules';
+import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, rulesOf } from '../../../src-shared/records/booking/bookingRules';
 import { errorText } from '../../app/errorText';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
@@ -11,8 +11,12 @@ import { BookingDialog, type BookingDraft } from './BookingDialog';
 import { allBookingFacts, venueFacts, type Booking, type Venue } from './bookingModel';
 import type { BookingFacts } from '../../../src-shared/records/booking/bookingRules';
 import { VenueDialog } from './VenueDialog';
+import { DayGrid } from './DayGrid';
+import { WeekView } from './WeekView';
+import { MonthView } from './MonthView';
+import { BookerBookings } from './BookerBookings';
 import { PrintPreview } from '../print/PrintPreview';
-import { usageReport, usageTable, weekSchedule } from '../../../src-shared/print/bookingPrints';
+import { usageReport, usageTable } from '../../../src-shared/print/bookingPrints';
 import { saveBytes, today } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 
@@ -32,6 +36,16 @@ export function BookingsPage() {
   }, [store, version]);
   const clashes = useMemo(() => bookingClashes(facts), [facts]);
   const breaches = useMemo(() => monthlyBreaches(facts, (id) => { const v = store.repos.venues.get(id); return v ? rulesOf(v).maxPerMonth : 0; }), [facts, store]);
+  const clashIds = useMemo(() => new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id))), [clashes]);
+  // The date and the venue chosen carry over between the day, week and month views.
+  const [date, setDate] = useState(today());
+  const [venueId, setVenueId] = useState('');
+  const [tab, setTab] = useState('day');
+  const openDay = (d: string) => {
+    setDate(d);
+    setTab('day');
+  };
+  const view = { venues, version, date, onDate: setDate, clashIds, onNew: (draft: BookingDraft) => setBooking({ draft }), onEdit: (b: Booking) => setBooking({ editing: b }) };
   const pending = facts.filter((b) => b.status === '待审批').map((b) => store.repos.bookings.get(b.id)!).sort((a, b) => a.date.localeCompare(b.date));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -39,8 +53,13 @@ export function BookingsPage() {
       <ClashList clashes={clashes} breaches={breaches} onEdit={(b) => setBooking({ editing: b })} />
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={setTab}
         items={[
-          { key: 'day', label: '按日查看', children: <DayGrid venues={venues} version={version} clashIds={new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id)))} onNew={(draft) => setBooking({ draft })} onEdit={(b) => setBooking({ editing: b })} /> },
+          { key: 'day', label: '按日查看', children: <DayGrid {...view} /> },
+          { key: 'week', label: '按周查看', children: <WeekView {...view} venueId={venueId} onVenue={setVenueId} onOpenDay={openDay} /> },
+          { key: 'month', label: '按月查看', children: <MonthView {...view} venueId={venueId} onVenue={setVenueId} onOpenDay={openDay} /> },
+          { key: 'booker', label: '预约人', children: <BookerBookings facts={facts} clashIds={clashIds} onEdit={view.onEdit} /> },
           { key: 'report', label: '月度报表', children: <UsagePanel venues={venues} facts={facts} /> },
           { key: 'search', label: '查空闲场地', children: <AvailabilitySearch venues={venues} facts={facts} onBook={(draft) => setBooking({ draft })} /> },
           {
@@ -181,69 +200,6 @@ function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof b
   );
 }
 
-/** The day's grid: venues × hours; a free hour opens a new booking, a booking opens it; clashes in red. */
-function DayGrid({ venues, version, clashIds, onNew, onEdit }: { venues: Venue[]; version: number; clashIds: Set<string>; onNew(d: BookingDraft): void; onEdit(b: Booking): void }) {
-  const { store } = useSession();
-  const [date, setDate] = useState(today());
-  const [printing, setPrinting] = useState(false);
-  const hours = Array.from({ length: 14 }, (_, i) => 8 + i);
-  // The day's bookings only: found by their date field, read in full.
-  const ofDay = useMemo(
-    () => store.repos.bookings.idsWhere('date', (d) => d === date).map((id) => store.repos.bookings.get(id)!).filter((b) => b.status !== '已取消'),
-    [store, version, date],
-  );
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
-        <Button onClick={() => setDate(dayjs(date).subtract(1, 'day').format('YYYY-MM-DD'))}>前一天</Button>
-        <DatePicker aria-label="查看日期" allowClear={false} value={dayjs(date)} onChange={(d) => d && setDate(d.format('YYYY-MM-DD'))} />
-        <Button onClick={() => setDate(dayjs(date).add(1, 'day').format('YYYY-MM-DD'))}>后一天</Button>
-        <Button icon={<PlusOutlined />} onClick={() => onNew({ date })}>新建预约</Button>
-        <Button onClick={() => setPrinting(true)}>打印本周安排</Button>
-        <Typography.Text type="secondary">点空白时段新建预约；点已有预约修改或取消。</Typography.Text>
-      </Space>
-      <div style={{ overflowX: 'auto' }}>
-        <table className="booking-grid" data-testid="day-grid">
-          <thead>
-            <tr><th>场地</th>{hours.map((h) => <th key={h}>{h}:00</th>)}</tr>
-          </thead>
-          <tbody>
-            {venues.map((v) => {
-              const { span, closedBy } = openHours(venueFacts(v), date);
-              return (
-                <tr key={v.id}>
-                  <th>{v.name}</th>
-                  {hours.map((h) => {
-                    const here = ofDay.filter((b) => b.venueId === v.id && b.startHour <= h && h < b.endHour);
-                    const open = span && h >= span[0] && h < span[1];
-                    const past = date < today() || (date === today() && h < new Date().getHours());
-                    if (!open) return <td key={h} className="closed" title={closedBy ?? '不在开放时间'} />;
-                    if (past && here.length === 0) return <td key={h} className="closed" title="已过去" />;
-                    if (here.length === 0) return <td key={h} className="free" role="button" aria-label={`${v.name} ${h}:00 空闲`} onClick={() => onNew({ venueId: v.id, date, startHour: h, endHour: h + 1 })} />;
-                    return (
-                      <td key={h} className={here.some((b) => clashIds.has(b.id)) ? 'clash' : here[0]!.status === '待审批' ? 'pending' : 'taken'}>
-                        {here.filter((b) => b.startHour === h).map((b) => <a key={b.id} onClick={() => onEdit(b)}>{b.booker}{clashIds.has(b.id) ? '（冲突）' : b.status === '待审批' ? '（待审批）' : ''}</a>)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      {printing && (
-        <PrintPreview
-          onClose={() => setPrinting(false)}
-          note="张贴用：预约人电话不上墙。"
-          initialOrientation="landscape"
-          build={(paper, orientation) => ({ ...weekSchedule(store.info?.name ?? '', venues, weekBookings(store, date), dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day').format('YYYY-MM-DD')), paper, orientation })}
-        />
-      )}
-    </Space>
-  );
-}
-
 /** 一次查全部场地: one span, headcount and equipment against every venue; the free ones with what they lack. */
 function AvailabilitySearch({ venues, facts, onBook }: { venues: Venue[]; facts: BookingFacts[]; onBook(d: BookingDraft): void }) {
   const [date, setDate] = useState(today());
@@ -314,12 +270,4 @@ function UsagePanel({ venues, facts }: { venues: Venue[]; facts: (BookingFacts &
       {printing && <PrintPreview initialOrientation="landscape" onClose={() => setPrinting(false)} build={(paper, orientation) => ({ ...usageReport(store.info?.name ?? '', month, rows), paper, orientation })} />}
     </Space>
   );
-}
-
-/** The week (Monday to Sunday) around a date, as full bookings for the printed schedule. */
-function weekBookings(store: ReturnType<typeof useSession>['store'], date: string): Booking[] {
-  const monday = dayjs(date).subtract((dayjs(date).day() + 6) % 7, 'day');
-  const from = monday.format('YYYY-MM-DD');
-  const to = monday.add(6, 'day').format('YYYY-MM-DD');
-  return store.repos.bookings.idsWhere('date', (d) => String(d) >= from && String(d) <= to).map((id) => store.repos.bookings.get(id)!);
 }

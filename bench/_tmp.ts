@@ -1,2 +1,0 @@
-import { runSyncBench } from './syncBench';
-console.log(await runSyncBench());
