@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ValidationError } from '../../../src-shared/errors';
 import { checkBooking, recurrenceDates, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
+import { bookerKeyOf } from '../../../src-shared/records/booking/bookingFacts';
 import { newId } from '../../../src-shared/ids';
 import { BOOKING_STATUSES } from '../../../src-shared/records/booking/bookingSchema';
 import { errorText } from '../../app/errorText';
@@ -64,7 +65,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
       };
       const facts: BookingFacts = {
         id: editing?.id ?? '', venueId: venue.id, date: input.date, startHour: input.startHour, endHour: input.endHour, status: input.status,
-        bookerKey: bookerKind === 'walkin' ? `walkin:${booker}|${input.phone}` : `${bookerKind}:${bookerId}`, booker, headcount: input.headcount,
+        bookerKey: bookerKeyOf(bookerKind, bookerId, booker, input.phone), booker, headcount: input.headcount,
         createdAt: editing?.meta.createdAt ?? Date.now(), createdBy: '',
       };
       // Marking a booking 已完成 / 未到 / 已取消 does not move it: the slot is not checked again.
@@ -76,9 +77,10 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
         return;
       }
       const note = found.length > 0 ? `破例预约（${found.map((p) => p.message).join('；')}）。原因：${override.trim()}` : undefined;
-      if (editing) store.repos.bookings.update(editing.id, input, { note });
+      const saved = found.length > 0 ? { ...input, overrideReason: override.trim() } : input;
+      if (editing) store.repos.bookings.update(editing.id, saved, { note });
       else if (v.repeat) return void saveSeries(input, facts, venue, String(v.repeat) as 'week' | 'month', v);
-      else store.repos.bookings.create(input, { note });
+      else store.repos.bookings.create(saved, { note });
       void message.success(`已${editing ? '修改' : '预约'}：${venue.name} ${input.date} ${input.startHour}:00–${input.endHour}:00（${booker}）${input.status === '待审批' ? '，等待审批' : ''}`);
       onClose();
     } catch (error) {

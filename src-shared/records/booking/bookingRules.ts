@@ -32,6 +32,8 @@ export interface BookingFacts {
   headcount: number;
   createdAt: number;
   createdBy: string;
+  /** Booked past an overridable rule with a clerk's reason: not counted against the monthly limit. */
+  overridden?: boolean;
 }
 
 /** A booking that still holds its slot: not cancelled. */
@@ -92,7 +94,7 @@ export function checkBooking(booking: BookingFacts, venue: VenueFacts, others: r
   for (const o of taken) add('startHour', '时间', `「${venue.name}」${md(o.date)} ${o.startHour}:00–${o.endHour}:00 已被「${o.booker}」预约，请换时间或换场地`, false);
   if (rules.maxPerMonth > 0 && !booking.bookerKey.startsWith('unit:')) {
     const month = booking.date.slice(0, 7);
-    const mine = others.filter((o) => o.id !== booking.id && o.bookerKey === booking.bookerKey && o.date.startsWith(month) && holdsSlot(o)).sort((a, b) => a.date.localeCompare(b.date));
+    const mine = others.filter((o) => o.id !== booking.id && o.bookerKey === booking.bookerKey && o.date.startsWith(month) && holdsSlot(o) && !o.overridden).sort((a, b) => a.date.localeCompare(b.date));
     if (mine.length >= rules.maxPerMonth) {
       add('booker', '预约人', `每人每月最多预约 ${rules.maxPerMonth} 次，${booking.booker}本月已预约 ${mine.length} 次（${mine.map((o) => md(o.date)).join('、')}）`, true);
     }
@@ -168,18 +170,24 @@ export function bookingClashes(bookings: readonly BookingFacts[]): Clash[] {
   return clashes;
 }
 
-/** Bookers over their monthly limit (a breach that only a merge of two PCs' bookings may reveal). */
+/**
+ * Bookers over their monthly limit: a breach that only a merge of two PCs' bookings may reveal. Bookings a clerk made
+ * past the limit on purpose (with a reason) do not count.
+ */
 export function monthlyBreaches(bookings: readonly BookingFacts[], maxPerMonthOf: (venueId: string) => number): { bookerKey: string; booker: string; month: string; bookings: BookingFacts[]; max: number }[] {
-  const groups = new Map<string, BookingFacts[]>();
+  const groups = new Map<string, { bookerKey: string; month: string; list: BookingFacts[] }>();
   for (const b of bookings) {
-    if (!holdsSlot(b) || b.bookerKey.startsWith('unit:')) continue;
-    const key = `${b.bookerKey}|${b.date.slice(0, 7)}`;
-    groups.set(key, [...(groups.get(key) ?? []), b]);
+    if (!holdsSlot(b) || b.overridden || b.bookerKey.startsWith('unit:')) continue;
+    const month = b.date.slice(0, 7);
+    const key = JSON.stringify([b.bookerKey, month]);
+    const group = groups.get(key) ?? { bookerKey: b.bookerKey, month, list: [] };
+    group.list.push(b);
+    groups.set(key, group);
   }
   const out: { bookerKey: string; booker: string; month: string; bookings: BookingFacts[]; max: number }[] = [];
-  for (const [key, list] of groups) {
+  for (const { bookerKey, month, list } of groups.values()) {
     const max = Math.min(...list.map((b) => maxPerMonthOf(b.venueId)).filter((n) => n > 0));
-    if (Number.isFinite(max) && list.length > max) out.push({ bookerKey: key.split('|')[0]!, booker: list[0]!.booker, month: key.split('|')[1]!, bookings: list.sort((a, b) => a.date.localeCompare(b.date)), max });
+    if (Number.isFinite(max) && list.length > max) out.push({ bookerKey, booker: list[0]!.booker, month, bookings: list.sort((a, b) => a.date.localeCompare(b.date)), max });
   }
   return out;
 }

@@ -30,6 +30,8 @@ export const bookings = defineCollection({
       homeVisit: z.boolean().default(false),
       status: z.enum(BOOKING_STATUSES, '状态只能是待审批、已确认、已取消、已完成或未到').default('已确认'),
       statusReason: optionalText(200),
+      /** Why a clerk booked past an overridable rule (the monthly limit, the length, the notice): such a booking is no breach. */
+      overrideReason: optionalText(300),
       /** Bookings made together as a recurring series share this id. */
       seriesId: optionalRef(),
     })
@@ -44,7 +46,7 @@ export const bookings = defineCollection({
   fieldLabels: {
     venue: '场地/服务', venueId: '场地', date: '日期', startHour: '开始时间', endHour: '结束时间', bookerKind: '预约人类别',
     bookerId: '预约人编号', booker: '预约人', phone: '联系电话', purpose: '用途', headcount: '人数', equipmentNeeded: '所需设备',
-    homeVisit: '上门服务', status: '状态', statusReason: '状态原因', seriesId: '周期预约',
+    homeVisit: '上门服务', status: '状态', statusReason: '状态原因', overrideReason: '破例原因', seriesId: '周期预约',
   },
   longTextFields: [],
   titleField: 'venue',
