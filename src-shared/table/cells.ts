@@ -61,3 +61,22 @@ export function splitList(raw: unknown): string[] {
 function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
+
+/**
+ * A whole hour of the day as clerks write it: 14, 14:00, 14：00, 14点, 下午2点, or an Excel time (a fraction of a day,
+ * or a Date on 1899-12-30).
+ */
+export function normaliseHour(raw: unknown): { value?: number; problem?: string } {
+  if (raw instanceof Date) return raw.getUTCMinutes() === 0 ? { value: raw.getUTCHours() } : { problem: `须为整点，例如 14:00` };
+  if (typeof raw === 'number' && raw > 0 && raw < 1) {
+    const minutes = Math.round(raw * 24 * 60);
+    return minutes % 60 === 0 ? { value: minutes / 60 } : { problem: '须为整点，例如 14:00' };
+  }
+  const text = cellText(raw).replace(/\s/g, '');
+  if (text === '') return {};
+  const m = /^(上午|下午|晚上)?(\d{1,2})(?:[:：.](\d{2}))?(?:点|时)?(?:整)?$/.exec(text);
+  if (!m) return { problem: `「${text}」不是时间，请写成 14:00 的格式` };
+  if (m[3] && m[3] !== '00') return { problem: `「${text}」须为整点，例如 14:00` };
+  const hour = Number(m[2]) + ((m[1] === '下午' || m[1] === '晚上') && Number(m[2]) < 12 ? 12 : 0);
+  return hour <= 24 ? { value: hour } : { problem: `「${text}」不是一天中的时间，请写成 0:00 到 24:00 之间` };
+}

@@ -1,7 +1,7 @@
 import { PERSON_ROLES } from '../records/person/personSchema';
 
 /** How a cell is read from and written to a spreadsheet. */
-export type CellKind = 'text' | 'date' | 'idNumber' | 'phone' | 'list' | 'roles' | 'orgNode' | 'number' | 'sixOnes';
+export type CellKind = 'text' | 'date' | 'idNumber' | 'phone' | 'list' | 'roles' | 'orgNode' | 'number' | 'sixOnes' | 'hour';
 
 /** One spreadsheet column of a record type: the same definition drives the template, import and export. */
 export interface TableColumn {

@@ -20,6 +20,8 @@ export function formatCell(record: Record<string, unknown>, column: TableColumn,
       return options.mask ? maskIdNumber(String(value ?? '')) : String(value ?? '');
     case 'phone':
       return options.mask ? maskPhone(String(value ?? '')) : String(value ?? '');
+    case 'hour':
+      return typeof value === 'number' ? `${value}:00` : '';
     case 'sixOnes':
       return value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${k}：${v}`).join('；') : '';
     default:

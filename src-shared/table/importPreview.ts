@@ -1,6 +1,6 @@
 import { ValidationError, type FieldProblem } from '../errors';
 import type { AnyRepository } from '../repository/collectionRepository';
-import { cellText, normaliseDate, normaliseIdNumber, normalisePhone, splitList } from './cells';
+import { cellText, normaliseDate, normaliseHour, normaliseIdNumber, normalisePhone, splitList } from './cells';
 import type { TableColumn } from './columns';
 import { isFooterRow, matchChoice } from './vocabulary';
 
@@ -75,6 +75,11 @@ export interface ImportOptions {
   vocabulary?: ImportVocabulary;
   /** Completes a row's values before validation (e.g. adds the role of the roster tab the clerk imports into). */
   prepare?: (values: Record<string, unknown>, existing?: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * The record type's own rules on a row that is valid by itself (a booking's clash with another, its venue's opening
+   * hours): problems by field. Called in row order, so a row can be checked against the rows above it.
+   */
+  rowProblems?: (values: Record<string, unknown>, rowNumber: number) => Record<string, string>;
 }
 
 /** Reads every row, normalises its cells, validates it as the repository would, and says what committing would do. */
@@ -143,6 +148,7 @@ export function buildImportPreview(source: ImportSource, options: ImportOptions)
         for (const p of error.problems) problems[p.field] ??= `「${p.label}」${p.message}`;
       }
     }
+    if (Object.keys(problems).length === 0 && options.rowProblems) Object.assign(problems, options.rowProblems(values, rowNumber));
     const changedFields = existing ? Object.keys(values).filter((f) => JSON.stringify(existing[f]) !== JSON.stringify(values[f])) : Object.keys(values);
     const status: RowStatus = Object.keys(problems).length > 0 ? 'error' : !existing ? 'new' : changedFields.length > 0 ? 'changed' : 'unchanged';
     rows.push({ rowNumber, status, values, problems, matchId, changedFields, translated });
@@ -244,6 +250,8 @@ function readCell(raw: unknown, column: TableColumn, options: ImportOptions): Ce
       const roles = splitList(raw);
       return roles.length === 0 ? {} : { value: roles };
     }
+    case 'hour':
+      return normaliseHour(raw);
     case 'number': {
       const text = cellText(raw);
       if (text === '') return {};

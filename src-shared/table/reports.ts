@@ -87,6 +87,7 @@ function describeColumn(c: TableColumn, allowed?: readonly string[]): string {
     orgNode: '党组织名称；重名时写路径，如 第一网格党支部/光禄坊小区党支部',
     number: '数字',
     sixOnes: '文字',
+    hour: '整点，写成 14:00（也可写 14、14点、下午2点）',
   };
   return allowed && allowed.length > 0 ? `${base[c.kind]}。可选：${allowed.join('、')}` : base[c.kind];
 }

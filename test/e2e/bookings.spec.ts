@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption } from './helpers';
+import { completeSetup, openScreen, pickOption, readDownloadedXlsx } from './helpers';
 import { connectFromSettings, streetOpensCommunity, useStreetServer } from './streetServer';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
@@ -190,6 +191,32 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await page.getByLabel('报表月份').fill(day.format('YYYY-MM'));
   await page.getByLabel('报表月份').press('Enter');
   await expect(page.getByTestId('usage-report').getByRole('row', { name: /党群活动室/ })).toContainText('1');
+
+  // A ledger kept in Excel: the row that clashes is named in its cell; the valid row is imported; the export reads back.
+  const ledger = new ExcelJS.Workbook();
+  const sheet = ledger.addWorksheet('预约登记');
+  sheet.addRow(['场地名称', '预约日期', '开始', '结束', '预约人', '活动内容']);
+  sheet.addRow(['党群活动室', date, '下午3点', '17:00', '书法兴趣班', '练字']);
+  sheet.addRow(['党群活动室', date, '19:00', '20:00', '广场舞队', '排练']);
+  const ledgerFile = join(dirOf(), 'ledger.xlsx');
+  await ledger.xlsx.writeFile(ledgerFile);
+  await page.getByRole('button', { name: '导入预约' }).click();
+  await page.locator('input[type=file]').setInputFiles(ledgerFile);
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await expect(page.getByRole('dialog')).toContainText('已被「老年合唱队」预约，请换时间或换场地');
+  await page.getByRole('button', { name: '只导入无误的行' }).click();
+  await page.getByRole('button', { name: '确定只导入无误的行' }).click();
+  await page.getByRole('tab', { name: '按日查看' }).click();
+  await expect(page.getByTestId('day-grid')).toContainText('书法兴趣班');
+  await page.getByRole('button', { name: '导出预约' }).click();
+  await page.getByLabel('导出日期范围').first().fill(date);
+  await page.getByLabel('导出日期范围').last().fill(date);
+  await page.getByLabel('导出日期范围').last().press('Enter');
+  const exported = await readDownloadedXlsx(page, () => page.getByRole('dialog', { name: /导出当前列表/ }).getByRole('button', { name: /导\s*出/ }).click(), join(dirOf(), 'bookings.xlsx'));
+  expect(exported.rows[0]!.slice(0, 5)).toEqual(['场地', '日期', '开始时间', '结束时间', '预约人']);
+  expect(exported.rows.map((r) => r[4])).toContain('书法兴趣班');
+  expect(exported.rows.flat().join()).toContain('138****0001');
+  expect(exported.rows.flat().join()).not.toContain('13800000001');
 
   // A venue with bookings to come is not deleted: the clerk gets the list.
   await page.getByRole('tab', { name: '场地与服务' }).click();

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const COMMUNITY = { name: '三坊七巷社区', code: '350102001001', street: '南街街道', clerk: '王小红' };
@@ -51,4 +52,15 @@ export async function pickOption(page: Page, field: Locator, title: string, show
     await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
     await expect(container).toContainText(shown, { timeout: 2000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** Clicks what downloads an .xlsx, saves it at `path`, and reads its first sheet's rows as text. */
+export async function readDownloadedXlsx(page: Page, click: () => Promise<unknown>, path: string): Promise<{ path: string; rows: string[][] }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  await download.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return { path, rows };
 }

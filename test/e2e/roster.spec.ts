@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { addChild, completeSetup, expectSaved, openScreen } from './helpers';
+import { addChild, completeSetup, expectSaved, openScreen, readDownloadedXlsx } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -40,17 +40,6 @@ async function writeRosterWorkbook(path: string): Promise<{ errors: number }> {
   ws.getColumn(3).numFmt = '@';
   await wb.xlsx.writeFile(path);
   return { errors: 6 };
-}
-
-async function readDownloadedXlsx(page: Page, click: () => Promise<void>, name: string): Promise<{ path: string; rows: string[][] }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = join(dir, name);
-  await download.saveAs(path);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  return { path, rows };
 }
 
 let page: Page;
@@ -92,7 +81,7 @@ test('import a workbook with mistakes: the preview shows them, commit-all refuse
   await expect(preview).toContainText('「联系电话」不是有效电话号码');
   await expect(preview).toContainText('「姓名」不能为空');
 
-  const report = await readDownloadedXlsx(page, () => page.getByRole('button', { name: '下载问题报告（Excel）' }).click(), 'report.xlsx');
+  const report = await readDownloadedXlsx(page, () => page.getByRole('button', { name: '下载问题报告（Excel）' }).click(), join(dir, 'report.xlsx'));
   expect(report.rows[0]).toContain('身份证号码（问题）');
   expect(report.rows).toHaveLength(errors + 1);
 
@@ -142,7 +131,7 @@ test('revealing one person\'s ID number is an explicit choice written to the his
 
 test('export the list in full and import it again: nothing changes', async () => {
   await page.getByRole('button', { name: /导出当前列表/ }).click();
-  const masked = await readDownloadedXlsx(page, () => page.getByRole('button', { name: /导\s*出/ }).last().click(), 'masked.xlsx');
+  const masked = await readDownloadedXlsx(page, () => page.getByRole('button', { name: /导\s*出/ }).last().click(), join(dir, 'masked.xlsx'));
   expect(masked.rows).toHaveLength(VALID + 1);
   expect(masked.rows.flat().join(',')).not.toContain(id(0));
   expect(masked.rows.flat().join(',')).toContain('138****0000');
@@ -150,7 +139,7 @@ test('export the list in full and import it again: nothing changes', async () =>
   await page.getByRole('button', { name: /导出当前列表/ }).click();
   await page.getByText('完整导出（含完整身份证号和电话').click();
   await page.getByLabel('完整导出的用途').fill('核对名册');
-  const full = await readDownloadedXlsx(page, () => page.getByRole('button', { name: /导\s*出/ }).last().click(), 'full.xlsx');
+  const full = await readDownloadedXlsx(page, () => page.getByRole('button', { name: /导\s*出/ }).last().click(), join(dir, 'full.xlsx'));
   expect(full.rows.flat()).toContain(id(0));
 
   await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();

@@ -15,6 +15,7 @@ import { DayGrid } from './DayGrid';
 import { WeekView } from './WeekView';
 import { MonthView } from './MonthView';
 import { BookerBookings } from './BookerBookings';
+import { BookingTransfer } from './BookingTransfer';
 import { PrintPreview } from '../print/PrintPreview';
 import { usageReport, usageTable } from '../../../src-shared/print/bookingPrints';
 import { saveBytes, today } from '../../app/saveBytes';
@@ -55,6 +56,7 @@ export function BookingsPage() {
         destroyOnHidden
         activeKey={tab}
         onChange={setTab}
+        tabBarExtraContent={<BookingTransfer />}
         items={[
           { key: 'day', label: '按日查看', children: <DayGrid {...view} /> },
           { key: 'week', label: '按周查看', children: <WeekView {...view} venueId={venueId} onVenue={setVenueId} onOpenDay={openDay} /> },

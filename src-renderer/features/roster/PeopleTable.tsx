@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, PrinterOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Checkbox, Input, Modal, Popover, Radio, Select, Space, Switch, Table, TreeSelect, Typography } from 'antd';
+import { App as AntApp, Button, Checkbox, Input, Modal, Popover, Select, Space, Switch, Table, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
 import { headerFitWidth, selectionLabels, useFitHeight } from '../../app/tableFit';
@@ -16,7 +16,8 @@ import { useSession } from '../../app/storeContext';
 import { useLiveList, useSettingsVersion } from '../../app/useLive';
 import { ImportWizard, type ImportTarget } from '../import/ImportWizard';
 import { PrintPreview } from '../print/PrintPreview';
-import { exportRecords } from './exportPeople';
+import { exportRecords } from '../export/exportRecords';
+import { ExportDialog } from '../export/ExportDialog';
 import { PersonDrawer, orgTreeOptions } from './PersonDrawer';
 import { filterPeople, type Person, type RosterFilter } from './rosterModel';
 import { inServiceReportNotice, memberResponsibilityPoster } from '../../../src-shared/print/posters';
@@ -190,6 +191,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
       {exporting && (
         <ExportDialog
           count={rows.length}
+          personal="身份证号、电话"
           onCancel={() => setExporting(false)}
           onExport={async (full, reason) => {
             try {
@@ -227,20 +229,6 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
         />
       )}
     </Space>
-  );
-}
-
-function ExportDialog({ count, onCancel, onExport }: { count: number; onCancel(): void; onExport(full: boolean, reason: string): void }) {
-  const [full, setFull] = useState(false);
-  const [reason, setReason] = useState('');
-  return (
-    <Modal open title={`导出当前列表（${count} 条）`} okText="导出" cancelText="取消" onCancel={onCancel} okButtonProps={{ disabled: full && !reason.trim() }} onOk={() => onExport(full, reason.trim())}>
-      <Radio.Group value={full} onChange={(e) => setFull(e.target.value)} style={{ display: 'grid', gap: 8 }}>
-        <Radio value={false}>脱敏导出（身份证号、电话部分隐藏，推荐）</Radio>
-        <Radio value={true}>完整导出（含完整身份证号和电话，将记入个人信息使用记录）</Radio>
-      </Radio.Group>
-      {full && <Input style={{ marginTop: 12 }} aria-label="完整导出的用途" placeholder="请填写用途，例如：报送街道党工委年度统计" value={reason} onChange={(e) => setReason(e.target.value)} />}
-    </Modal>
   );
 }
 

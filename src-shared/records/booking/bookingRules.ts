@@ -66,8 +66,8 @@ export function openHours(venue: VenueFacts, date: string): { span: readonly [nu
 const overlaps = (a: { startHour: number; endHour: number }, b: { startHour: number; endHour: number }) => a.startHour < b.endHour && b.startHour < a.endHour;
 
 export interface CheckOptions {
-  /** Now, as the date and the hour of day. */
-  now: { date: string; hour: number };
+  /** Now, as the date and the hour of day; without it (a ledger of past bookings imported) no rule about time applies. */
+  now?: { date: string; hour: number };
 }
 
 /**
@@ -86,10 +86,12 @@ export function checkBooking(booking: BookingFacts, venue: VenueFacts, others: r
   const hours = booking.endHour - booking.startHour;
   if (hours > rules.maxHours) add('endHour', '时长', `每次最多预约 ${rules.maxHours} 小时，现在是 ${hours} 小时；请缩短，或分两次预约`, true);
   if (venue.capacity > 0 && booking.headcount > venue.capacity) add('headcount', '人数', `「${venue.name}」最多容纳 ${venue.capacity} 人，现在是 ${booking.headcount} 人；请换更大的场地`, false);
-  const startsIn = (Date.parse(`${booking.date}T00:00:00Z`) - Date.parse(`${options.now.date}T00:00:00Z`)) / 3_600_000 + booking.startHour - options.now.hour;
-  if (startsIn < 0) add('date', '日期', '预约的时间已经过去，请核对日期和时间', false);
-  else if (startsIn < rules.minNoticeHours) add('date', '日期', `须至少提前 ${rules.minNoticeHours} 小时预约，请改约更晚的时间`, true);
-  if (startsIn / 24 > rules.maxDaysAhead) add('date', '日期', `最多可提前 ${rules.maxDaysAhead} 天预约，请在 ${rules.maxDaysAhead} 天内选择日期`, true);
+  if (options.now) {
+    const startsIn = (Date.parse(`${booking.date}T00:00:00Z`) - Date.parse(`${options.now.date}T00:00:00Z`)) / 3_600_000 + booking.startHour - options.now.hour;
+    if (startsIn < 0) add('date', '日期', '预约的时间已经过去，请核对日期和时间', false);
+    else if (startsIn < rules.minNoticeHours) add('date', '日期', `须至少提前 ${rules.minNoticeHours} 小时预约，请改约更晚的时间`, true);
+    if (startsIn / 24 > rules.maxDaysAhead) add('date', '日期', `最多可提前 ${rules.maxDaysAhead} 天预约，请在 ${rules.maxDaysAhead} 天内选择日期`, true);
+  }
   const taken = others.filter((o) => o.id !== booking.id && o.venueId === booking.venueId && o.date === booking.date && holdsSlot(o) && overlaps(o, booking));
   for (const o of taken) add('startHour', '时间', `「${venue.name}」${md(o.date)} ${o.startHour}:00–${o.endHour}:00 已被「${o.booker}」预约，请换时间或换场地`, false);
   if (rules.maxPerMonth > 0 && !booking.bookerKey.startsWith('unit:')) {
