@@ -10,6 +10,10 @@ import * as Y from 'yjs';
 import { readCommunityInfo } from '../../src-shared/community/communityInfo';
 import { COLLECTION_NAMES, type MeetingType } from '../../src-shared/records';
 import { communityCalendar, frequencyOverrides, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
+import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
+import type { AvailabilityQuery } from '../../src-shared/records/booking/bookingRules';
+import { availabilityQuery, streetFreeVenues, type CommunityVenues } from '../../src-shared/records/booking/streetAvailability';
+import { createRepositories } from '../../src-shared/repository/repositories';
 import { SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
 import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
@@ -57,6 +61,8 @@ interface DocumentSummary {
   history: { collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[];
   /** What the street's 三会一课 calendar needs: meetings, organisations and the community's frequency settings. */
   calendar: CalendarFacts;
+  /** What the street's availability search needs: the venues and every booking as the rules see them. */
+  venues: CommunityVenues;
 }
 
 /**
@@ -282,6 +288,11 @@ export class SyncServer {
         if (!Number.isInteger(year) || year < 1900 || year > 2100) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
         return reply(200, this.meetingCalendar(claims, year, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
       }
+      if (url.pathname === '/api/venue-availability') {
+        const query = availabilityQuery.safeParse(Object.fromEntries(url.searchParams));
+        if (!query.success) return reply(400, { error: query.error.issues.map((i) => i.message).join('；') });
+        return reply(200, this.venueAvailability(claims, query.data));
+      }
       return reply(404, { error: '没有这个接口' });
     } catch (error) {
       this.log(`http error: ${(error as Error).message}`);
@@ -323,6 +334,15 @@ export class SyncServer {
       });
   }
 
+  /** 全街道查空闲场地: the venues of every community of the scope free for the whole span. */
+  venueAvailability(claims: TokenClaims, query: AvailabilityQuery) {
+    const communities = this.store
+      .documents(claims.scope)
+      .filter((d) => canRead(claims, d.doc))
+      .map(({ doc }) => this.summary(this.room(doc)).venues);
+    return streetFreeVenues(communities, query);
+  }
+
   /** Read from a temporary Y.Doc, cached until the document changes. */
   private summary(room: Room): DocumentSummary {
     const cached = room.summary;
@@ -354,7 +374,15 @@ export class SyncServer {
         const fields = record.get('fields') as Y.Map<unknown> | undefined;
         if (record.get('deleted') !== true && fields) calendar.orgNodes.push({ id, name: String(fields.get('name') ?? ''), kind: String(fields.get('kind') ?? '') });
       });
-      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar };
+      // Read-only: the repositories only read the temporary document here.
+      const repos = createRepositories(doc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
+      const venues: CommunityVenues = {
+        code: room.name,
+        community: info?.name || room.name,
+        venues: repos.venues.list().map((v) => ({ id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? repos.residentUnits.get(v.ownerUnitId)?.name ?? '' : '', capacity: v.capacity, equipment: v.equipment, openingHours: v.openingHours, closures: v.closures, rules: v.rules })),
+        bookings: factsOfBookings(repos.bookings as never),
+      };
+      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues };
       room.summary = { version: room.log.version, value };
       return value;
     } finally {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeSetup, openScreen, pickOption, readDownloadedXlsx } from './helpers';
-import { connectFromSettings, streetOpensCommunity, useStreetServer } from './streetServer';
+import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
 
@@ -212,7 +212,7 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await page.getByLabel('导出日期范围').first().fill(date);
   await page.getByLabel('导出日期范围').last().fill(date);
   await page.getByLabel('导出日期范围').last().press('Enter');
-  const exported = await readDownloadedXlsx(page, () => page.getByRole('dialog', { name: /导出当前列表/ }).getByRole('button', { name: /导\s*出/ }).click(), join(dirOf(), 'bookings.xlsx'));
+  const exported = await readDownloadedXlsx(page, () => page.getByRole('dialog', { name: /导出预约（/ }).getByRole('button', { name: /导\s*出/ }).click(), join(dirOf(), 'bookings.xlsx'));
   expect(exported.rows[0]!.slice(0, 5)).toEqual(['场地', '日期', '开始时间', '结束时间', '预约人']);
   expect(exported.rows.map((r) => r[4])).toContain('书法兴趣班');
   expect(exported.rows.flat().join()).toContain('138****0001');
@@ -268,6 +268,35 @@ test('two PCs book one slot offline: after the merge both bookings exist, both P
   await expect(b.getByTestId('booking-clashes')).toBeHidden({ timeout: 15_000 });
   await expect(b.getByTestId('day-grid')).toContainText('张三');
   await expect(b.getByTestId('day-grid')).not.toContainText('李四');
+  await communityContext.close();
+  await streetContext.close();
+});
+
+test('the street office searches the venues of every community for a span and opens the community to book', async ({ browser }) => {
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const clerk = await communityContext.newPage();
+  await completeSetup(clerk);
+  await connectFromSettings(clerk, issue('clerk', '350102001001', '王小红'));
+  await openScreen(clerk, '场地预约');
+  await addVenue(clerk, '党群活动室', 30, ['投影']);
+  await addVenue(clerk, '多功能厅', 80, ['投影']);
+  await book(clerk, '多功能厅', '张三', 15, 16);
+  await expect(clerk.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const street = await streetContext.newPage();
+  await streetSignIn(street, issue('street', '350102001', '李组织委员'));
+  await street.getByLabel('街道查询日期').fill(date);
+  await street.getByLabel('街道查询日期').press('Enter');
+  await street.getByLabel('街道查询人数').fill('40');
+  await street.getByRole('button', { name: /查\s*询/ }).click();
+  const found = street.getByTestId('street-availability');
+  // 多功能厅 is booked at 15:00: only 党群活动室 is free for 14:00–17:00, and it is too small.
+  await expect(found.locator('tbody tr')).toHaveCount(1);
+  await expect(found).toContainText('党群活动室本社区');
+  await expect(found).toContainText('只容纳 30 人');
+  await found.getByRole('button', { name: '打开社区预约' }).click();
+  await expect(street.getByTestId('day-grid')).toContainText('多功能厅');
   await communityContext.close();
   await streetContext.close();
 });

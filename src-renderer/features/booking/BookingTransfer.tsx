@@ -50,6 +50,7 @@ export function BookingTransfer() {
       {importing && <ImportWizard target={target} onClose={() => setImporting(false)} />}
       {exporting && (
         <ExportDialog
+          title="导出预约"
           count={inRange.length}
           personal="电话"
           onCancel={() => setExporting(false)}

@@ -5,11 +5,11 @@ import { useState, type ReactNode } from 'react';
  * 导出 to Excel: masked by default; a full export asks what it is for (written to the community's record of personal
  * information use). `children` holds what narrows the export (a date range).
  */
-export function ExportDialog({ count, personal, children, onCancel, onExport }: { count: number; personal: string; children?: ReactNode; onCancel(): void; onExport(full: boolean, reason: string): void }) {
+export function ExportDialog({ title = '导出当前列表', count, personal, children, onCancel, onExport }: { title?: string; count: number; personal: string; children?: ReactNode; onCancel(): void; onExport(full: boolean, reason: string): void }) {
   const [full, setFull] = useState(false);
   const [reason, setReason] = useState('');
   return (
-    <Modal open title={`导出当前列表（${count} 条）`} okText="导出" cancelText="取消" onCancel={onCancel} okButtonProps={{ disabled: count === 0 || (full && !reason.trim()) }} onOk={() => onExport(full, reason.trim())}>
+    <Modal open title={`${title}（${count} 条）`} okText="导出" cancelText="取消" onCancel={onCancel} okButtonProps={{ disabled: count === 0 || (full && !reason.trim()) }} onOk={() => onExport(full, reason.trim())}>
       {children}
       <Radio.Group value={full} onChange={(e) => setFull(e.target.value)} style={{ display: 'grid', gap: 8 }}>
         <Radio value={false}>脱敏导出（{personal}部分隐藏，推荐）</Radio>

@@ -6,6 +6,7 @@ import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-s
 import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
+import { StreetAvailability } from './StreetAvailability';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
@@ -102,6 +103,11 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
             // The community opens on its 会议记录 screen with that meeting.
             localStorage.setItem('desk:screen', 'meetings');
             localStorage.setItem('desk:open-meeting', meetingId);
+            await onOpen(code);
+          }} />
+          <StreetAvailability settings={settings} onOpen={async (code) => {
+            // The community opens on its 场地预约 screen.
+            localStorage.setItem('desk:screen', 'bookings');
             await onOpen(code);
           }} />
           {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}

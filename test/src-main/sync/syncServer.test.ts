@@ -199,4 +199,24 @@ describe('sync', () => {
     expect((await fetch(`${base}&year=abc`)).status).toBe(400);
     c.conn.destroy();
   });
+
+  it('searches the venues of every community of the street for a span, the communities\' own first, with what each lacks', async () => {
+    const c = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    await waitFor(() => c.conn.syncStatus.state === 'synced');
+    const repos = createRepositories(c.doc, fixedContext({ name: '社区王' }));
+    const unit = repos.residentUnits.create({ name: '福州第一中学' });
+    repos.venues.create({ name: '党群活动室', capacity: 30, equipment: ['投影'] });
+    repos.venues.create({ name: '一中运动场', capacity: 200, ownerUnitId: unit.id });
+    const hall = repos.venues.create({ name: '多功能厅', capacity: 80, equipment: ['投影'] });
+    repos.bookings.create({ venue: hall.name, venueId: hall.id, date: '2026-05-09', startHour: 15, endHour: 16, booker: '张三' });
+    await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
+    const base = `${url.replace('ws', 'http')}/api/venue-availability?token=${token('street', '350102001').token}`;
+    const found = (await (await fetch(`${base}&date=2026-05-09&start=14&end=17&headcount=40&equipment=${encodeURIComponent('投影')}`)).json()) as { code: string; name: string; owner: string; lacks: string[] }[];
+    expect(found.filter((f) => f.code === COMMUNITY).map((f) => [f.name, f.owner, f.lacks])).toEqual([['党群活动室', '本社区', ['只容纳 30 人']], ['一中运动场', '福州第一中学', ['没有投影']]]);
+    const refused = await fetch(`${base}&date=2026-05-09&start=17&end=14`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toBe('结束时间应晚于开始时间');
+    expect((await fetch(`${url.replace('ws', 'http')}/api/venue-availability?token=bad&date=2026-05-09&start=14&end=17`)).status).toBe(401);
+    c.conn.destroy();
+  });
 });
