@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
+import { BookingFactsIndex, factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
 import { bookingClashes, holdsSlot, monthlyBreaches, monthlyUsage, type BookingFacts } from '../../src-shared/records/booking/bookingRules';
 import { createRepositories } from '../../src-shared/repository/repositories';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
@@ -33,9 +33,13 @@ describe('bookings after randomized edits and merges of three PCs', () => {
     const merge = (from: number, to: number) => Y.applyUpdate(docs[to]!, Y.encodeStateAsUpdate(docs[from]!, Y.encodeStateVector(docs[to]!)));
     for (let i = 1; i < 3; i++) merge(0, i);
     const created = new Set<string>();
+    // PC0's index follows its own edits and every merge into it.
+    const index = new BookingFactsIndex(repos[0]!.bookings as never);
+    const byId = (list: BookingFacts[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     const bookers = [['张三', '13800000001'], ['李四', '13800000002'], ['王五', ''], ['赵六', '13800000004']] as const;
     const check = (pc: number) => {
       const facts = factsOfBookings(repos[pc]!.bookings as never);
+      if (pc === 0) expect(byId(index.all())).toEqual(byId(facts));
       expect(bookingClashes(facts).flatMap((c) => c.bookings.map((b) => b.id)).sort()).toEqual(clashingIds(facts));
       const counts = new Map<string, number>();
       for (const f of facts) if (holdsSlot(f)) counts.set(`${f.bookerKey} ${f.date.slice(0, 7)}`, (counts.get(`${f.bookerKey} ${f.date.slice(0, 7)}`) ?? 0) + 1);
@@ -58,6 +62,8 @@ describe('bookings after randomized edits and merges of three PCs', () => {
         repo.update(b.id, { startHour: start, endHour: start + rng.int(1, 2) });
       } else if (action < 0.7 && repo.list().length > 0) {
         repo.update(rng.pick(repo.list()).id, { status: '已取消', statusReason: '预约人来电取消' });
+      } else if (action < 0.75 && repo.list().length > 0) {
+        repo.delete(rng.pick(repo.list()).id);
       } else {
         const other = (pc + rng.int(1, 2)) % 3;
         merge(pc, other);
@@ -67,8 +73,8 @@ describe('bookings after randomized edits and merges of three PCs', () => {
     for (const [from, to] of [[0, 1], [1, 2], [2, 0], [0, 1]] as const) merge(from, to);
     for (let pc = 0; pc < 3; pc++) {
       check(pc);
-      // Nothing vanished: every booking any PC made is on every PC, cancelled ones included.
-      expect(new Set(repos[pc]!.bookings.list().map((b) => b.id))).toEqual(created);
+      // Nothing vanished: every booking any PC made is on every PC, cancelled and deleted ones included (restorable).
+      expect(new Set(repos[pc]!.bookings.list({ includeDeleted: true }).map((b) => b.id))).toEqual(created);
     }
     const sorted = (pc: number) => factsOfBookings(repos[pc]!.bookings as never).sort((a, b) => a.id.localeCompare(b.id));
     expect(sorted(1)).toEqual(sorted(0));

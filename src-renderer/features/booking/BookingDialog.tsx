@@ -96,7 +96,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
   const saveSeries = (input: Parameters<typeof store.repos.bookings.create>[0], first: BookingFacts, venue: NonNullable<ReturnType<typeof store.repos.venues.get>>, every: 'week' | 'month', v: Record<string, unknown>) => {
     const until = v.until ? (v.until as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
     const dates = recurrenceDates(first.date, every, until ? { until } : { times: Number(v.times ?? 4) });
-    const others: BookingFacts[] = allBookingFacts(store.repos.bookings as never);
+    const others: BookingFacts[] = [...allBookingFacts(store.repos.bookings as never)];
     const seriesId = newId();
     const booked: string[] = [];
     const skipped: string[] = [];

@@ -27,3 +27,35 @@ export function factsOf(r: FactRow): BookingFacts & { bookerKind: string } {
 export function factsOfBookings(repo: { pick(fields: readonly string[]): FactRow[] }): (BookingFacts & { bookerKind: string })[] {
   return repo.pick(FACT_FIELDS).map(factsOf);
 }
+
+interface ObservedBookings {
+  pick(fields: readonly string[]): FactRow[];
+  get(id: string): (Record<string, unknown> & { meta: { deleted: boolean; createdAt: number; createdBy: string } }) | undefined;
+  observe(callback: (ids: string[]) => void): () => void;
+}
+
+/**
+ * Every live booking as facts, kept current by the repository's change events (local edits and merges alike): a save
+ * checks its rules against 20,000 bookings without reading them all again.
+ */
+export class BookingFactsIndex {
+  private readonly byId = new Map<string, BookingFacts & { bookerKind: string }>();
+  private list: (BookingFacts & { bookerKind: string })[] | null = null;
+  readonly dispose: () => void;
+
+  constructor(repo: ObservedBookings) {
+    for (const f of factsOfBookings(repo)) this.byId.set(f.id, f);
+    this.dispose = repo.observe((ids) => {
+      for (const id of ids) {
+        const view = repo.get(id);
+        if (!view || view.meta.deleted) this.byId.delete(id);
+        else this.byId.set(id, factsOf({ ...view, id, createdAt: view.meta.createdAt, createdBy: view.meta.createdBy }));
+      }
+      this.list = null;
+    });
+  }
+
+  all(): (BookingFacts & { bookerKind: string })[] {
+    return (this.list ??= [...this.byId.values()]);
+  }
+}

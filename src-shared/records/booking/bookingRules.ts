@@ -181,7 +181,8 @@ export function monthlyBreaches(bookings: readonly BookingFacts[], maxPerMonthOf
   for (const b of bookings) {
     if (!holdsSlot(b) || b.overridden || b.bookerKey.startsWith('unit:')) continue;
     const month = b.date.slice(0, 7);
-    const key = JSON.stringify([b.bookerKey, month]);
+    // The month has a fixed length, so month + key never runs two bookers together.
+    const key = month + b.bookerKey;
     const group = groups.get(key) ?? { bookerKey: b.bookerKey, month, list: [] };
     group.list.push(b);
     groups.set(key, group);
