@@ -11,6 +11,13 @@ export interface Operator {
   personId?: string;
   /** A PIN is kept only as a salted hash. */
   pin?: { salt: string; hash: string };
+  /** false: may not book past an overridable booking rule (the office restricts e.g. a volunteer at the counter). */
+  mayOverrideBookingRules?: boolean;
+}
+
+/** Whether an operator may book past an overridable rule with a reason: every operator, unless the office said no. */
+export function mayOverrideBookingRules(operator: Operator | null): boolean {
+  return !!operator && operator.mayOverrideBookingRules !== false;
 }
 
 export interface OperatorSettings {

@@ -218,6 +218,37 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   expect(exported.rows.flat().join()).toContain('138****0001');
   expect(exported.rows.flat().join()).not.toContain('13800000001');
 
+  // A closure over booked days lists everyone to call; the weekday hours are set per day.
+  await page.getByRole('tab', { name: '场地与服务' }).click();
+  await page.getByTestId('venue-list').getByText('党群活动室').click();
+  const venueDialog = page.getByRole('dialog', { name: '场地：党群活动室' });
+  await expect(venueDialog.getByTestId('weekday-hours')).toContainText('星期日');
+  await venueDialog.getByLabel('暂停日期').first().fill(date);
+  await venueDialog.getByLabel('暂停日期').last().fill(date);
+  await venueDialog.getByLabel('暂停日期').last().press('Enter');
+  await venueDialog.getByLabel('暂停原因').fill('维修');
+  await venueDialog.getByRole('button', { name: '添加暂停' }).click();
+  await expect(page.getByTestId('closure-affected')).toContainText('张三 138****0001');
+  await expect(page.getByTestId('closure-affected')).toContainText('老年合唱队');
+  await page.getByRole('button', { name: '知道了' }).click();
+  await venueDialog.getByRole('button', { name: /取\s*消/ }).click();
+
+  // An operator the office did not allow to override is told who may.
+  await openScreen(page, '设置');
+  await page.getByLabel('「王小红」可破例预约').click();
+  await expect(page.getByLabel('「王小红」可破例预约')).not.toBeChecked();
+  await openScreen(page, '场地预约');
+  await page.getByLabel('查看日期').fill(date);
+  await page.getByLabel('查看日期').press('Enter');
+  await page.getByRole('button', { name: '党群活动室 11:00 空闲' }).click();
+  const refused = page.getByRole('dialog', { name: '新建预约' });
+  await refused.getByLabel('预约人姓名').fill('张三');
+  await refused.getByLabel('联系电话').fill('13800000001');
+  await refused.getByRole('button', { name: /预\s*约/ }).click();
+  await expect(page.getByTestId('booking-problems')).toContainText('当前操作人「王小红」没有破例预约的权限');
+  await expect(refused.getByRole('button', { name: '破例预约' })).toHaveCount(0);
+  await refused.getByRole('button', { name: /取\s*消/ }).click();
+
   // A venue with bookings to come is not deleted: the clerk gets the list.
   await page.getByRole('tab', { name: '场地与服务' }).click();
   await page.getByTestId('venue-list').getByText('党群活动室').click();

@@ -12,6 +12,8 @@ import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
+import { useOperatorState } from '../../app/operatorSession';
+import { mayOverrideBookingRules } from '../../../src-shared/operators/operatorList';
 import { allBookingFacts, venueFacts, type Booking } from './bookingModel';
 
 export interface BookingDraft {
@@ -31,7 +33,9 @@ const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${
  * stays in the booking's history; the others refuse with what to do instead.
  */
 export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraft; editing?: Booking; onClose(): void }) {
-  const { store } = useSession();
+  const { store, operators } = useSession();
+  const operator = useOperatorState(operators).current;
+  const mayOverride = mayOverrideBookingRules(operator);
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm();
   const [problems, setProblems] = useState<{ message: string; overridable: boolean }[]>([]);
@@ -72,7 +76,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
       const sameSlot = editing && editing.venueId === input.venueId && editing.date === input.date && editing.startHour === input.startHour && editing.endHour === input.endHour && editing.booker === input.booker;
       const found = sameSlot || input.status === '已取消' ? [] : checkBooking(facts, venueFacts(venue), allBookingFacts(store.repos.bookings as never), { now: { date: today(), hour: new Date().getHours() } });
       const hard = found.filter((p) => !p.overridable);
-      if (hard.length > 0 || (found.length > 0 && !override.trim())) {
+      if (hard.length > 0 || (found.length > 0 && (!mayOverride || !override.trim()))) {
         setProblems(found);
         return;
       }
@@ -126,7 +130,8 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
     onClose();
   };
 
-  const overridable = problems.length > 0 && problems.every((p) => p.overridable);
+  const overridable = problems.length > 0 && problems.every((p) => p.overridable) && mayOverride;
+  const othersMayOverride = operators.snapshot.settings.operators.filter((o) => mayOverrideBookingRules(o)).map((o) => o.name);
   return (
     <Modal
       open
@@ -185,7 +190,7 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
           type={overridable ? 'warning' : 'error'}
           showIcon
           data-testid="booking-problems"
-          message={overridable ? '不符合预约规则；确需预约，请填写破例原因（记入修改记录）' : '不能预约'}
+          message={overridable ? '不符合预约规则；确需预约，请填写破例原因（记入修改记录）' : problems.every((p) => p.overridable) ? `不符合预约规则；当前操作人「${operator?.name ?? ''}」没有破例预约的权限${othersMayOverride.length ? `，请由${othersMayOverride.join('、')}办理` : ''}` : '不能预约'}
           description={
             <>
               {problems.map((p) => <div key={p.message}>{p.message}</div>)}

@@ -1,7 +1,7 @@
-import { App as AntApp, Button, Card, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { newId } from '../../../src-shared/ids';
-import { checkIdleMinutes, checkOperatorName, checkPin, type Operator, type OperatorSettings } from '../../../src-shared/operators/operatorList';
+import { checkIdleMinutes, checkOperatorName, checkPin, mayOverrideBookingRules, type Operator, type OperatorSettings } from '../../../src-shared/operators/operatorList';
 import { appendAudit } from '../../../src-shared/repository/docLayout';
 import { errorText } from '../../app/errorText';
 import { blockEnterSubmit } from '../../app/formKeys';
@@ -64,6 +64,16 @@ export function OperatorsCard() {
           { title: '姓名', render: (_, o) => <Space>{o.name}{state.current?.id === o.id && <Tag color="red">当前</Tag>}{o.personId && <Tag>名册·社区工作者</Tag>}</Space> },
           { title: 'PIN码', render: (_, o) => (o.pin ? '已设置' : '未设置') },
           {
+            title: '可破例预约',
+            render: (_, o) => (
+              <Checkbox
+                aria-label={`「${o.name}」可破例预约`}
+                checked={mayOverrideBookingRules(o)}
+                onChange={(e) => void change({ ...settings, operators: settings.operators.map((x) => (x.id === o.id ? { ...x, mayOverrideBookingRules: e.target.checked } : x)) }, `${e.target.checked ? '允许' : '不允许'}操作人「${o.name}」破例预约`)}
+              />
+            ),
+          },
+          {
             title: '',
             render: (_, o) =>
               pinFor === o.id ? (
@@ -79,7 +89,7 @@ export function OperatorsCard() {
               ) : (
                 <Space>
                   <Button size="small" onClick={() => setPinFor(o.id)}>{o.pin ? '更改PIN' : '设置PIN'}</Button>
-                  {o.pin && <Button size="small" onClick={() => change({ ...settings, operators: settings.operators.map((x) => (x.id === o.id ? { id: x.id, name: x.name, ...(x.personId ? { personId: x.personId } : {}) } : x)) }, `清除操作人「${o.name}」的PIN码`)}>清除PIN</Button>}
+                  {o.pin && <Button size="small" onClick={() => change({ ...settings, operators: settings.operators.map((x) => (x.id === o.id ? withoutPin(x) : x)) }, `清除操作人「${o.name}」的PIN码`)}>清除PIN</Button>}
                   <Button size="small" danger onClick={() => remove(o)}>删除</Button>
                 </Space>
               ),
@@ -110,4 +120,10 @@ export function OperatorsCard() {
       </Space>
     </Card>
   );
+}
+
+/** The operator without a PIN (every other setting kept). */
+function withoutPin(operator: Operator): Operator {
+  const { pin: _pin, ...rest } = operator;
+  return rest;
 }
