@@ -191,7 +191,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
       {exporting && (
         <ExportDialog
           count={rows.length}
-          personal="身份证号、电话"
+          personal="身份证号和电话"
           onCancel={() => setExporting(false)}
           onExport={async (full, reason) => {
             try {
