@@ -105,6 +105,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   /** Changes the given fields. The merged record is validated as a whole; unchanged fields are not rewritten. */
   update(id: string, patch: Partial<InputOf<D>>, options: { note?: string } = {}): RecordView<FieldsOf<D>> {
+    this.refuseIfAppendOnly();
     const record = this.mustGetMap(id);
     const current = this.readFields(record);
     // A keyed field's patch names only the keys it changes; the others stay as they are.
@@ -140,6 +141,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   /** Soft delete: the record stays in the document and can be restored. Records deleted together share a batch. */
   delete(id: string, options: { batch?: string } = {}): void {
+    this.refuseIfAppendOnly();
     const record = this.mustGetMap(id);
     if (record.get('deleted') === true) return;
     const { name } = this.context.actor();
@@ -336,6 +338,10 @@ export class CollectionRepository<D extends CollectionDefinition> {
       if (note) entry.note = note;
       recordHistory(record).push([entry]);
     }, ORIGIN.local);
+  }
+
+  private refuseIfAppendOnly(): void {
+    if (this.definition.appendOnly) throw new ValidationError([{ field: '', label: this.definition.label, message: this.definition.appendOnly }]);
   }
 
   private readFields(record: RecordMap): FieldsOf<D> {

@@ -33,6 +33,11 @@ export interface CollectionDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly keyedLogFields?: readonly (keyof z.output<S> & string)[];
   /** Fields holding one long text per key (minutes per agenda item): a Y.Map of Y.Text, merged as typed. */
   readonly keyedTextFields?: readonly (keyof z.output<S> & string)[];
+  /**
+   * A ledger: records are only ever added; an update or delete is refused with this message (the fix is a new entry
+   * that corrects the old one).
+   */
+  readonly appendOnly?: string;
   /** Rules that need the community's settings lists or other records. */
   readonly check?: (fields: z.output<S>, context: CheckContext) => FieldProblem[];
 }

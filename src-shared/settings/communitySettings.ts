@@ -3,6 +3,7 @@ import { ValidationError } from '../errors';
 import { ORIGIN } from '../repository/docLayout';
 import { parseSynonymKey, synonymKey } from '../table/vocabulary';
 import type { Frequency } from '../records/meeting/meetingRules';
+import { checkPointRules, DEFAULT_POINT_RULES, type PointRules } from '../records/volunteer/pointRules';
 import { DEFAULT_SETTINGS, LIST_SETTING_LABELS, type ListSettingKey } from './defaults';
 
 export const SETTINGS_MAP_NAME = 'settings';
@@ -54,6 +55,21 @@ export class CommunitySettings {
   setExcellentDenominator(n: number): void {
     if (!Number.isInteger(n) || n < 1 || n > 20) throw new ValidationError([{ field: 'excellentDenominator', label: '优秀比例', message: '应为1至20之间的整数：优秀不超过参评人数的 1/N' }]);
     this.doc.transact(() => this.map.set('excellentDenominator', n), ORIGIN.local);
+  }
+
+  /** 道德银行 rules (points per hour, the cap per activity, the time step, multipliers per category). */
+  pointRules(): PointRules {
+    const value = this.map.get('pointRules');
+    try {
+      return value ? checkPointRules({ ...DEFAULT_POINT_RULES, ...(value as object) }) : DEFAULT_POINT_RULES;
+    } catch {
+      return DEFAULT_POINT_RULES;
+    }
+  }
+
+  setPointRules(rules: PointRules): void {
+    const clean = checkPointRules(rules);
+    this.doc.transact(() => this.map.set('pointRules', clean), ORIGIN.local);
   }
 
   /** What the clerk taught an import: written value → list value (or org node id), for one field. */

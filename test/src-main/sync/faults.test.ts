@@ -113,6 +113,7 @@ describe('sync under faults', () => {
         case 'venues': return { name: tag, capacity: 20 };
         case 'activities': return { title: tag, date: '2026-03-01' };
         case 'agreements': return { title: tag };
+        case 'pointEntries': return { personKey: `person:${tag}`, personName: tag, date: '2026-03-01', kind: '奖励', points: 1, reason: '测试' };
         default: return { title: tag, date: '2026-03-01' };
       }
     };
@@ -128,7 +129,8 @@ describe('sync under faults', () => {
         const repo = pc.store.repos[collection] as unknown as AnyRepository;
         const live = repo.list();
         const tag = `${pc.name}-${collection}-${unique++}`;
-        if (live.length > 0 && rng.next() < 0.5) {
+        // A ledger is only ever added to.
+        if (live.length > 0 && rng.next() < 0.5 && !repo.definition.appendOnly) {
           const target = rng.pick(live);
           repo.update(target.id, { [titleField(collection)]: tag } as never);
           await pc.store.flush();

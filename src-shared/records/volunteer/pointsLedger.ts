@@ -1,0 +1,163 @@
+import { countedHours, pointsFor, roundPoints, type ActivityRules } from './pointRules';
+import type { PointKind } from './pointEntrySchema';
+
+/**
+ * The points ledger as pure functions: balances are always the sum of the lines (never stored), an activity's service
+ * points are posted as the difference between what its attendance is worth and what is already posted, and a check
+ * recomputes everything to show what a merge of two offline PCs left for a person to settle.
+ */
+
+export interface LedgerLine {
+  id: string;
+  personKey: string;
+  personName: string;
+  date: string;
+  kind: PointKind;
+  points: number;
+  hours: number;
+  activityId: string;
+  item: string;
+  reason: string;
+  reverses: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+export interface ActivityFacts {
+  id: string;
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  deleted: boolean;
+  rules?: ActivityRules;
+  attendance: Record<string, { name: string; present: boolean; arrive: string; leave: string }>;
+}
+
+/** Points and balances are summed in tenths: 0.1 + 0.2 is 0.3 here. */
+const tenths = (n: number) => Math.round(n * 10);
+
+export function balances(lines: readonly Pick<LedgerLine, 'personKey' | 'points'>[]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const l of lines) sums.set(l.personKey, (sums.get(l.personKey) ?? 0) + tenths(l.points));
+  return new Map([...sums].map(([k, v]) => [k, v / 10]));
+}
+
+export function balanceOf(lines: readonly Pick<LedgerLine, 'personKey' | 'points'>[], personKey: string): number {
+  let sum = 0;
+  for (const l of lines) if (l.personKey === personKey) sum += tenths(l.points);
+  return sum / 10;
+}
+
+/** A person's lines in order with the balance after each (the 积分存折). */
+export function statement<L extends LedgerLine>(lines: readonly L[], personKey: string): (L & { balance: number })[] {
+  let sum = 0;
+  return lines
+    .filter((l) => l.personKey === personKey)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt - b.createdAt)
+    .map((l) => ({ ...l, balance: (sum += tenths(l.points)) / 10 }));
+}
+
+/** What one attendance is worth under the activity's rules: counted hours and points (0 when not present). */
+export function attendanceWorth(entry: ActivityFacts['attendance'][string], rules: ActivityRules): { hours: number; points: number } {
+  if (!entry.present || !entry.arrive || !entry.leave) return { hours: 0, points: 0 };
+  const hours = countedHours(entry.arrive, entry.leave, rules);
+  return { hours, points: pointsFor(hours, rules) };
+}
+
+export interface Posting {
+  personKey: string;
+  personName: string;
+  points: number;
+  hours: number;
+}
+
+/**
+ * The lines to post so that an activity's service lines add up to what its attendance is worth (a deleted activity is
+ * worth nothing): new attendees earn, changed times are corrected by the difference, never by editing a line.
+ */
+export function postingsFor(activity: ActivityFacts, posted: readonly Pick<LedgerLine, 'personKey' | 'personName' | 'points' | 'hours' | 'activityId' | 'kind'>[]): Posting[] {
+  const already = new Map<string, { name: string; points: number; hours: number }>();
+  for (const l of posted) {
+    if (l.activityId !== activity.id || (l.kind !== '服务' && l.kind !== '冲正')) continue;
+    const sum = already.get(l.personKey) ?? { name: l.personName, points: 0, hours: 0 };
+    sum.points += tenths(l.points);
+    sum.hours += Math.round(l.hours * 60);
+    already.set(l.personKey, sum);
+  }
+  const out: Posting[] = [];
+  const keys = new Set([...already.keys(), ...(activity.deleted ? [] : Object.keys(activity.attendance))]);
+  for (const key of keys) {
+    const entry = activity.deleted ? undefined : activity.attendance[key];
+    const worth = entry && activity.rules ? attendanceWorth(entry, activity.rules) : { hours: 0, points: 0 };
+    const have = already.get(key) ?? { name: entry?.name ?? '', points: 0, hours: 0 };
+    const points = (tenths(worth.points) - have.points) / 10;
+    const hours = (Math.round(worth.hours * 60) - have.hours) / 60;
+    if (points !== 0 || hours !== 0) out.push({ personKey: key, personName: entry?.name ?? have.name, points, hours });
+  }
+  return out;
+}
+
+export interface Reconciliation {
+  balances: Map<string, number>;
+  /** Activities whose posted lines differ from what their attendance is worth (both PCs posted the same change). */
+  unsettled: { activity: ActivityFacts; postings: Posting[] }[];
+  /** People whose redemptions (often from two PCs offline) took the balance below zero. */
+  overdrawn: { personKey: string; personName: string; balance: number; redemptions: LedgerLine[] }[];
+}
+
+/** Recomputes every balance from the lines and checks every activity's postings: what a person must settle. */
+export function reconcile(activities: readonly ActivityFacts[], lines: readonly LedgerLine[]): Reconciliation {
+  const byActivity = new Map<string, LedgerLine[]>();
+  for (const l of lines) if (l.activityId) byActivity.set(l.activityId, [...(byActivity.get(l.activityId) ?? []), l]);
+  const unsettled: Reconciliation['unsettled'] = [];
+  for (const activity of activities) {
+    const postings = postingsFor(activity, byActivity.get(activity.id) ?? []);
+    if (postings.length > 0) unsettled.push({ activity, postings });
+  }
+  const all = balances(lines);
+  const overdrawn: Reconciliation['overdrawn'] = [];
+  for (const [personKey, balance] of all) {
+    if (balance >= 0) continue;
+    const mine = lines.filter((l) => l.personKey === personKey);
+    overdrawn.push({ personKey, personName: mine[0]!.personName, balance, redemptions: mine.filter((l) => l.kind === '兑换').sort((a, b) => a.createdAt - b.createdAt) });
+  }
+  return { balances: all, unsettled, overdrawn };
+}
+
+/** A redemption within the balance on this PC, or the message naming the balance and the fix. */
+export function redemptionProblem(personName: string, balance: number, points: number): string | null {
+  if (!(points > 0)) return '兑换积分须大于 0';
+  if (roundPoints(points) !== points) return '兑换积分最多一位小数';
+  if (points > balance) return `${personName}积分余额 ${balance} 分，兑换 ${points} 分超出余额；请减少兑换分数，或先核对积分`;
+  return null;
+}
+
+const normalise = (s: string) => s.replace(/\s|[（）()【】\[\]·、，,。]/g, '');
+
+/**
+ * Activities that are likely one activity entered on two PCs: the same date, the same name (or the same place at
+ * overlapping times), and at least half of the smaller list of people in both. Flagged for a person to merge.
+ */
+export function likelyDuplicates(activities: readonly ActivityFacts[]): [ActivityFacts, ActivityFacts][] {
+  const byDate = new Map<string, ActivityFacts[]>();
+  for (const a of activities) if (!a.deleted) byDate.set(a.date, [...(byDate.get(a.date) ?? []), a]);
+  const out: [ActivityFacts, ActivityFacts][] = [];
+  for (const list of byDate.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i]!, list[j]!];
+        const sameName = normalise(a.title) === normalise(b.title);
+        const samePlace = a.place !== '' && normalise(a.place) === normalise(b.place) && (!a.startTime || !b.startTime || (a.startTime < (b.endTime || '24:00') && b.startTime < (a.endTime || '24:00')));
+        if (!sameName && !samePlace) continue;
+        const pa = Object.keys(a.attendance).filter((k) => a.attendance[k]!.present);
+        const pb = new Set(Object.keys(b.attendance).filter((k) => b.attendance[k]!.present));
+        const common = pa.filter((k) => pb.has(k)).length;
+        const smaller = Math.min(pa.length, pb.size);
+        if (smaller === 0 ? sameName : common * 2 >= smaller) out.push(a.date <= b.date ? [a, b] : [b, a]);
+      }
+    }
+  }
+  return out;
+}
