@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { balances, likelyDuplicates, postingsFor, reconcile, redemptionProblem, statement, type ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
+import { balances, likelyDuplicates, reconcile, redemptionProblem, statement, type ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
 import { activityRules, checkPointRules, countedHours, DEFAULT_POINT_RULES, parseClockTime, pointsFor } from '../../src-shared/records/volunteer/pointRules';
 import { activityFacts, ledgerLines, settleActivity } from '../../src-shared/records/volunteer/volunteerLedger';
 import { createRepositories } from '../../src-shared/repository/repositories';

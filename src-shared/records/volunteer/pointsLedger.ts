@@ -134,7 +134,7 @@ export function redemptionProblem(personName: string, balance: number, points: n
   return null;
 }
 
-const normalise = (s: string) => s.replace(/\s|[（）()【】\[\]·、，,。]/g, '');
+const normalise = (s: string) => s.replace(/\s|[（）()【】[\]·、，,。]/g, '');
 
 /**
  * Activities that are likely one activity entered on two PCs: the same date, the same name (or the same place at
