@@ -1,9 +1,10 @@
-import { ApartmentOutlined, CalendarOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { MeetingsPage } from '../features/meeting/MeetingsPage';
 import { BookingsPage } from '../features/booking/BookingsPage';
+import { VolunteerPage } from '../features/volunteer/VolunteerPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -18,6 +19,7 @@ const SCREENS = [
   { key: 'roster', label: '人员名册', icon: <TeamOutlined />, render: () => <RosterPage /> },
   { key: 'meetings', label: '会议记录', icon: <CalendarOutlined />, render: () => <MeetingsPage /> },
   { key: 'bookings', label: '场地预约', icon: <ScheduleOutlined />, render: () => <BookingsPage /> },
+  { key: 'volunteer', label: '志愿服务与积分', icon: <HeartOutlined />, render: () => <VolunteerPage /> },
   { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
   { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },

@@ -17,6 +17,7 @@ export interface LedgerLine {
   hours: number;
   activityId: string;
   item: string;
+  handedBy: string;
   reason: string;
   reverses: string;
   createdAt: number;
@@ -32,6 +33,7 @@ export interface ActivityFacts {
   place: string;
   deleted: boolean;
   rules?: ActivityRules;
+  distinctFrom?: readonly string[];
   attendance: Record<string, { name: string; present: boolean; arrive: string; leave: string }>;
 }
 
@@ -148,6 +150,7 @@ export function likelyDuplicates(activities: readonly ActivityFacts[]): [Activit
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i]!, list[j]!];
+        if (a.distinctFrom?.includes(b.id) || b.distinctFrom?.includes(a.id)) continue;
         const sameName = normalise(a.title) === normalise(b.title);
         const samePlace = a.place !== '' && normalise(a.place) === normalise(b.place) && (!a.startTime || !b.startTime || (a.startTime < (b.endTime || '24:00') && b.startTime < (a.endTime || '24:00')));
         if (!sameName && !samePlace) continue;

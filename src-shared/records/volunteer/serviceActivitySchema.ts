@@ -1,5 +1,5 @@
 import { defineCollection } from '../../schema/collection';
-import { optionalRef, optionalText, requiredDate, requiredText } from '../../schema/fields';
+import { optionalRef, optionalText, requiredDate, requiredText, tagList } from '../../schema/fields';
 import { z } from '../../schema/zod';
 
 export const ORGANISER_KINDS = ['社区', '志愿服务队', '驻区单位', '共建项目', '吹哨报到'] as const;
@@ -40,6 +40,8 @@ export const serviceActivities = defineCollection({
       category: optionalText(30),
       attendance: z.record(z.string(), attendanceEntry).default({}),
       rules: entryRules.optional(),
+      /** Activities a person said are not this one (not a duplicate entered on another PC). */
+      distinctFrom: tagList(),
       note: optionalText(500),
     })
     .superRefine((a, ctx) => {
@@ -52,10 +54,34 @@ export const serviceActivities = defineCollection({
     }),
   fieldLabels: {
     title: '活动名称', date: '日期', startTime: '开始时间', endTime: '结束时间', place: '地点', organiserKind: '组织方类别', organiserId: '组织方',
-    category: '服务类别', attendance: '参加人员', rules: '积分规则', note: '说明',
+    category: '服务类别', attendance: '参加人员', rules: '积分规则', distinctFrom: '确认不是同一活动', note: '说明',
   },
   longTextFields: [],
   keyedLogFields: ['attendance'],
   titleField: 'title',
   refField: 'date',
 });
+
+/** 志愿服务证明, numbered per year (志证〔2026〕第 3 号): what was certified stays on record with its history. */
+export const serviceCertificates = defineCollection({
+  name: 'serviceCertificates',
+  label: '志愿服务证明',
+  schema: z.object({
+    year: z.number().int().min(2000).max(2100),
+    seq: z.number().int('编号必须是整数').min(1, '编号从1开始'),
+    personKey: requiredText(80),
+    personName: requiredText(30),
+    from: requiredDate(),
+    to: requiredDate(),
+    hours: z.number().min(0),
+    activities: z.number().int().min(0),
+    issuedOn: requiredDate(),
+    purpose: optionalText(100),
+  }),
+  fieldLabels: { year: '年度', seq: '编号', personKey: '人员', personName: '姓名', from: '起始日期', to: '截止日期', hours: '服务时长', activities: '活动次数', issuedOn: '开具日期', purpose: '用途' },
+  longTextFields: [],
+  titleField: 'personName',
+  refField: 'personKey',
+});
+
+export const certificateNumber = (year: number, seq: number) => `志证〔${year}〕第${seq}号`;

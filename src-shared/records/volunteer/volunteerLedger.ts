@@ -12,14 +12,14 @@ type Repos = Pick<Repositories, 'serviceActivities' | 'pointEntries'>;
 
 export function ledgerLines(repos: Repos): LedgerLine[] {
   return repos.pointEntries
-    .pick(['personKey', 'personName', 'date', 'kind', 'points', 'hours', 'activityId', 'item', 'reason', 'reverses'])
+    .pick(['personKey', 'personName', 'date', 'kind', 'points', 'hours', 'activityId', 'item', 'handedBy', 'reason', 'reverses'])
     .map((r) => ({ ...r, id: r.id, createdAt: r.createdAt, createdBy: r.createdBy })) as LedgerLine[];
 }
 
 /** Every activity, deleted ones included (their points must be taken back). */
 export function activityFacts(repos: Repos): ActivityFacts[] {
   return repos.serviceActivities.list({ includeDeleted: true }).map((a) => ({
-    id: a.id, title: a.title, date: a.date, startTime: a.startTime, endTime: a.endTime, place: a.place, deleted: a.meta.deleted, rules: a.rules, attendance: a.attendance,
+    id: a.id, title: a.title, date: a.date, startTime: a.startTime, endTime: a.endTime, place: a.place, deleted: a.meta.deleted, rules: a.rules, distinctFrom: a.distinctFrom, attendance: a.attendance,
   }));
 }
 

@@ -1,0 +1,84 @@
+import { Alert, App as AntApp, Button, Input, Space } from 'antd';
+import dayjs from 'dayjs';
+import { likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
+import { settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
+import { today } from '../../app/saveBytes';
+import { useSession } from '../../app/storeContext';
+import { useRun } from '../../app/useRun';
+import { useLedger } from './volunteerModel';
+
+/**
+ * What a merge of two offline PCs left for a person: overdrawn balances (two redemptions), activities whose points no
+ * longer match their sign-in (both PCs posted one change), and one activity entered twice. Nothing is dropped or
+ * summed blindly; each has its fix here.
+ */
+export function LedgerIssues() {
+  const { store } = useSession();
+  const { modal } = AntApp.useApp();
+  const run = useRun();
+  const { activities, lines } = useLedger();
+  const found = reconcile(activities, lines);
+  const duplicates = likelyDuplicates(activities);
+  if (found.overdrawn.length === 0 && found.unsettled.length === 0 && duplicates.length === 0) return null;
+  const reverse = (lineId: string, who: string, points: number) => {
+    let reason = '';
+    modal.confirm({
+      title: `冲正${who}的这笔兑换（退回 ${-points} 分）？`,
+      content: <Input aria-label="冲正原因" placeholder="例如：两台电脑重复兑换，物品已退回" onChange={(e) => (reason = e.target.value)} />,
+      okText: '冲正',
+      cancelText: '返回',
+      onOk: () => {
+        const line = store.repos.pointEntries.get(lineId)!;
+        const done = run(() => store.repos.pointEntries.create({ personKey: line.personKey, personName: line.personName, date: today(), kind: '冲正', points: -line.points, reverses: line.id, reason: reason.trim() }), `已冲正，${who}的积分退回 ${-line.points} 分`);
+        return done ? undefined : Promise.reject(new Error('refused'));
+      },
+    });
+  };
+  const merge = (keepId: string, dropId: string) => {
+    const keep = store.repos.serviceActivities.get(keepId)!;
+    const drop = store.repos.serviceActivities.get(dropId)!;
+    const added = Object.fromEntries(Object.entries(drop.attendance).filter(([key, e]) => e.present && !keep.attendance[key]?.present));
+    run(() => store.doc.transact(() => {
+      store.repos.serviceActivities.update(keepId, { attendance: added });
+      store.repos.serviceActivities.delete(dropId);
+      settleActivity(store.repos, keepId, today());
+      settleActivity(store.repos, dropId, today());
+    }), `已合并为「${keep.title}」，重复的积分已收回`);
+  };
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="ledger-issues"
+      message="积分需要处理：多台电脑离线时各自登记，合并后全部保留，请逐一处理"
+      description={
+        <>
+          {found.overdrawn.map((o) => (
+            <div key={o.personKey} style={{ marginTop: 4 }}>
+              <b>{o.personName} 积分余额 {o.balance} 分</b>（兑换超出余额）
+              {o.redemptions.map((r) => (
+                <Space key={r.id} wrap style={{ display: 'flex', marginLeft: 16 }}>
+                  <span>{r.date} 兑换 {r.item} {-r.points} 分（{r.createdBy} 于 {dayjs(r.createdAt).format('MM-DD HH:mm')} 登记）</span>
+                  {!lines.some((l) => l.reverses === r.id) && <Button size="small" danger onClick={() => reverse(r.id, o.personName, r.points)}>冲正此笔兑换</Button>}
+                </Space>
+              ))}
+            </div>
+          ))}
+          {found.unsettled.slice(0, 20).map((u) => (
+            <Space key={u.activity.id} wrap style={{ display: 'flex', marginTop: 4 }}>
+              <span>活动「{u.activity.title}」（{u.activity.date}）的积分与签到不符：{u.postings.map((p) => `${p.personName} ${p.points > 0 ? '+' : ''}${p.points} 分`).join('、')}</span>
+              <Button size="small" onClick={() => run(() => store.doc.transact(() => settleActivity(store.repos, u.activity.id, today())), '已按签到补记差额')}>按签到补记差额</Button>
+            </Space>
+          ))}
+          {duplicates.slice(0, 20).map(([a, b]) => (
+            <Space key={`${a.id}${b.id}`} wrap style={{ display: 'flex', marginTop: 4 }}>
+              <span>「{a.title}」与「{b.title}」（{a.date}）可能是同一活动被录入两次</span>
+              <Button size="small" type="primary" onClick={() => merge(a.id, b.id)}>合并为一个活动</Button>
+              <Button size="small" onClick={() => run(() => store.repos.serviceActivities.update(b.id, { distinctFrom: [...(store.repos.serviceActivities.get(b.id)?.distinctFrom ?? []), a.id] }), '已确认不是同一活动')}>不是同一活动</Button>
+            </Space>
+          ))}
+        </>
+      }
+    />
+  );
+}
