@@ -124,7 +124,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     }
     if (Object.keys(changes).length === 0) return this.mustGet(id);
     const at = this.context.now();
-    this.write(record, 'update', () => {
+    this.write(id, record, 'update', () => {
       const yfields = recordFields(record);
       for (const key of Object.keys(changes)) {
         const existing = yfields.get(key);
@@ -145,7 +145,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const record = this.mustGetMap(id);
     if (record.get('deleted') === true) return;
     const { name } = this.context.actor();
-    this.write(record, 'delete', () => {
+    this.write(id, record, 'delete', () => {
       record.set('deleted', true);
       record.set('deletedAt', this.context.now());
       record.set('deletedBy', name);
@@ -156,7 +156,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
   restore(id: string): void {
     const record = this.mustGetMap(id);
     if (record.get('deleted') !== true) return;
-    this.write(record, 'restore', () => {
+    this.write(id, record, 'restore', () => {
       record.set('deleted', false);
       record.delete('deletedAt');
       record.delete('deletedBy');
@@ -166,7 +166,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   /** Records in the history that someone was shown this record's full personal data, and why. */
   logReveal(id: string, note: string): void {
-    this.write(this.mustGetMap(id), 'reveal', () => undefined, undefined, note);
+    this.write(id, this.mustGetMap(id), 'reveal', () => undefined, undefined, note);
   }
 
   get(id: string): RecordView<FieldsOf<D>> | undefined {
@@ -324,9 +324,12 @@ export class CollectionRepository<D extends CollectionDefinition> {
     });
   }
 
-  private write(record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string): void {
+  private write(id: string, record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string): void {
     const actor = this.context.actor();
     const at = this.context.now();
+    // Inside a larger transaction the change events come only at its end: a read later in the same transaction must
+    // not get the view from before this write.
+    this.viewCache.delete(id);
     this.doc.transact(() => {
       change();
       if (action !== 'reveal') {

@@ -52,8 +52,11 @@ describe('the ledger', () => {
     settleActivity(repos, a.id, '2026-05-10');
     const li = statement(ledgerLines(repos), 'walkin:李四|');
     expect(li.map((l) => [l.points, l.reason, l.balance])).toEqual([[1, '', 1], [1, '活动「清扫楼道」时长更正', 2]]);
-    repos.serviceActivities.delete(a.id);
-    settleActivity(repos, a.id, '2026-05-11');
+    // In one transaction (as the screens do): the settling sees the deletion made just before it.
+    d.transact(() => {
+      repos.serviceActivities.delete(a.id);
+      settleActivity(repos, a.id, '2026-05-11');
+    });
     expect([...balances(ledgerLines(repos)).values()]).toEqual([0, 0]);
   });
 

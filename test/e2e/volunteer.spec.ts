@@ -1,0 +1,211 @@
+import { expect, test, type Page } from '@playwright/test';
+import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { completeSetup, openScreen, pickOption } from './helpers';
+import { connectFromSettings, streetOpensCommunity, useStreetServer } from './streetServer';
+
+/** Issue 11 (in progress): a team, an activity entered from its sign-in sheet, points, 公示 and a certificate; offline double redemption. */
+
+const streetServer = useStreetServer(5900);
+const issue = streetServer.issue.bind(streetServer);
+const dirOf = () => streetServer.dir;
+const VOLUNTEERS = Array.from({ length: 20 }, (_, i) => [`志愿者${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i < 10 ? '一' : '二'}`, `1390000${String(i).padStart(4, '0')}`] as const);
+
+async function importVolunteers(page: Page, people: readonly (readonly [string, string])[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('志愿者');
+  ws.addRow(['姓名', '角色', '联系电话']);
+  for (const [name, phone] of people) ws.addRow([name, '志愿者', phone]);
+  const file = join(dirOf(), 'volunteers.xlsx');
+  await wb.xlsx.writeFile(file);
+  await openScreen(page, '人员名册');
+  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '全部导入' }).click();
+  await expect(page.getByRole('dialog', { name: /导入/ })).toBeHidden();
+}
+
+async function pdfText(page: Page, file: string): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(dirOf(), file);
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+  return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+}
+
+test('a team, an activity entered from its sign-in sheet by keyboard, points with the cap, a redemption, the 公示 and a certificate', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  await openScreen(page, '设置');
+  await page.getByLabel('监督电话').fill('0591-87000000');
+  await page.getByRole('button', { name: '保存监督电话' }).click();
+  await importVolunteers(page, VOLUNTEERS);
+  await openScreen(page, '驻区单位与服务队');
+  await page.getByRole('tab', { name: '志愿服务队' }).click();
+  await page.getByRole('button', { name: /新增志愿服务队/ }).click();
+  await page.getByRole('dialog').getByLabel('队名').fill('环境整治服务队');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+
+  // The team's members, from the roster.
+  await openScreen(page, '志愿服务与积分');
+  await page.getByRole('tab', { name: '服务队' }).click();
+  await pickOption(page, page.getByLabel('服务队', { exact: true }), '环境整治服务队');
+  const add = page.getByLabel('加入队员');
+  for (const [name] of VOLUNTEERS) {
+    await add.fill(name);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '加入服务队' }).click();
+  await expect(page.getByTestId('team-members').locator('tbody tr')).toHaveCount(15); // one page of 15
+  await expect(page.getByRole('cell', { name: '20 人' })).toBeVisible();
+
+  // A new activity: the team's sign-in sheet printed, then entered in one keyboard pass.
+  await page.getByRole('tab', { name: '服务活动' }).click();
+  await page.getByRole('button', { name: '新建活动并录入签到' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建志愿服务活动' });
+  await dialog.getByLabel('活动名称').fill('清扫楼道');
+  await dialog.getByLabel('活动开始时间').fill('8:00');
+  await dialog.getByLabel('活动结束时间').fill('11:00');
+  await pickOption(page, dialog.getByLabel('服务类别'), '环境整治');
+  await pickOption(page, dialog.getByLabel('按服务队加入'), '环境整治服务队');
+  await expect(dialog.getByTestId('batch-entry').locator('tbody tr.ant-table-row')).toHaveCount(20);
+  await dialog.getByRole('button', { name: '打印签到表' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText(VOLUNTEERS[19]![0]);
+  const sheet = await pdfText(page, 'sheet.pdf');
+  expect(sheet).toContain('志愿服务签到表');
+  expect(sheet).toContain(VOLUNTEERS[0]![0]);
+  expect(sheet).toContain('139****0000');
+  expect(sheet).not.toContain('13900000000');
+
+  // Tick, arrival, leave; Enter moves on. The first stays 3.5 hours (2 counted); the others 8:30–10:00 (1.5).
+  await dialog.getByLabel(`${VOLUNTEERS[0]![0]}到场`).focus();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(i === 0 ? '8:00' : '830');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(i === 0 ? '1130' : i === 5 ? '8:00' : '10点');
+    await page.keyboard.press('Enter');
+  }
+  await dialog.getByRole('button', { name: '保存并计分' }).click();
+  await expect(dialog.getByTestId('activity-problems')).toContainText(`第6行 ${VOLUNTEERS[5]![0]}：离开时间（08:00）应晚于到达时间（08:30），请核对签到表`);
+  await dialog.getByLabel(`${VOLUNTEERS[5]![0]}离开时间`).fill('10:00');
+  await dialog.getByRole('button', { name: '保存并计分' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId('service-activities').getByRole('row', { name: /清扫楼道/ });
+  await expect(row).toContainText('20 人');
+  await expect(row).toContainText('30.5 小时'); // 2 + 19 × 1.5
+
+  // Points: the cap applied; a redemption above the balance is refused with the balance, one within it is booked.
+  await page.getByRole('tab', { name: '积分存折' }).click();
+  await pickOption(page, page.getByLabel('积分人员'), `${VOLUNTEERS[0]![0]} 139****0000`, VOLUNTEERS[0]![0]);
+  await expect(page.getByTestId('points-balance')).toHaveText('2');
+  await page.getByRole('button', { name: /兑\s*换/ }).click();
+  await page.getByLabel('兑换积分').fill('5');
+  await page.getByLabel('兑换物品').fill('洗衣液一瓶');
+  await page.getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByTestId('points-problem')).toHaveText(`${VOLUNTEERS[0]![0]}积分余额 2 分，兑换 5 分超出余额；请减少兑换分数，或先核对积分`);
+  await page.getByLabel('兑换积分').fill('1');
+  await page.getByRole('button', { name: '确认兑换' }).click();
+  await expect(page.getByTestId('points-balance')).toHaveText('1');
+  await expect(page.getByTestId('points-statement')).toContainText('兑换 洗衣液一瓶');
+
+  // The month's 公示 and a numbered certificate, as PDFs.
+  await page.getByRole('tab', { name: '公示与证明' }).click();
+  await expect(page.getByTestId('month-publicity').getByRole('row', { name: new RegExp(VOLUNTEERS[0]![0]) })).toContainText('2');
+  await page.getByRole('button', { name: '打印月度公示' }).click();
+  const publicity = await pdfText(page, 'publicity.pdf');
+  expect(publicity).toContain('道德银行积分公示');
+  expect(publicity).toContain(VOLUNTEERS[19]![0]);
+  expect(publicity).toContain('0591-87000000');
+  expect(publicity).not.toContain('13900000000');
+  await pickOption(page, page.getByLabel('证明人员'), VOLUNTEERS[1]![0]);
+  await expect(page.getByTestId('certificate-total')).toHaveText('期间服务 1 次，共 1.5 小时');
+  await page.getByRole('button', { name: '开具证明' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText('志愿服务证明');
+  const certificate = await pdfText(page, 'certificate.pdf');
+  expect(certificate).toContain(`志证〔${dayjs().year()}〕第1号`);
+  expect(certificate).toContain(`兹证明${VOLUNTEERS[1]![0]}`);
+  // A paragraph may wrap anywhere on paper: read it without line breaks.
+  expect(certificate.replace(/\s+/g, '')).toContain('累计服务时长1.5小时');
+  await expect(page.getByTestId('certificates')).toContainText(`志证〔${dayjs().year()}〕第1号`);
+
+  // A wrong entry is undone as a whole: its points go back.
+  await page.getByRole('tab', { name: '服务活动' }).click();
+  await page.getByRole('button', { name: '新建活动并录入签到' }).click();
+  const second = page.getByRole('dialog', { name: '新建志愿服务活动' });
+  await second.getByLabel('活动名称').fill('录错的活动');
+  await second.getByLabel('查找人员加入').fill(VOLUNTEERS[0]![0]);
+  await second.getByRole('button', { name: VOLUNTEERS[0]![0], exact: true }).click();
+  await second.getByLabel(`${VOLUNTEERS[0]![0]}到场`).check();
+  await second.getByLabel(`${VOLUNTEERS[0]![0]}到达时间`).fill('9:00');
+  await second.getByLabel(`${VOLUNTEERS[0]![0]}离开时间`).fill('10:00');
+  await second.getByRole('button', { name: '保存并计分' }).click();
+  await expect(second).toBeHidden();
+  await page.getByTestId('last-batch').getByRole('button', { name: '撤销本次录入' }).click();
+  await expect(page.getByTestId('service-activities')).not.toContainText('录错的活动');
+  await page.getByRole('tab', { name: '积分存折' }).click();
+  await pickOption(page, page.getByLabel('积分人员'), `${VOLUNTEERS[0]![0]} 139****0000`, VOLUNTEERS[0]![0]);
+  await expect(page.getByTestId('points-balance')).toHaveText('1');
+  await page.context().close();
+});
+
+test('two PCs redeem one person\'s points offline beyond the balance: both redemptions stay, both PCs show the overdraft until one is reversed', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const a = await communityContext.newPage();
+  await completeSetup(a);
+  await importVolunteers(a, [['张三', '13800000001']]);
+  await connectFromSettings(a, issue('clerk', '350102001001', '王小红'));
+  await openScreen(a, '志愿服务与积分');
+  await a.getByRole('tab', { name: '积分存折' }).click();
+  await pickOption(a, a.getByLabel('积分人员'), '张三 138****0001', '张三');
+  await a.getByRole('button', { name: '奖励积分' }).click();
+  await a.getByLabel('奖励积分').fill('10');
+  await a.getByLabel('奖励原因').fill('抗疫志愿服务表彰');
+  await a.getByRole('button', { name: '确认奖励' }).click();
+  await expect(a.getByTestId('points-balance')).toHaveText('10');
+
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const b = await streetContext.newPage();
+  await streetOpensCommunity(b, issue('street', '350102001', '李组织委员'));
+  await openScreen(b, '志愿服务与积分');
+  await b.getByRole('tab', { name: '积分存折' }).click();
+  await pickOption(b, b.getByLabel('积分人员'), '张三 138****0001', '张三');
+  await expect(b.getByTestId('points-balance')).toHaveText('10');
+
+  await communityContext.setOffline(true);
+  await streetContext.setOffline(true);
+  for (const [page, item] of [[a, '洗衣液'], [b, '大米']] as const) {
+    await expect(page.getByTestId('sync-status')).toContainText('离线');
+    await page.getByRole('button', { name: /兑\s*换/ }).click();
+    await page.getByLabel('兑换积分').fill('8');
+    await page.getByLabel('兑换物品').fill(item);
+    await page.getByRole('button', { name: '确认兑换' }).click();
+    await expect(page.getByTestId('points-balance')).toHaveText('2');
+  }
+  await communityContext.setOffline(false);
+  await streetContext.setOffline(false);
+  for (const page of [a, b]) {
+    await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+    const issues = page.getByTestId('ledger-issues');
+    await expect(issues).toContainText('张三 积分余额 -6 分', { timeout: 15_000 });
+    await expect(issues).toContainText('兑换 洗衣液 8 分（王小红');
+    await expect(issues).toContainText('兑换 大米 8 分（李组织委员');
+  }
+  await a.getByTestId('ledger-issues').getByRole('button', { name: '冲正此笔兑换' }).last().click();
+  await a.getByLabel('冲正原因').fill('两台电脑重复兑换，大米已退回');
+  await a.getByRole('button', { name: /冲\s*正/ }).last().click();
+  await expect(a.getByTestId('ledger-issues')).toBeHidden();
+  await expect(b.getByTestId('ledger-issues')).toBeHidden({ timeout: 15_000 });
+  await expect(b.getByTestId('points-balance')).toHaveText('2');
+  await communityContext.close();
+  await streetContext.close();
+});
