@@ -110,8 +110,8 @@ export function ActivityDialog({ activity, onClose, onSaved }: { activity?: Acti
           {organiserKind !== '社区' && <Col span={11}><Form.Item name="organiserId" label="组织方名称"><Select aria-label="组织方名称" showSearch optionFilterProp="label" options={organiserOptions.map((o) => ({ value: o.id, label: o.name }))} /></Form.Item></Col>}
         </Row>
       </Form>
+      {problems.length > 0 && <Alert style={{ marginBottom: 8 }} type="error" showIcon data-testid="activity-problems" message="未保存：请改正以下内容" description={problems.map((p) => <div key={p}>{p}</div>)} />}
       <BatchEntry rows={rows} onRows={setRows} rules={rules} defaults={{ arrive: parseClockTime(startTime) ?? '', leave: parseClockTime(endTime) ?? '' }} />
-      {problems.length > 0 && <Alert style={{ marginTop: 8 }} type="error" showIcon data-testid="activity-problems" message="未保存：请改正以下内容" description={problems.map((p) => <div key={p}>{p}</div>)} />}
       {printing && (
         <PrintPreview
           onClose={() => setPrinting(false)}

@@ -73,7 +73,7 @@ export function BatchEntry({ rows, onRows, rules, defaults }: { rows: EntryRow[]
         data-testid="batch-entry"
         dataSource={rows}
         pagination={false}
-        scroll={{ y: 300 }}
+        scroll={{ y: 260 }}
         locale={{ emptyText: '先加入一个服务队的队员，或查找人员加入' }}
         columns={[
           { title: '序号', width: 56, render: (_, __, i) => i + 1 },
