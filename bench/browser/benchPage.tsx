@@ -30,6 +30,10 @@ import { bookingClashes, byVenue, checkBooking, freeVenues, monthlyBreaches, mon
 import { allBookingFacts, venueFacts } from '../../src-renderer/features/booking/bookingModel';
 import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
 import { WeekView } from '../../src-renderer/features/booking/WeekView';
+import { activityFacts, ledgerLines, settleActivity } from '../../src-shared/records/volunteer/volunteerLedger';
+import { balanceOf, reconcile, statement } from '../../src-shared/records/volunteer/pointsLedger';
+import { monthFigures } from '../../src-shared/records/volunteer/volunteerFigures';
+import { activityRules, DEFAULT_POINT_RULES } from '../../src-shared/records/volunteer/pointRules';
 import { BookingsPage } from '../../src-renderer/features/booking/BookingsPage';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -85,7 +89,7 @@ async function runSearchBench() {
   const doc = new Y.Doc();
   const repos = createRepositories(doc, fixedContext());
   const tree = new OrgTree(repos.orgNodes);
-  await populateCommunity({ repos, orgTree: tree }, { ...LARGE_COMMUNITY, partyMembers: 7000, inServiceMembers: 1000, volunteers: 2000, residentUnits: 10, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
+  await populateCommunity({ repos, orgTree: tree }, { ...LARGE_COMMUNITY, partyMembers: 7000, inServiceMembers: 1000, volunteers: 2000, residentUnits: 10, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0, serviceActivities: 0, pointEntries: 0 });
   const people = repos.people.list();
   const t0 = performance.now();
   const entries = people.map((p) => searchEntry(p.id, p.name, [p.phone, p.idNumber]));
@@ -133,7 +137,7 @@ async function runRenderBench() {
   const context = fixedContext();
   const store = await CommunityStore.open(code, { context });
   store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
-  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, residentUnits: 0, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, residentUnits: 0, meetings: 0, activities: 0, bookings: 0, agreements: 0, whistles: 0, serviceActivities: 0, pointEntries: 0 });
   await store.flush();
   const operators = new OperatorSession({ operators: [{ id: 'bench', name: '基准' }], idleMinutes: 0, deviceName: '' });
   const session = { store, context, operators, persistentStorage: true, sync: null, syncSettings: null, setSyncSettings: async () => undefined };
@@ -175,7 +179,7 @@ async function runMeetingBench() {
   const context = fixedContext({ name: '基准' });
   const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
   store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
-  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, volunteerTeams: 0, residentUnits: 0, meetings: 2000, activities: 0, bookings: 0, agreements: 0, whistles: 0 });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 2000, inServiceMembers: 0, volunteers: 0, volunteerTeams: 0, residentUnits: 0, meetings: 2000, activities: 0, bookings: 0, agreements: 0, whistles: 0, serviceActivities: 0, pointEntries: 0 });
   await store.flush();
   const meetings = store.repos.meetings.list();
   const years = new Map<number, number>();
@@ -255,7 +259,7 @@ async function runBookingBench() {
   const context = fixedContext({ name: '基准' });
   const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
   store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
-  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 0, inServiceMembers: 0, volunteers: 0, volunteerTeams: 0, residentUnits: 0, meetings: 0, activities: 0, agreements: 0, whistles: 0 });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 0, inServiceMembers: 0, volunteers: 0, volunteerTeams: 0, residentUnits: 0, meetings: 0, activities: 0, agreements: 0, whistles: 0, serviceActivities: 0, pointEntries: 0 });
   await store.flush();
   const t0 = performance.now();
   const venueList = store.repos.venues.list().map(venueFacts);
@@ -331,5 +335,47 @@ async function runBookingBench() {
   return { venues: venueList.length, bookings: facts.length, factsMs, searchMs: median(searches), searchMaxMs: Math.max(...searches), scanMs, reportMs, saveMs: median(saves), saveMaxMs: Math.max(...saves), gridMs, weekMs, weekBookings, indexMs };
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench });
+async function runVolunteerBench() {
+  const code = `350102006${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, partyMembers: 0, inServiceMembers: 0, residentUnits: 0, meetings: 0, activities: 0, venues: 0, bookings: 0, agreements: 0, whistles: 0 }, { chunk: 5000, pause: () => store.flush() });
+  await store.flush();
+  const r0 = performance.now();
+  const activities = activityFacts(store.repos);
+  const lines = ledgerLines(store.repos);
+  const readMs = performance.now() - r0;
+  const c0 = performance.now();
+  const found = reconcile(activityFacts(store.repos), ledgerLines(store.repos));
+  const reconcileMs = performance.now() - c0;
+  if (found.unsettled.length > 0 || found.overdrawn.length > 0) throw new Error('the generated ledger does not reconcile');
+  const people = [...found.balances.keys()];
+  const personTimes: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const key = people[(i * 7919) % people.length]!;
+    const p0 = performance.now();
+    statement(lines, key);
+    balanceOf(lines, key);
+    personTimes.push(performance.now() - p0);
+  }
+  const m0 = performance.now();
+  const month = monthFigures(activities, lines, '2025-06');
+  const publicityMs = performance.now() - m0;
+  const volunteers = store.repos.people.list().filter((p) => p.roles.includes('志愿者')).slice(0, 60);
+  const saves: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const attendance = Object.fromEntries(volunteers.map((v) => [`person:${v.id}`, { name: v.name, arrive: '08:30', leave: '10:00' }]));
+    const s0 = performance.now();
+    store.doc.transact(() => {
+      const a = store.repos.serviceActivities.create({ title: `基准活动${i}`, date: '2026-11-20', startTime: '08:30', endTime: '10:00', category: '环境整治', rules: activityRules(DEFAULT_POINT_RULES, '环境整治'), attendance });
+      settleActivity(store.repos, a.id, '2026-11-20');
+    });
+    saves.push(performance.now() - s0);
+  }
+  await store.close();
+  return { activities: activities.length, lines: lines.length, readMs, reconcileMs, personMs: median(personTimes), personMaxMs: Math.max(...personTimes), publicityMs, publicityRows: month.length, batchMs: median(saves), batchMaxMs: Math.max(...saves) };
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench });
 document.title = 'ready';

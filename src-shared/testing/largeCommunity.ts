@@ -1,12 +1,16 @@
 import { idNumberCheckChar, type OrgTree } from '../records';
 import type { Repositories } from '../repository/repositories';
 import { seededRandom, type SeededRandom } from './seededRandom';
+import { postingsFor } from '../records/volunteer/pointsLedger';
+import { activityRules, DEFAULT_POINT_RULES } from '../records/volunteer/pointRules';
 
 /** "A large community" of DOMAIN.md: the sizes every benchmark generates. */
 export const LARGE_COMMUNITY = {
   grids: 8, compoundsPerGrid: 3, buildingsPerCompound: 4,
   partyMembers: 1500, inServiceMembers: 500, volunteers: 5000, volunteerTeams: 20, residentUnits: 500,
   meetings: 2000, activities: 5000, venues: 50, bookings: 20000, agreements: 200, whistles: 300,
+  /** 志愿服务活动 with their sign-in, and the points ledger they fill (service lines, then awards and redemptions). */
+  serviceActivities: 5000, pointEntries: 100000,
 };
 export type CommunitySizes = typeof LARGE_COMMUNITY;
 
@@ -91,8 +95,9 @@ export async function populateCommunity(
   for (let i = 0; i < sizes.volunteerTeams; i++) {
     teams.push(repos.volunteerTeams.create({ name: `志愿服务队${i + 1}`, service: rng.pick(['水电维修', '法律援助', '医疗巡诊', '治安巡逻']), leaderName: name(rng) }).id);
   }
+  const volunteerIds: string[] = [];
   for (let i = 0; i < sizes.volunteers; i++) {
-    repos.people.create({ name: name(rng), roles: ['志愿者'], gender: rng.pick(['男', '女']), phone: phone(rng), volunteerTeamIds: [rng.pick(teams)] });
+    volunteerIds.push(repos.people.create({ name: name(rng), roles: ['志愿者'], gender: rng.pick(['男', '女']), phone: phone(rng), volunteerTeamIds: [rng.pick(teams)] }).id);
     await tick();
   }
   const units: string[] = [];
@@ -167,6 +172,42 @@ export async function populateCommunity(
   }
   for (let i = 0; i < sizes.whistles; i++) {
     repos.whistles.create({ title: `吹哨事项${i + 1}`, date: date(rng, 2021, 2026), leadUnitId: rng.pick(units), status: rng.pick(['待响应', '处理中', '已办结']) });
+    await tick();
+  }
+  // Service activities entered from their sign-in sheets, their points posted as the app posts them; then awards and
+  // redemptions (never beyond a balance) until the ledger has its size.
+  const rules = activityRules(DEFAULT_POINT_RULES, '环境整治');
+  const balance = new Map<string, number>();
+  let lines = 0;
+  for (let i = 0; i < sizes.serviceActivities && volunteerIds.length > 0; i++) {
+    const attendance: Record<string, { name: string; arrive: string; leave: string }> = {};
+    for (let k = rng.int(12, 24); k > 0; k--) {
+      const id = rng.pick(volunteerIds);
+      attendance[`person:${id}`] = { name: repos.people.get(id)!.name, arrive: rng.pick(['08:00', '08:30', '09:00']), leave: rng.pick(['09:30', '10:00', '11:30']) };
+    }
+    const activity = repos.serviceActivities.create({ title: `志愿服务${i + 1}`, date: date(rng, 2021, 2026), startTime: '08:00', endTime: '11:00', place: `${rng.int(1, 30)}号楼`, category: '环境整治', rules, attendance });
+    for (const p of postingsFor({ ...activity, deleted: false }, [])) {
+      if (lines >= sizes.pointEntries) break;
+      repos.pointEntries.create({ personKey: p.personKey, personName: p.personName, date: activity.date, kind: '服务', points: p.points, hours: p.hours, activityId: activity.id });
+      balance.set(p.personKey, (balance.get(p.personKey) ?? 0) + p.points);
+      lines++;
+      await tick();
+    }
+    await tick();
+  }
+  const earners = [...balance.keys()];
+  while (lines < sizes.pointEntries && earners.length > 0) {
+    const key = rng.pick(earners);
+    const have = balance.get(key)!;
+    const who = repos.people.get(key.slice(7))!.name;
+    if (have >= 3 && rng.next() < 0.7) {
+      repos.pointEntries.create({ personKey: key, personName: who, date: date(rng, 2024, 2026), kind: '兑换', points: -3, item: '洗衣液一瓶', handedBy: '基准' });
+      balance.set(key, have - 3);
+    } else {
+      repos.pointEntries.create({ personKey: key, personName: who, date: date(rng, 2021, 2026), kind: '奖励', points: 2, reason: '表彰' });
+      balance.set(key, have + 2);
+    }
+    lines++;
     await tick();
   }
   await options.pause?.();

@@ -96,7 +96,7 @@ describe('people (党员, 在职党员, 志愿者, 社区工作者)', () => {
 
   it('generates a valid community of every record type (the benchmark data), small', async () => {
     const { repos, tree } = setup();
-    const small = { ...LARGE_COMMUNITY, grids: 2, partyMembers: 60, inServiceMembers: 20, volunteers: 40, residentUnits: 10, meetings: 10, activities: 10, bookings: 30, agreements: 3, whistles: 3 };
+    const small = { ...LARGE_COMMUNITY, grids: 2, partyMembers: 60, inServiceMembers: 20, volunteers: 40, residentUnits: 10, meetings: 10, activities: 10, bookings: 30, agreements: 3, whistles: 3, serviceActivities: 5, pointEntries: 120 };
     await populateCommunity({ repos, orgTree: tree }, small);
     expect(repos.people.count()).toBe(120);
     expect(repos.bookings.count()).toBe(30);
