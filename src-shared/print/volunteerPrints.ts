@@ -141,3 +141,45 @@ export function teamRoster(communityName: string, team: { name: string; service:
     footer: [`共 ${members.length} 人。`, communityName],
   };
 }
+
+export interface LetterMember {
+  name: string;
+  reported: boolean;
+  hours: number;
+  activities: number;
+  claims: readonly { kind: string; title: string; done: boolean }[];
+  sixOnesDone: readonly string[];
+}
+
+/**
+ * 在职党员到社区报到服务情况反馈函 to one employer's Party organisation for a half-year: each member's reporting, service
+ * hours, claims and six ones; signature and seal area, and a 回执 slip for the employer to return with its comment.
+ */
+export function feedbackLetter(communityName: string, letter: { employer: string; employerPartyOrg: string; periodLabel: string; issuedOn: string }, members: readonly LetterMember[]): PrintDocument {
+  const to = letter.employerPartyOrg || `${letter.employer}党组织`;
+  return {
+    fileName: `双向反馈函-${letter.employer}-${letter.periodLabel}.pdf`,
+    title: '在职党员到社区报到服务情况反馈函',
+    subtitle: communityName,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [
+      { paragraphs: [`${to}：`, `根据在职党员到社区报到为群众服务的有关要求，现将贵单位 ${members.length} 名在职党员${letter.periodLabel}在${communityName}报到服务情况反馈如下：`] },
+      {
+        table: {
+          columns: [{ header: '姓名', width: 12 }, { header: '报到', width: 8 }, { header: '服务次数', width: 10 }, { header: '服务时长', width: 10 }, { header: '认领事项及完成情况', width: 36 }, { header: '“六个一”完成', width: 24 }],
+          rows: members.map((m) => [
+            m.name, m.reported ? '已报到' : '未报到', String(m.activities), `${num(m.hours)} 小时`,
+            m.claims.length ? m.claims.map((c) => `${c.kind}：${c.title}（${c.done ? '已完成' : '进行中'}）`).join('\n') : '未认领',
+            m.sixOnesDone.length ? `${m.sixOnesDone.length} 项：${m.sixOnesDone.join('、')}` : '—',
+          ]),
+        },
+      },
+      { paragraphs: ['请贵单位将以上情况作为党员民主评议、评先评优的参考，并将意见填入回执后反馈社区。'] },
+      { signatures: [`${communityName}党组织（盖章）`] },
+      { paragraphs: [longDate(letter.issuedOn), '- - - - - - - - - - - - - - - - - - - - - - （沿此线剪下）- - - - - - - - - - - - - - - - - - - - - -'] },
+      { heading: `回执（${letter.employer}）`, paragraphs: [`${communityName}：反馈函已收到。单位意见：`], signatures: ['单位党组织（盖章）', '日期'] },
+    ],
+    footer: [`${letter.employer} · ${letter.periodLabel}`],
+  };
+}

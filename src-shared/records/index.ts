@@ -8,18 +8,19 @@ import { people } from './person/personSchema';
 import { residentUnits } from './roster/residentUnitSchema';
 import { volunteerTeams } from './roster/volunteerSchema';
 import { pointEntries } from './volunteer/pointEntrySchema';
+import { feedbackLetters, inServiceReports } from './volunteer/inServiceSchema';
 import { serviceActivities, serviceCertificates } from './volunteer/serviceActivitySchema';
 
 export const COLLECTIONS = {
   orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles,
-  serviceActivities, pointEntries, serviceCertificates,
+  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';

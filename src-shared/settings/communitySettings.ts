@@ -4,6 +4,7 @@ import { ORIGIN } from '../repository/docLayout';
 import { parseSynonymKey, synonymKey } from '../table/vocabulary';
 import type { Frequency } from '../records/meeting/meetingRules';
 import { checkPointRules, DEFAULT_POINT_RULES, type PointRules } from '../records/volunteer/pointRules';
+import { DEFAULT_HOURS_TARGETS } from '../records/volunteer/memberAssessment';
 import { DEFAULT_SETTINGS, LIST_SETTING_LABELS, type ListSettingKey } from './defaults';
 
 export const SETTINGS_MAP_NAME = 'settings';
@@ -70,6 +71,19 @@ export class CommunitySettings {
   setPointRules(rules: PointRules): void {
     const clean = checkPointRules(rules);
     this.doc.transact(() => this.map.set('pointRules', clean), ORIGIN.local);
+  }
+
+  /** Hours a person should serve in a year, by role (在职党员 50 by default). */
+  hoursTargets(): Record<string, number> {
+    const value = this.map.get('hoursTargets');
+    return { ...DEFAULT_HOURS_TARGETS, ...(value && typeof value === 'object' ? (value as Record<string, number>) : {}) };
+  }
+
+  setHoursTargets(targets: Record<string, number>): void {
+    for (const [role, hours] of Object.entries(targets)) {
+      if (!Number.isFinite(hours) || hours < 0 || hours > 1000) throw new ValidationError([{ field: role, label: `${role}年度服务时长目标`, message: '应为 0 至 1000 之间的小时数' }]);
+    }
+    this.doc.transact(() => this.map.set('hoursTargets', { ...targets }), ORIGIN.local);
   }
 
   /** What the clerk taught an import: written value → list value (or org node id), for one field. */

@@ -209,3 +209,60 @@ test('two PCs redeem one person\'s points offline beyond the balance: both redem
   await communityContext.close();
   await streetContext.close();
 });
+
+test('in-service members: who has not reported or served stands out, claims and six ones, one feedback letter per employer sent and its 回执 recorded, the year\'s 考核', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('在职党员');
+  ws.addRow(['姓名', '角色', '联系电话', '工作单位及职务', '单位党组织', '报到日期']);
+  ws.addRow(['张三', '在职党员', '13800000001', '福州市自来水公司', '福州市自来水公司党委', dayjs().subtract(1, 'month').format('YYYY-MM-DD')]);
+  ws.addRow(['李四', '在职党员', '13800000002', '福州市自来水公司', '福州市自来水公司党委', '']);
+  const file = join(dirOf(), 'in-service.xlsx');
+  await wb.xlsx.writeFile(file);
+  await openScreen(page, '人员名册');
+  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '全部导入' }).click();
+  await expect(page.getByRole('dialog', { name: /导入/ })).toBeHidden();
+
+  await openScreen(page, '志愿服务与积分');
+  await page.getByRole('tab', { name: '在职党员与双向反馈' }).click();
+  const list = page.getByTestId('in-service-members');
+  await expect(list.getByRole('row', { name: /李四/ })).toContainText('未报到未服务');
+  await expect(list.getByRole('row', { name: /张三/ })).not.toContainText('未报到');
+
+  await list.getByText('张三').click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByLabel('认领内容').fill('文明劝导岗');
+  await drawer.getByRole('button', { name: /添\s*加/ }).click();
+  await drawer.getByLabel('文明劝导岗已完成').check();
+  await drawer.getByLabel('当好一名联络员').check();
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.getByRole('button', { name: '关闭' })).first().click();
+  await expect(list.getByRole('row', { name: /张三/ })).toContainText('1/1 已完成');
+  await expect(list.getByRole('row', { name: /张三/ })).toContainText('1/6');
+
+  const letters = page.getByTestId('feedback-letters');
+  await expect(letters.getByRole('row', { name: /福州市自来水公司/ })).toContainText('2 人');
+  await letters.getByRole('button', { name: '打印反馈函' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText('在职党员到社区报到服务情况反馈函');
+  const letter = (await pdfText(page, 'letter.pdf')).replace(/\s+/g, '');
+  expect(letter).toContain('福州市自来水公司党委：');
+  expect(letter).toContain('文明劝导岗'); // a table cell wraps across lines on paper
+  expect(letter).toContain('回执（福州市自来水公司）');
+  await letters.getByRole('button', { name: '登记发出' }).click();
+  await expect(letters).toContainText('已发出，待回执');
+  await letters.getByRole('button', { name: '登记回执' }).click();
+  await letters.getByLabel('福州市自来水公司单位意见').fill('已阅，将纳入年度考核');
+  await letters.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(letters).toContainText('已回执');
+  await expect(letters).toContainText('已阅，将纳入年度考核');
+
+  await page.getByRole('tab', { name: '年度考核' }).click();
+  const table = page.getByTestId('assessment');
+  await expect(table.getByRole('row', { name: /张三/ })).toContainText('差 50 小时');
+  await table.getByRole('row', { name: /张三/ }).getByText('1/1 完成').click();
+  await expect(page.getByTestId('assessment-behind')).toContainText('认领岗位：文明劝导岗（已完成）');
+  await page.context().close();
+});

@@ -13,6 +13,8 @@ import { PointsPanel } from './PointsPanel';
 import { PublicityPanel } from './PublicityPanel';
 import { RulesPanel } from './RulesPanel';
 import { TeamsPanel } from './TeamsPanel';
+import { InServicePanel } from './InServicePanel';
+import { AssessmentPanel } from './AssessmentPanel';
 import { useLedger } from './volunteerModel';
 
 /** 志愿服务与道德银行: activities and their sign-in sheets, points, the month's 公示 and certificates, the rules. */
@@ -26,6 +28,8 @@ export function VolunteerPage() {
           { key: 'activities', label: '服务活动', children: <ActivitiesPanel /> },
           { key: 'points', label: '积分存折', children: <PointsPanel /> },
           { key: 'publicity', label: '公示与证明', children: <PublicityPanel /> },
+          { key: 'inService', label: '在职党员与双向反馈', children: <InServicePanel /> },
+          { key: 'assessment', label: '年度考核', children: <AssessmentPanel /> },
           { key: 'teams', label: '服务队', children: <TeamsPanel /> },
           { key: 'rules', label: '积分规则', children: <RulesPanel /> },
         ]}

@@ -114,13 +114,15 @@ describe('sync under faults', () => {
         case 'activities': return { title: tag, date: '2026-03-01' };
         case 'agreements': return { title: tag };
         case 'serviceCertificates': return { year: 2026, seq: unique, personKey: `person:${tag}`, personName: tag, from: '2026-01-01', to: '2026-03-01', hours: 1, activities: 1, issuedOn: '2026-03-01' };
+        case 'inServiceReports': return { personId: `p-${tag}`, personName: tag, period: '2026-H1' };
+        case 'feedbackLetters': return { period: '2026-H1', employer: tag };
         case 'pointEntries': return { personKey: `person:${tag}`, personName: tag, date: '2026-03-01', kind: '奖励', points: 1, reason: '测试' };
         default: return { title: tag, date: '2026-03-01' };
       }
     };
     // Decisions and follow-ups need a meeting on the same PC; their merges are tested in test/src-shared/meeting.test.ts.
     const STANDALONE = COLLECTION_NAMES.filter((c) => c !== 'meetingDecisions' && c !== 'meetingTasks');
-    const titleField = (collection: string) => (['orgNodes', 'people', 'volunteerTeams', 'residentUnits', 'venues'].includes(collection) ? 'name' : collection === 'bookings' ? 'venue' : collection === 'serviceCertificates' ? 'personName' : 'title');
+    const titleField = (collection: string) => (['orgNodes', 'people', 'volunteerTeams', 'residentUnits', 'venues'].includes(collection) ? 'name' : collection === 'bookings' ? 'venue' : collection === 'serviceCertificates' || collection === 'inServiceReports' ? 'personName' : collection === 'feedbackLetters' ? 'employer' : 'title');
 
     for (let step = 0; step < STEPS; step++) {
       const roll = rng.next();

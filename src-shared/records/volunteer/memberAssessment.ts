@@ -1,0 +1,66 @@
+import { SIX_ONES } from '../person/personSchema';
+import type { ActivityFacts } from './pointsLedger';
+import type { ReportFacts } from './inServiceFigures';
+import { serviceBetween } from './inServiceFigures';
+
+/** Hours a person should serve in a year, by role (a setting): 50 for in-service members, as one city asks. */
+export const DEFAULT_HOURS_TARGETS: Record<string, number> = { 在职党员: 50, 党员: 20, 志愿者: 20 };
+
+export interface AssessmentPerson {
+  id: string;
+  name: string;
+  roles: readonly string[];
+}
+
+export interface GradeFacts {
+  meetingId: string;
+  meetingTitle: string;
+  date: string;
+  grades: Record<string, string>;
+}
+
+export interface AssessmentRow {
+  personId: string;
+  name: string;
+  role: string;
+  target: number;
+  hours: number;
+  activities: number;
+  claimsDone: number;
+  claims: number;
+  sixOnesDone: number;
+  /** 民主评议 of the year (the latest meeting that graded the person), or ''. */
+  grade: string;
+  gradeMeetingId: string;
+  meetsTarget: boolean;
+}
+
+/** The role a person's hours target follows: the first of 在职党员, 党员, 志愿者 they hold. */
+export function assessedRole(roles: readonly string[]): string | undefined {
+  return ['在职党员', '党员', '志愿者'].find((r) => roles.includes(r));
+}
+
+/** 年度考核: per person, the year's hours against the role's target, activities, claims, six ones and 民主评议 grade. */
+export function yearAssessment(people: readonly AssessmentPerson[], year: string, activities: readonly ActivityFacts[], reports: readonly ReportFacts[], gradeMeetings: readonly GradeFacts[], targets: Record<string, number>): AssessmentRow[] {
+  const reportsOf = new Map<string, ReportFacts[]>();
+  for (const r of reports) if (r.period.startsWith(year)) reportsOf.set(r.personId, [...(reportsOf.get(r.personId) ?? []), r]);
+  const meetings = gradeMeetings.filter((m) => m.date.startsWith(year)).sort((a, b) => b.date.localeCompare(a.date));
+  // Activities of the year, once: a person's hours then read only those.
+  const inYear = activities.filter((a) => a.date.startsWith(year));
+  const rows: AssessmentRow[] = [];
+  for (const p of people) {
+    const role = assessedRole(p.roles);
+    if (!role) continue;
+    const service = serviceBetween(inYear, `person:${p.id}`, `${year}-01-01`, `${year}-12-31`);
+    const mine = reportsOf.get(p.id) ?? [];
+    const claims = mine.flatMap((r) => Object.values(r.claims));
+    const six = new Set(mine.flatMap((r) => SIX_ONES.filter((k) => r.sixOnes[k]?.done)));
+    const graded = meetings.find((m) => m.grades[p.id]);
+    const target = targets[role] ?? 0;
+    rows.push({
+      personId: p.id, name: p.name, role, target, ...service, claimsDone: claims.filter((c) => c.done).length, claims: claims.length, sixOnesDone: six.size,
+      grade: graded?.grades[p.id] ?? '', gradeMeetingId: graded?.meetingId ?? '', meetsTarget: service.hours >= target,
+    });
+  }
+  return rows;
+}
