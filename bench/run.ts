@@ -45,6 +45,7 @@ function volunteerFigures(v: Record<string, number>): Record<string, Figure> {
     'volunteer.reconcile_all_ms': { value: round(v.reconcileMs!, 0), unit: 'ms', target: 500, note: `every activity and line read from the document, every balance recomputed, every activity's postings checked; ${size}` },
     'volunteer.monthly_publicity_ms': { value: round(v.publicityMs!, 1), unit: 'ms', target: 200, note: `${v.publicityRows} people in one month's 公示 (hours from attendance, points from lines)` },
     'volunteer.batch_60_saved_ms': { value: round(v.batchMs!, 1), unit: 'ms', target: 100, note: `an activity with 60 attendees saved and its points posted in one transaction; median of 5 (max ${round(v.batchMaxMs!, 1)} ms)` },
+    'volunteer.assessment_table_ms': { value: round(v.assessmentMs!, 0), unit: 'ms', target: 300, note: `年度考核 of ${v.assessedPeople} members, in-service members and volunteers for one year (hours, activities, claims, six ones, grade)` },
     'volunteer.read_all_ms': { value: round(v.readMs!, 0), unit: 'ms', target: null, note: 'activities and lines read as facts once (what the screens hold)' },
   };
 }

@@ -112,7 +112,12 @@ export interface Reconciliation {
 /** Recomputes every balance from the lines and checks every activity's postings: what a person must settle. */
 export function reconcile(activities: readonly ActivityFacts[], lines: readonly LedgerLine[]): Reconciliation {
   const byActivity = new Map<string, LedgerLine[]>();
-  for (const l of lines) if (l.activityId) byActivity.set(l.activityId, [...(byActivity.get(l.activityId) ?? []), l]);
+  for (const l of lines) {
+    if (!l.activityId) continue;
+    const list = byActivity.get(l.activityId);
+    if (list) list.push(l);
+    else byActivity.set(l.activityId, [l]);
+  }
   const unsettled: Reconciliation['unsettled'] = [];
   for (const activity of activities) {
     const postings = postingsFor(activity, byActivity.get(activity.id) ?? []);
