@@ -14,7 +14,11 @@ import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
 import type { AvailabilityQuery } from '../../src-shared/records/booking/bookingRules';
 import { availabilityQuery, streetFreeVenues, type CommunityVenues } from '../../src-shared/records/booking/streetAvailability';
 import { createRepositories } from '../../src-shared/repository/repositories';
-import { SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
+import { yearAssessment, type AssessmentPerson, type GradeFacts } from '../../src-shared/records/volunteer/memberAssessment';
+import type { ReportFacts } from '../../src-shared/records/volunteer/inServiceFigures';
+import type { ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
+import { activityFacts } from '../../src-shared/records/volunteer/volunteerLedger';
+import { CommunitySettings, SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
 import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
 import { DocumentLog } from './documentLog';
@@ -63,6 +67,16 @@ interface DocumentSummary {
   calendar: CalendarFacts;
   /** What the street's availability search needs: the venues and every booking as the rules see them. */
   venues: CommunityVenues;
+  /** What the street's 考核 table needs: people, service activities, in-service reports, 民主评议 grades. */
+  assessment: AssessmentInputs;
+}
+
+interface AssessmentInputs {
+  people: AssessmentPerson[];
+  activities: ActivityFacts[];
+  reports: ReportFacts[];
+  grades: GradeFacts[];
+  targets: Record<string, number>;
 }
 
 /**
@@ -288,6 +302,13 @@ export class SyncServer {
         if (!Number.isInteger(year) || year < 1900 || year > 2100) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
         return reply(200, this.meetingCalendar(claims, year, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
       }
+      if (url.pathname === '/api/assessment') {
+        const year = url.searchParams.get('year') ?? '';
+        const role = url.searchParams.get('role') ?? '在职党员';
+        if (!/^\d{4}$/.test(year)) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
+        if (!['在职党员', '党员', '志愿者'].includes(role)) return reply(400, { error: '考核对象只能是在职党员、党员或志愿者' });
+        return reply(200, this.assessment(claims, year, role));
+      }
       if (url.pathname === '/api/venue-availability') {
         const query = availabilityQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) return reply(400, { error: query.error.issues.map((i) => i.message).join('；') });
@@ -343,6 +364,18 @@ export class SyncServer {
     return streetFreeVenues(communities, query);
   }
 
+  /** 年度考核 across the street: every community's rows for a year and a role, with each community's own target. */
+  assessment(claims: TokenClaims, year: string, role: string) {
+    return this.store
+      .documents(claims.scope)
+      .filter((d) => canRead(claims, d.doc))
+      .map(({ doc }) => {
+        const summary = this.summary(this.room(doc));
+        const { people, activities, reports, grades, targets } = summary.assessment;
+        return { code: doc, community: summary.name || doc, target: targets[role] ?? 0, rows: yearAssessment(people, year, activities, reports, grades, targets).filter((r) => r.role === role) };
+      });
+  }
+
   /** Read from a temporary Y.Doc, cached until the document changes. */
   private summary(room: Room): DocumentSummary {
     const cached = room.summary;
@@ -382,7 +415,14 @@ export class SyncServer {
         venues: repos.venues.list().map((v) => ({ id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? repos.residentUnits.get(v.ownerUnitId)?.name ?? '' : '', capacity: v.capacity, equipment: v.equipment, openingHours: v.openingHours, closures: v.closures, rules: v.rules })),
         bookings: factsOfBookings(repos.bookings as never),
       };
-      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues };
+      const assessment: AssessmentInputs = {
+        people: repos.people.pick(['name', 'roles']).map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
+        activities: activityFacts(repos),
+        reports: repos.inServiceReports.list(),
+        grades: repos.meetings.list().filter((m) => m.meetingType === '民主评议').map((m) => ({ meetingId: m.id, meetingTitle: m.title, date: m.date, grades: Object.fromEntries(Object.entries(m.grades).map(([k, g]) => [k, g.grade])) })),
+        targets: new CommunitySettings(doc).hoursTargets(),
+      };
+      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues, assessment };
       room.summary = { version: room.log.version, value };
       return value;
     } finally {

@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption } from './helpers';
-import { connectFromSettings, streetOpensCommunity, useStreetServer } from './streetServer';
+import { completeSetup, openScreen, pickOption, readDownloadedXlsx } from './helpers';
+import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 11 (in progress): a team, an activity entered from its sign-in sheet, points, 公示 and a certificate; offline double redemption. */
 
@@ -265,4 +265,25 @@ test('in-service members: who has not reported or served stands out, claims and 
   await table.getByRole('row', { name: /张三/ }).getByText('1/1 完成').click();
   await expect(page.getByTestId('assessment-behind')).toContainText('认领岗位：文明劝导岗（已完成）');
   await page.context().close();
+});
+
+test('the street office sees every community\'s 考核: members meeting the target, and the Excel of every person', async ({ browser }) => {
+  const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const clerk = await communityContext.newPage();
+  await completeSetup(clerk);
+  await importVolunteers(clerk, [['赵六', '13800000006'], ['钱七', '13800000007']]);
+  await connectFromSettings(clerk, issue('clerk', '350102001001', '王小红'));
+  await expect(clerk.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const street = await streetContext.newPage();
+  await streetSignIn(street, issue('street', '350102001', '李组织委员'));
+  await pickOption(street, street.getByLabel('街道考核对象'), '志愿者');
+  const row = street.getByTestId('street-assessment').getByRole('row', { name: /三坊七巷社区/ });
+  await expect(row).toContainText('0 / 2 人');
+  await expect(row).toContainText('20 小时');
+  const sheet = await readDownloadedXlsx(street, () => street.getByRole('button', { name: '导出Excel' }).last().click(), join(dirOf(), 'assessment.xlsx'));
+  expect(sheet.rows[0]!.slice(0, 3)).toEqual(['社区', '姓名', '服务时长（小时）']);
+  expect(sheet.rows.map((r) => r[1])).toEqual(expect.arrayContaining(['赵六', '钱七']));
+  await communityContext.close();
+  await streetContext.close();
 });

@@ -7,6 +7,7 @@ import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
 import { StreetAvailability } from './StreetAvailability';
+import { StreetAssessment } from './StreetAssessment';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
@@ -110,6 +111,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
             localStorage.setItem('desk:screen', 'bookings');
             await onOpen(code);
           }} />
+          <StreetAssessment settings={settings} />
           {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}
           <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
             <Table<FeedRow>

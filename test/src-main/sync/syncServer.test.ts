@@ -219,4 +219,20 @@ describe('sync', () => {
     expect((await fetch(`${url.replace('ws', 'http')}/api/venue-availability?token=bad&date=2026-05-09&start=14&end=17`)).status).toBe(401);
     c.conn.destroy();
   });
+
+  it('gives the street every community\'s 考核 of a year for a role, against the community\'s target', async () => {
+    const c = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    await waitFor(() => c.conn.syncStatus.state === 'synced');
+    const repos = createRepositories(c.doc, fixedContext({ name: '社区王' }));
+    const member = repos.people.create({ name: '考核张三', roles: ['在职党员'], employer: '自来水公司' });
+    repos.serviceActivities.create({ title: '清扫', date: '2026-03-01', rules: { pointsPerHour: 1, capHoursPerActivity: 2, stepMinutes: 30, multiplier: 1 }, attendance: { [`person:${member.id}`]: { name: '考核张三', arrive: '08:00', leave: '09:30' } } });
+    await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
+    const base = `${url.replace('ws', 'http')}/api/assessment?token=${token('street', '350102001').token}`;
+    const found = (await (await fetch(`${base}&year=2026&role=${encodeURIComponent('在职党员')}`)).json()) as { code: string; target: number; rows: { name: string; hours: number; meetsTarget: boolean }[] }[];
+    const mine = found.find((x) => x.code === COMMUNITY)!;
+    expect(mine.target).toBe(50);
+    expect(mine.rows.find((r) => r.name === '考核张三')).toMatchObject({ hours: 1.5, meetsTarget: false });
+    expect((await fetch(`${base}&year=26`)).status).toBe(400);
+    c.conn.destroy();
+  });
 });
