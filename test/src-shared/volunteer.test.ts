@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { balances, likelyDuplicates, reconcile, redemptionProblem, statement, type ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
 import { activityRules, checkPointRules, countedHours, DEFAULT_POINT_RULES, parseClockTime, pointsFor } from '../../src-shared/records/volunteer/pointRules';
-import { activityFacts, ledgerLines, settleActivity } from '../../src-shared/records/volunteer/volunteerLedger';
+import { activityFacts, ledgerLines, mergeDuplicateActivities, settleActivity } from '../../src-shared/records/volunteer/volunteerLedger';
+import { readSignInSheet } from '../../src-shared/records/volunteer/activityEntry';
 import { createRepositories } from '../../src-shared/repository/repositories';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
 import { seededRandom } from '../../src-shared/testing/seededRandom';
@@ -87,6 +88,36 @@ describe('the ledger', () => {
     const base = (id: string, title: string, people: string[]): ActivityFacts => ({ id, title, date: '2026-05-09', startTime: '08:00', endTime: '10:00', place: '3号楼', deleted: false, attendance: Object.fromEntries(people.map((p) => [p, { name: p, present: true, arrive: '08:00', leave: '10:00' }])) });
     expect(likelyDuplicates([base('a', '清扫楼道', ['p1', 'p2', 'p3']), base('b', '清扫 楼道', ['p1', 'p2']), base('c', '健康讲座', ['p9'])]).map(([x, y]) => [x.id, y.id])).toEqual([['a', 'b']]);
     expect(likelyDuplicates([base('a', '清扫楼道', ['p1', 'p2']), { ...base('b', '清扫楼道', ['p3', 'p4']) }])).toEqual([]);
+  });
+});
+
+describe('the sign-in sheet and duplicates', () => {
+  it('checks the whole sheet before saving: rows named with the fix, no hours for an activity still to come', () => {
+    const rows = [
+      { key: 'person:p1', name: '张三', phone: '', present: true, arrive: '', leave: '' },
+      { key: 'person:p2', name: '李四', phone: '', present: true, arrive: '10:00', leave: '9:00' },
+      { key: 'person:p3', name: '王五', phone: '', present: false, arrive: '', leave: '' },
+    ];
+    const read = readSignInSheet(rows, { date: '2026-05-09', startTime: '8:30', endTime: '10:30' }, '2026-05-09');
+    expect(read.problems).toEqual(['第2行 李四：离开时间（09:00）应晚于到达时间（10:00），请核对签到表']);
+    expect(read.attendance['person:p1']).toEqual({ name: '张三', phone: '', present: true, arrive: '08:30', leave: '10:30' });
+    expect(readSignInSheet(rows.slice(0, 1), { date: '2026-05-10', startTime: '', endTime: '' }, '2026-05-09').problems).toEqual([
+      '第1行 张三：请填写到达和离开时间，例如 8:30',
+      '活动日期 2026-05-10 在今天之后，不能登记服务时长；请核对日期，或活动结束后再录入签到表',
+    ]);
+  });
+
+  it('merges an activity entered on two PCs: its people once, the duplicate\'s points taken back', () => {
+    const d = new Y.Doc();
+    const repos = createRepositories(d, fixedContext());
+    const first = repos.serviceActivities.create({ title: '清扫楼道', date: '2026-05-09', rules, attendance: { 'person:p1': { name: '张三', arrive: '08:00', leave: '09:00' } } });
+    const second = repos.serviceActivities.create({ title: '清扫楼道', date: '2026-05-09', rules, attendance: { 'person:p1': { name: '张三', arrive: '08:00', leave: '09:00' }, 'person:p2': { name: '李四', arrive: '08:00', leave: '10:00' } } });
+    d.transact(() => { settleActivity(repos, first.id, '2026-05-09'); settleActivity(repos, second.id, '2026-05-09'); });
+    expect(balances(ledgerLines(repos)).get('person:p1')).toBe(2); // summed blindly before the merge
+    d.transact(() => mergeDuplicateActivities(repos, first.id, second.id, '2026-05-10'));
+    expect(balances(ledgerLines(repos))).toEqual(new Map([['person:p1', 1], ['person:p2', 2]]));
+    expect(Object.keys(repos.serviceActivities.get(first.id)!.attendance).sort()).toEqual(['person:p1', 'person:p2']);
+    expect(reconcile(activityFacts(repos), ledgerLines(repos)).unsettled).toEqual([]);
   });
 });
 

@@ -11,7 +11,8 @@ import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { PrintPreview } from '../print/PrintPreview';
-import { BatchEntry, type EntryRow } from './BatchEntry';
+import { BatchEntry } from './BatchEntry';
+import { readSignInSheet, type EntryRow } from '../../../src-shared/records/volunteer/activityEntry';
 import { participantOf } from './volunteerModel';
 
 export interface LastBatch {
@@ -45,19 +46,10 @@ export function ActivityDialog({ activity, onClose, onSaved }: { activity?: Acti
   const organiserOptions = organiserKind === '志愿服务队' ? store.repos.volunteerTeams.list() : organiserKind === '驻区单位' ? store.repos.residentUnits.list() : organiserKind === '共建项目' ? store.repos.activities.list().map((a) => ({ id: a.id, name: a.title })) : organiserKind === '吹哨报到' ? store.repos.whistles.list().map((w) => ({ id: w.id, name: w.title })) : [];
 
   const save = (v: Record<string, unknown>) => {
-    const found: string[] = [];
     const date = (v.date as dayjs.Dayjs).format('YYYY-MM-DD');
     const start = parseClockTime(String(v.startTime ?? '')) ?? '';
     const end = parseClockTime(String(v.endTime ?? '')) ?? '';
-    const attendance: Record<string, ServiceAttendance> = {};
-    rows.forEach((r, i) => {
-      const arrive = r.present ? parseClockTime(r.arrive || start) : '';
-      const leave = r.present ? parseClockTime(r.leave || end) : '';
-      if (r.present && (!arrive || !leave)) found.push(`第${i + 1}行 ${r.name}：请填写到达和离开时间，例如 8:30`);
-      else if (r.present && leave! <= arrive!) found.push(`第${i + 1}行 ${r.name}：离开时间（${leave}）应晚于到达时间（${arrive}），请核对签到表`);
-      attendance[r.key] = { name: r.name, phone: r.phone, present: r.present, arrive: arrive ?? '', leave: leave ?? '' };
-    });
-    if (date > today() && rows.some((r) => r.present)) found.push(`活动日期 ${date} 在今天之后，不能登记服务时长；请核对日期，或活动结束后再录入签到表`);
+    const { attendance, problems: found } = readSignInSheet(rows, { date, startTime: start, endTime: end }, today());
     setProblems(found);
     if (found.length > 0) return;
     const input = {

@@ -1,20 +1,13 @@
 import { Button, Checkbox, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
+import type { EntryRow } from '../../../src-shared/records/volunteer/activityEntry';
 import { attendanceWorth } from '../../../src-shared/records/volunteer/pointsLedger';
 import { parseClockTime, type ActivityRules } from '../../../src-shared/records/volunteer/pointRules';
 import { searchEntry, searchPeople } from '../../../src-shared/search/personSearch';
 import { useSession } from '../../app/storeContext';
 import { personKey, walkinKey } from './volunteerModel';
 
-export interface EntryRow {
-  key: string;
-  name: string;
-  phone: string;
-  present: boolean;
-  arrive: string;
-  leave: string;
-}
 
 /** Moves the focus to the next time field or tick box of the grid: Enter works like Tab on a sign-in sheet. */
 function focusNext(from: HTMLElement) {

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Input, Space } from 'antd';
 import dayjs from 'dayjs';
 import { likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
-import { settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
+import { mergeDuplicateActivities, settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { useRun } from '../../app/useRun';
@@ -34,17 +34,8 @@ export function LedgerIssues() {
       },
     });
   };
-  const merge = (keepId: string, dropId: string) => {
-    const keep = store.repos.serviceActivities.get(keepId)!;
-    const drop = store.repos.serviceActivities.get(dropId)!;
-    const added = Object.fromEntries(Object.entries(drop.attendance).filter(([key, e]) => e.present && !keep.attendance[key]?.present));
-    run(() => store.doc.transact(() => {
-      store.repos.serviceActivities.update(keepId, { attendance: added });
-      store.repos.serviceActivities.delete(dropId);
-      settleActivity(store.repos, keepId, today());
-      settleActivity(store.repos, dropId, today());
-    }), `已合并为「${keep.title}」，重复的积分已收回`);
-  };
+  const merge = (keepId: string, dropId: string) =>
+    run(() => store.doc.transact(() => mergeDuplicateActivities(store.repos, keepId, dropId, today())), `已合并为「${store.repos.serviceActivities.get(keepId)?.title ?? ''}」，重复的积分已收回`);
   return (
     <Alert
       type="error"

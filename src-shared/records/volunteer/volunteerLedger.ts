@@ -46,3 +46,19 @@ export function settleActivity(repos: Repos, activityId: string, date: string): 
   }
   return postings.length;
 }
+
+/**
+ * One activity entered on two PCs, merged by a person: the people of the second who are missing from the first are
+ * added to it, the second is deleted, and the points of both are settled (the duplicate's taken back, the added
+ * people's earned). Call inside one transaction.
+ */
+export function mergeDuplicateActivities(repos: Repos, keepId: string, dropId: string, date: string): void {
+  const keep = repos.serviceActivities.get(keepId);
+  const drop = repos.serviceActivities.get(dropId);
+  if (!keep || !drop) return;
+  const added = Object.fromEntries(Object.entries(drop.attendance).filter(([key, e]) => e.present && !keep.attendance[key]?.present));
+  repos.serviceActivities.update(keepId, { attendance: added });
+  repos.serviceActivities.delete(dropId);
+  settleActivity(repos, keepId, date);
+  settleActivity(repos, dropId, date);
+}
