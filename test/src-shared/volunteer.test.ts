@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { balances, likelyDuplicates, reconcile, redemptionProblem, statement, type ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
+import { balances, duplicateNumbers, likelyDuplicates, reconcile, redemptionProblem, statement, type ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
 import { activityRules, checkPointRules, countedHours, DEFAULT_POINT_RULES, parseClockTime, pointsFor } from '../../src-shared/records/volunteer/pointRules';
 import { activityFacts, ledgerLines, mergeDuplicateActivities, settleActivity } from '../../src-shared/records/volunteer/volunteerLedger';
 import { readSignInSheet } from '../../src-shared/records/volunteer/activityEntry';
@@ -118,6 +118,13 @@ describe('the sign-in sheet and duplicates', () => {
     expect(balances(ledgerLines(repos))).toEqual(new Map([['person:p1', 1], ['person:p2', 2]]));
     expect(Object.keys(repos.serviceActivities.get(first.id)!.attendance).sort()).toEqual(['person:p1', 'person:p2']);
     expect(reconcile(activityFacts(repos), ledgerLines(repos)).unsettled).toEqual([]);
+  });
+});
+
+describe('certificate numbers', () => {
+  it('finds a number two PCs gave out offline, keeping the first given', () => {
+    const c = (id: string, seq: number, createdAt: number) => ({ id, year: 2026, seq, createdAt });
+    expect(duplicateNumbers([c('b', 3, 20), c('a', 3, 10), c('x', 4, 5)]).map((x) => x.id)).toEqual(['b']);
   });
 });
 

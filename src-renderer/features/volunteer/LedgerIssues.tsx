@@ -1,10 +1,12 @@
 import { Alert, App as AntApp, Button, Input, Space } from 'antd';
 import dayjs from 'dayjs';
-import { likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
+import { duplicateNumbers, likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
+import { certificateNumber } from '../../../src-shared/records/volunteer/serviceActivitySchema';
 import { mergeDuplicateActivities, settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { useRun } from '../../app/useRun';
+import { useLiveList } from '../../app/useLive';
 import { useLedger } from './volunteerModel';
 
 /**
@@ -19,7 +21,9 @@ export function LedgerIssues() {
   const { activities, lines } = useLedger();
   const found = reconcile(activities, lines);
   const duplicates = likelyDuplicates(activities);
-  if (found.overdrawn.length === 0 && found.unsettled.length === 0 && duplicates.length === 0) return null;
+  const certificates = useLiveList(store.repos.serviceCertificates);
+  const renumber = duplicateNumbers(certificates.map((c) => ({ ...c, createdAt: c.meta.createdAt })));
+  if (found.overdrawn.length === 0 && found.unsettled.length === 0 && duplicates.length === 0 && renumber.length === 0) return null;
   const reverse = (lineId: string, who: string, points: number) => {
     let reason = '';
     modal.confirm({
@@ -68,6 +72,15 @@ export function LedgerIssues() {
               <Button size="small" onClick={() => run(() => store.repos.serviceActivities.update(b.id, { distinctFrom: [...(store.repos.serviceActivities.get(b.id)?.distinctFrom ?? []), a.id] }), '已确认不是同一活动')}>不是同一活动</Button>
             </Space>
           ))}
+          {renumber.map((c) => {
+            const next = Math.max(...certificates.filter((x) => x.year === c.year).map((x) => x.seq)) + 1;
+            return (
+              <Space key={c.id} wrap style={{ display: 'flex', marginTop: 4 }}>
+                <span>{certificateNumber(c.year, c.seq)}被两台电脑各开具了一次（{c.personName}的证明是后开具的）</span>
+                <Button size="small" onClick={() => run(() => store.repos.serviceCertificates.update(c.id, { seq: next }), `${c.personName}的证明改为${certificateNumber(c.year, next)}，请重新打印`)}>改为{certificateNumber(c.year, next)}</Button>
+              </Space>
+            );
+          })}
         </>
       }
     />

@@ -169,3 +169,15 @@ export function likelyDuplicates(activities: readonly ActivityFacts[]): [Activit
   }
   return out;
 }
+
+/** Certificate numbers two PCs gave out offline twice (志证〔2026〕第 3 号 on both): each later one needs a new number. */
+export function duplicateNumbers<C extends { id: string; year: number; seq: number; createdAt: number }>(certificates: readonly C[]): C[] {
+  const first = new Map<string, C>();
+  const later: C[] = [];
+  for (const c of [...certificates].sort((a, b) => a.createdAt - b.createdAt)) {
+    const key = `${c.year}-${c.seq}`;
+    if (first.has(key)) later.push(c);
+    else first.set(key, c);
+  }
+  return later;
+}
