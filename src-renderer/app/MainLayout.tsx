@@ -1,10 +1,11 @@
-import { ApartmentOutlined, CalendarOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { MeetingsPage } from '../features/meeting/MeetingsPage';
 import { BookingsPage } from '../features/booking/BookingsPage';
 import { VolunteerPage } from '../features/volunteer/VolunteerPage';
+import { CoBuildingPage } from '../features/coBuilding/CoBuildingPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -20,6 +21,7 @@ const SCREENS = [
   { key: 'meetings', label: '会议记录', icon: <CalendarOutlined />, render: () => <MeetingsPage /> },
   { key: 'bookings', label: '场地预约', icon: <ScheduleOutlined />, render: () => <BookingsPage /> },
   { key: 'volunteer', label: '志愿服务与积分', icon: <HeartOutlined />, render: () => <VolunteerPage /> },
+  { key: 'coBuilding', label: '共驻共建', icon: <GiftOutlined />, render: () => <CoBuildingPage /> },
   { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
   { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },

@@ -1,4 +1,5 @@
 import { maskPhone } from '../privacy/mask';
+import { boardName as boardNameOf } from '../records/coBuilding/wishRules';
 import type { PrintDocument } from './printDocument';
 
 const longDate = (date: string) => date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
@@ -181,5 +182,18 @@ export function feedbackLetter(communityName: string, letter: { employer: string
       { heading: `回执（${letter.employer}）`, paragraphs: [`${communityName}：反馈函已收到。单位意见：`], signatures: ['单位党组织（盖章）', '日期'] },
     ],
     footer: [`${letter.employer} · ${letter.periodLabel}`],
+  };
+}
+
+/** 微心愿墙 for the notice board: each wish published and not yet claimed, the resident named by surname only. */
+export function wishBoard(communityName: string, wishes: readonly { title: string; residentName: string; date: string }[]): PrintDocument {
+  return {
+    fileName: `微心愿墙-${communityName}.pdf`,
+    title: '微心愿墙',
+    subtitle: `${communityName} · 欢迎党员、在职党员、志愿服务队和驻区单位认领`,
+    paper: 'A4',
+    orientation: 'portrait',
+    sections: [{ table: { columns: [{ header: '编号', width: 10 }, { header: '心愿', width: 60 }, { header: '居民', width: 14 }, { header: '点单日期', width: 16 }], rows: wishes.map((w, i) => [String(i + 1), w.title, boardNameOf(w.residentName), w.date]) } }],
+    footer: ['认领请到党群服务中心前台登记，或联系社区工作人员。', communityName],
   };
 }

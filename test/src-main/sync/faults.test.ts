@@ -116,6 +116,7 @@ describe('sync under faults', () => {
         case 'serviceCertificates': return { year: 2026, seq: unique, personKey: `person:${tag}`, personName: tag, from: '2026-01-01', to: '2026-03-01', hours: 1, activities: 1, issuedOn: '2026-03-01' };
         case 'inServiceReports': return { personId: `p-${tag}`, personName: tag, period: '2026-H1' };
         case 'feedbackLetters': return { period: '2026-H1', employer: tag };
+        case 'wishes': return { title: tag, residentName: '李秀英', date: '2026-03-01' };
         case 'pointEntries': return { personKey: `person:${tag}`, personName: tag, date: '2026-03-01', kind: '奖励', points: 1, reason: '测试' };
         default: return { title: tag, date: '2026-03-01' };
       }
