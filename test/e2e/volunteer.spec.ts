@@ -279,7 +279,11 @@ test('the street office sees every community\'s 考核: members meeting the targ
   await streetSignIn(street, issue('street', '350102001', '李组织委员'));
   await pickOption(street, street.getByLabel('街道考核对象'), '志愿者');
   const row = street.getByTestId('street-assessment').getByRole('row', { name: /三坊七巷社区/ });
-  await expect(row).toContainText('0 / 2 人');
+  // The clerk's last changes may still be on their way to the server: refresh until they have arrived.
+  await expect(async () => {
+    await street.getByRole('button', { name: '刷新街道考核' }).click();
+    await expect(row).toContainText('0 / 2 人', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
   await expect(row).toContainText('20 小时');
   const sheet = await readDownloadedXlsx(street, () => street.getByRole('button', { name: '导出Excel' }).last().click(), join(dirOf(), 'assessment.xlsx'));
   expect(sheet.rows[0]!.slice(0, 3)).toEqual(['社区', '姓名', '服务时长（小时）']);

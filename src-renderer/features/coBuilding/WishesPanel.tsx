@@ -159,7 +159,7 @@ function StepDialog({ step, onClose }: { step: NonNullable<Step>; onClose(): voi
     if (done) onClose();
   };
   return (
-    <Modal open title={`${action}：${w.title}`} okText={action === '接单' ? '登记接单' : action} cancelText="取消" onCancel={onClose} onOk={save}>
+    <Modal open title={`${action === '完成' ? '办结' : action}：${w.title}`} okText={action === '接单' ? '登记接单' : action === '完成' ? '办结' : action} cancelText="取消" onCancel={onClose} onOk={save}>
       <Space direction="vertical" style={{ width: '100%' }}>
         {action === '接单' && <Select aria-label="接单人" showSearch optionFilterProp="label" style={{ width: '100%' }} placeholder="党员、在职党员、志愿服务队或驻区单位" value={claimant} onChange={setClaimant} options={options} />}
         {action !== '接单' && <Input aria-label={action === '不予受理' ? '不予受理原因' : '办理结果'} placeholder={action === '不予受理' ? '原因，例如：已由民政部门解决' : '结果，例如：已送达助听器一台'} value={text} onChange={(e) => setText(e.target.value)} />}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { completeSetup, openScreen, pickOption } from './helpers';
+
+/** Issue 12 (in progress): a wish through 点单 → 下单 → 接单 → 办结, declined with a reason, and the printed board. */
+
+test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with a reason; the board prints surnames only', async ({ browser }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-co-'));
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  await page.getByRole('tab', { name: '志愿服务队' }).click();
+  await page.getByRole('button', { name: /新增志愿服务队/ }).click();
+  await page.getByRole('dialog').getByLabel('队名').fill('水电维修服务队');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await openScreen(page, '共驻共建');
+  for (const [title, resident] of [['想要一台助听器', '李秀英'], ['帮忙修水龙头', '王建国'], ['小区装路灯', '赵丽华']] as const) {
+    await page.getByRole('button', { name: '登记居民点单或微心愿' }).click();
+    const dialog = page.getByRole('dialog', { name: '登记居民点单或微心愿' });
+    await dialog.getByLabel('心愿内容').fill(title);
+    await dialog.getByLabel('居民姓名').fill(resident);
+    await dialog.getByLabel('居民电话').fill('13800000009');
+    await dialog.getByRole('button', { name: /登\s*记/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+  const list = page.getByTestId('wishes');
+  await expect(list).toContainText('138****0009');
+  // 下单 two; decline the third with a reason (refused without one).
+  await list.getByRole('row', { name: /想要一台助听器/ }).getByRole('button', { name: /下\s*单/ }).click();
+  await list.getByRole('row', { name: /帮忙修水龙头/ }).getByRole('button', { name: /下\s*单/ }).click();
+  await list.getByRole('row', { name: /小区装路灯/ }).getByRole('button', { name: '不予受理' }).click();
+  await page.getByRole('dialog', { name: /不予受理/ }).getByRole('button', { name: '不予受理' }).click();
+  await expect(page.getByText('不予受理须写明原因，以便回复居民')).toBeVisible();
+  await page.getByLabel('不予受理原因').fill('已列入街道路灯改造计划');
+  await page.getByRole('dialog', { name: /不予受理/ }).getByRole('button', { name: '不予受理' }).click();
+  await expect(list.getByRole('row', { name: /小区装路灯/ })).toContainText('已列入街道路灯改造计划');
+
+  // The board of published wishes, surnames only.
+  await page.getByRole('button', { name: '打印心愿墙' }).click();
+  await expect(page.getByTestId('print-preview')).toContainText('微心愿墙');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(dir, 'board.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+  const board = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  expect(board).toContain('想要一台助听器');
+  expect(board).toContain('李某');
+  expect(board).not.toContain('李秀英');
+  expect(board).not.toContain('小区装路灯');
+
+  // 接单 by the team, then 办结 with the result and the resident's feedback.
+  await list.getByRole('row', { name: /帮忙修水龙头/ }).getByRole('button', { name: '登记接单' }).click();
+  await pickOption(page, page.getByLabel('接单人'), '志愿服务队 水电维修服务队');
+  await page.getByRole('button', { name: '登记接单' }).last().click();
+  await expect(list.getByRole('row', { name: /帮忙修水龙头/ })).toContainText('已接单');
+  await list.getByRole('row', { name: /帮忙修水龙头/ }).getByRole('button', { name: /办\s*结/ }).click();
+  await page.getByLabel('办理结果').fill('已更换水龙头');
+  await pickOption(page, page.getByLabel('居民评价'), '满意');
+  await page.getByRole('dialog', { name: /办结/ }).getByRole('button', { name: /办\s*结/ }).click();
+  await expect(list.getByRole('row', { name: /帮忙修水龙头/ })).toContainText('居民评价：满意');
+  await page.context().close();
+});
