@@ -129,7 +129,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
       for (const key of Object.keys(changes)) {
         const existing = yfields.get(key);
         const value = next[key as keyof FieldsOf<D>];
-        if (this.keyedLog.has(key)) writeKeyedLog(existing as Y.Array<KeyedEntry>, current[key as keyof FieldsOf<D>] as Record<string, KeyedEntry>, value as Record<string, KeyedEntry>, at);
+        if (this.keyedLog.has(key)) {
+          // A record made before the field became a keyed log (whistles made before 报到 were recorded) gets its log now.
+          const log = existing instanceof Y.Array ? existing : yfields.set(key, new Y.Array<KeyedEntry>());
+          writeKeyedLog(log as Y.Array<KeyedEntry>, current[key as keyof FieldsOf<D>] as Record<string, KeyedEntry>, value as Record<string, KeyedEntry>, at);
+        }
         else if (this.keyedText.has(key)) writeKeyedText(existing as Y.Map<Y.Text>, value as Record<string, string>);
         else if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
         else yfields.set(key, this.toStored(key, value));

@@ -38,20 +38,74 @@ export const agreements = defineCollection({
   refField: 'unitId',
 });
 
-/** 吹哨报到: the community blows the whistle on a problem; a lead unit and co-handlers report in by a deadline. */
+const dateTime = (label: string) =>
+  z.string().trim().default('').refine((v) => v === '' || /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(v), `${label}请写成 2026-05-09 14:30 的格式`);
+
+export const WHISTLE_URGENCY = ['一般', '紧急', '特急'] as const;
+export const EVALUATIONS = ['满意', '基本满意', '不满意'] as const;
+
+/** Who answers a whistle: a resident unit, a team or an in-service member, leading or helping. */
+const handler = z.object({
+  name: z.string().trim().min(1).max(60),
+  kind: z.enum(['驻区单位', '志愿服务队', '在职党员']),
+  lead: z.boolean().default(false),
+  at: z.number().optional(),
+});
+
+/** One 报到: when the handler arrived or answered, and what they said. */
+const report = z.object({ reportedAt: dateTime('报到时间'), note: z.string().max(300).default(''), at: z.number().optional() });
+
+/** A progress note of the handling. */
+const progress = z.object({ writtenAt: dateTime('时间'), text: z.string().trim().min(1, '进展内容不能为空').max(500), by: z.string().max(30).default(''), at: z.number().optional() });
+
+/**
+ * 吹哨报到: the community blows the whistle on a problem (raised at a time, with a deadline); a lead unit and co-handlers
+ * report in (each 报到 with its time); progress notes; closed with the result and evaluations. Handlers, reports and
+ * progress are keyed logs, so what two PCs record offline all stays. Status is derived (see whistleRules).
+ */
 export const whistles = defineCollection({
   name: 'whistles',
   label: '吹哨报到',
-  schema: z.object({
-    title: requiredText(100),
-    date: requiredDate(),
-    leadUnitId: optionalRef(),
-    deadline: optionalDate(),
-    status: z.enum(['待响应', '处理中', '已办结'], '请选择状态').default('待响应'),
-    description: longText(),
-  }),
-  fieldLabels: { title: '事项', date: '吹哨日期', leadUnitId: '牵头单位', deadline: '办结期限', status: '状态', description: '情况说明' },
+  schema: z
+    .object({
+      title: requiredText(100),
+      date: requiredDate(),
+      raisedAt: dateTime('吹哨时间'),
+      category: optionalText(30),
+      place: optionalText(100),
+      urgency: z.enum(WHISTLE_URGENCY, '紧急程度只能是一般、紧急或特急').default('一般'),
+      leadUnitId: optionalRef(),
+      deadline: optionalDate(),
+      /** Kept for documents written before statuses were derived; the screens read `whistleStatus`. */
+      status: z.enum(['待响应', '处理中', '已办结'], '请选择状态').default('待响应'),
+      description: longText(),
+      handlers: z.record(z.string(), handler).default({}),
+      reports: z.record(z.string(), report).default({}),
+      progress: z.record(z.string(), progress).default({}),
+      closedAt: dateTime('办结时间'),
+      result: optionalText(500),
+      evaluation: z.union([z.enum(EVALUATIONS), z.literal('')]).default(''),
+      residentEvaluation: z.union([z.enum(EVALUATIONS), z.literal('')]).default(''),
+    })
+    .superRefine((w, ctx) => {
+      const raised = w.raisedAt || `${w.date}T00:00`;
+      if (w.deadline && w.deadline < w.date) ctx.addIssue({ code: 'custom', path: ['deadline'], message: `办结期限应不早于吹哨日期（${w.date}）` });
+      for (const [key, r] of Object.entries(w.reports)) {
+        if (r.reportedAt && r.reportedAt < raised) ctx.addIssue({ code: 'custom', path: ['reports'], message: `${w.handlers[key]?.name ?? '报到单位'}的报到时间（${r.reportedAt.replace('T', ' ')}）早于吹哨时间（${raised.replace('T', ' ')}），请核对` });
+      }
+      if (w.closedAt) {
+        if (Object.keys(w.reports).length === 0) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: '还没有任何单位报到，不能办结；请先登记报到' });
+        if (!w.result.trim()) ctx.addIssue({ code: 'custom', path: ['result'], message: '办结须写明处理结果' });
+        if (w.closedAt < raised) ctx.addIssue({ code: 'custom', path: ['closedAt'], message: '办结时间早于吹哨时间，请核对' });
+      }
+    }),
+  fieldLabels: {
+    title: '事项', date: '吹哨日期', raisedAt: '吹哨时间', category: '类别', place: '地点', urgency: '紧急程度', leadUnitId: '牵头单位', deadline: '办结期限',
+    status: '状态', description: '情况说明', handlers: '响应单位', reports: '报到', progress: '进展', closedAt: '办结时间', result: '处理结果',
+    evaluation: '社区评价', residentEvaluation: '居民评价',
+  },
   longTextFields: ['description'],
+  keyedLogFields: ['handlers', 'reports', 'progress'],
   titleField: 'title',
   refField: 'date',
 });
