@@ -17,6 +17,7 @@ test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with 
   await page.getByRole('dialog').getByLabel('队名').fill('水电维修服务队');
   await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
   await openScreen(page, '共驻共建');
+  await page.getByRole('tab', { name: '微心愿与三单制' }).click();
   for (const [title, resident] of [['想要一台助听器', '李秀英'], ['帮忙修水龙头', '王建国'], ['小区装路灯', '赵丽华']] as const) {
     await page.getByRole('button', { name: '登记居民点单或微心愿' }).click();
     const dialog = page.getByRole('dialog', { name: '登记居民点单或微心愿' });
@@ -62,5 +63,52 @@ test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with 
   await pickOption(page, page.getByLabel('居民评价'), '满意');
   await page.getByRole('dialog', { name: /办结/ }).getByRole('button', { name: /办\s*结/ }).click();
   await expect(list.getByRole('row', { name: /帮忙修水龙头/ })).toContainText('居民评价：满意');
+  await page.context().close();
+});
+
+test('a whistle with two units that report in, progress, closed with an evaluation; each unit\'s response counted', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  for (const name of ['福州市自来水公司', '福新物业公司']) {
+    await page.getByRole('button', { name: /新增驻区单位/ }).click();
+    await page.getByRole('dialog').getByLabel('单位名称').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  await openScreen(page, '共驻共建');
+  await page.getByRole('button', { name: /吹\s*哨/ }).click();
+  const dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
+  await dialog.getByLabel('吹哨事项').fill('3号楼下水道堵塞');
+  await dialog.getByLabel('吹哨时间').fill('0:00');
+  await pickOption(page, dialog.getByLabel('紧急程度'), '紧急');
+  await pickOption(page, dialog.getByLabel('牵头单位'), '福州市自来水公司');
+  await dialog.getByLabel('协办单位').fill('福新物业');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toContainText('福新物业公司');
+  await dialog.getByRole('button', { name: /吹\s*哨/ }).click();
+  await expect(dialog).toBeHidden();
+  const list = page.getByTestId('whistles');
+  await expect(list).toContainText('待响应');
+  await expect(list).toContainText('福州市自来水公司（牵头）');
+
+  await list.getByText('3号楼下水道堵塞').click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '登记报到' }).first().click();
+  await expect(drawer.getByTestId('whistle-response').first()).toContainText('报到，响应');
+  await drawer.getByRole('button', { name: '登记报到' }).click();
+  await expect(drawer.getByTestId('whistle-response')).toHaveCount(2);
+  await drawer.getByLabel('进展内容').fill('已派维修人员到场');
+  await drawer.getByRole('button', { name: '记录进展' }).click();
+  await expect(drawer).toContainText('已派维修人员到场');
+  await drawer.getByLabel('处理结果').fill('管道已疏通');
+  await drawer.getByRole('button', { name: /办\s*结/ }).click();
+  await expect(drawer.getByTestId('whistle-closed')).toContainText('管道已疏通。社区评价：满意');
+  await page.keyboard.press('Escape');
+  await expect(list).toContainText('已办结');
+  const figures = page.getByTestId('whistle-figures');
+  await expect(figures.getByRole('row', { name: /福州市自来水公司/ })).toContainText('1 / 1');
+  await expect(figures.getByRole('row', { name: /福新物业公司/ })).toContainText('小时');
   await page.context().close();
 });

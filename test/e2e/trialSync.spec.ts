@@ -108,7 +108,7 @@ test('two sides edit one field while apart: both PCs list it with the value in e
   await b.getByRole('button', { name: '返回街道总览' }).click();
   await expect(b.getByTestId('street-communities')).toContainText('在线 1 台');
   await killProcess(server);
-  await b.getByRole('button', { name: /刷\s*新/ }).click();
+  await b.getByRole('button', { name: /^刷\s*新$/ }).click();
   await expect(b.getByTestId('street-error')).toContainText('连不上街道服务器');
   await expect(b.getByTestId('street-communities')).not.toContainText('在线');
   expect(await b.locator('body').innerText()).not.toMatch(/failed to fetch|network ?error|typeerror/i);

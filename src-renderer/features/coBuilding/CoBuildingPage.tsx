@@ -1,7 +1,8 @@
 import { Tabs } from 'antd';
+import { WhistlesPanel } from './WhistlesPanel';
 import { WishesPanel } from './WishesPanel';
 
-/** 共驻共建 with resident units: 三单制 and 微心愿 (agreements, whistles and the units' 考核 join here as they are built). */
+/** 共驻共建 with resident units: 吹哨报到, 三单制 and 微心愿 (agreements and the units' 考核 join here as they are built). */
 export function CoBuildingPage() {
-  return <Tabs destroyOnHidden items={[{ key: 'wishes', label: '微心愿与三单制', children: <WishesPanel /> }]} />;
+  return <Tabs destroyOnHidden items={[{ key: 'whistles', label: '吹哨报到', children: <WhistlesPanel /> }, { key: 'wishes', label: '微心愿与三单制', children: <WishesPanel /> }]} />;
 }
