@@ -1,7 +1,7 @@
 /** Every record type of a community document. Adding a type here gives it storage, projection and history. */
 import { bookings } from './booking/bookingSchema';
 import { venues } from './booking/venueSchema';
-import { activities, agreements, whistles } from './coBuilding/coBuildingSchemas';
+import { activities, agreements, coNeeds, coProjects, coResources, whistles } from './coBuilding/coBuildingSchemas';
 import { wishes } from './coBuilding/wishSchema';
 import { meetingDecisions, meetings, meetingTasks } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
@@ -14,14 +14,14 @@ import { serviceActivities, serviceCertificates } from './volunteer/serviceActiv
 
 export const COLLECTIONS = {
   orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles,
-  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes,
+  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import dayjs from 'dayjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +78,7 @@ test('a whistle with two units that report in, progress, closed with an evaluati
     await expect(page.getByRole('dialog')).toBeHidden();
   }
   await openScreen(page, '共驻共建');
+  await page.getByRole('tab', { name: '吹哨报到' }).click();
   await page.getByRole('button', { name: /吹\s*哨/ }).click();
   const dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
   await dialog.getByLabel('吹哨事项').fill('3号楼下水道堵塞');
@@ -110,5 +112,57 @@ test('a whistle with two units that report in, progress, closed with an evaluati
   const figures = page.getByTestId('whistle-figures');
   await expect(figures.getByRole('row', { name: /福州市自来水公司/ })).toContainText('1 / 1');
   await expect(figures.getByRole('row', { name: /福新物业公司/ })).toContainText('小时');
+  await page.context().close();
+});
+
+test('一书三单: an agreement about to expire is flagged; a need matched to a unit\'s resource becomes a project, done with its results', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  await page.getByRole('button', { name: /新增驻区单位/ }).click();
+  await page.getByRole('dialog').getByLabel('单位名称').fill('福州市自来水公司');
+  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await openScreen(page, '共驻共建');
+
+  await page.getByRole('button', { name: '新增共建协议' }).click();
+  let dialog = page.getByRole('dialog', { name: '新增共建协议' });
+  await dialog.getByLabel('协议名称').fill('与自来水公司共驻共建协议');
+  await pickOption(page, dialog.getByLabel('共建单位', { exact: true }), '福州市自来水公司');
+  await dialog.getByLabel('签订日期').fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
+  await dialog.getByLabel('签订日期').press('Enter');
+  await dialog.getByLabel('到期日期').fill(dayjs().add(20, 'day').format('YYYY-MM-DD'));
+  await dialog.getByLabel('到期日期').press('Enter');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('expiring-agreements')).toContainText('「与自来水公司共驻共建协议」');
+  await expect(page.getByTestId('expiring-agreements')).toContainText('还有 20 天');
+
+  await page.getByRole('button', { name: '登记资源' }).click();
+  dialog = page.getByRole('dialog', { name: '登记资源' });
+  await dialog.getByLabel('资源名称').fill('水电维修');
+  await pickOption(page, dialog.getByLabel('提供单位'), '福州市自来水公司');
+  await dialog.getByLabel('说明').fill('维修班组每周六上门');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: '登记需求' }).click();
+  dialog = page.getByRole('dialog', { name: '登记需求' });
+  await dialog.getByLabel('需求名称').fill('独居老人家中水电维修');
+  await dialog.getByLabel('提出方').fill('3号楼居民');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByTestId('co-needs').getByRole('button', { name: '匹配资源' }).click();
+  await expect(page.getByTestId('matches')).toContainText('水电维修（福州市自来水公司）');
+  await page.getByTestId('matches').getByRole('button', { name: '对接为项目' }).click();
+  await expect(page.getByTestId('co-needs')).toContainText('已对接');
+  const projects = page.getByTestId('co-projects');
+  await expect(projects).toContainText('独居老人家中水电维修');
+  await expect(projects).toContainText('福州市自来水公司');
+  await projects.getByRole('button', { name: /完\s*成/ }).click();
+  await page.getByLabel('项目实绩').fill('为12户独居老人检修水电');
+  await page.getByRole('dialog').getByRole('button', { name: /完\s*成/ }).click();
+  await expect(projects).toContainText('已完成');
+  await expect(projects).toContainText('为12户独居老人检修水电');
   await page.context().close();
 });

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
  */
 export async function startSyncServerProcess(options: { port: number; dataDir: string; entry?: 'source' | 'built' }): Promise<ChildProcess> {
   const program = options.entry === 'built' ? ['out/main/sync-server.js'] : ['--import', 'tsx', 'src-main/sync/cli.ts'];
-  const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: 'ignore' });
+  const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: process.env.SERVER_LOG ? 'inherit' : 'ignore' });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${options.port}/health`)).ok) return proc;

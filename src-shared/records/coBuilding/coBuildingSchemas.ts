@@ -1,5 +1,5 @@
 import { defineCollection } from '../../schema/collection';
-import { count, longText, optionalDate, optionalRef, optionalText, requiredDate, requiredText } from '../../schema/fields';
+import { count, longText, optionalDate, optionalRef, optionalText, requiredDate, requiredText, tagList } from '../../schema/fields';
 import { z } from '../../schema/zod';
 
 /** 共驻共建 activities with resident units: participants, hours and results (实绩). */
@@ -21,21 +21,92 @@ export const activities = defineCollection({
   refField: 'date',
 });
 
-/** 共建协议书 with a resident unit (一书三单). */
+/** 共建协议书 with one or several resident units (一书三单): term, expiry, the unit's Party organisation and contacts. */
 export const agreements = defineCollection({
   name: 'agreements',
   label: '共建协议',
-  schema: z.object({
-    title: requiredText(100),
-    unitId: optionalRef(),
-    signedDate: optionalDate(),
-    endDate: optionalDate(),
-    content: longText(),
-  }),
-  fieldLabels: { title: '协议名称', unitId: '共建单位', signedDate: '签订日期', endDate: '到期日期', content: '协议内容' },
+  schema: z
+    .object({
+      title: requiredText(100),
+      unitId: optionalRef(),
+      /** Other units that signed the same agreement. */
+      coUnitIds: tagList(),
+      signedDate: optionalDate(),
+      endDate: optionalDate(),
+      unitPartyOrg: optionalText(100),
+      contacts: optionalText(200),
+      content: longText(),
+    })
+    .superRefine((a, ctx) => {
+      if (a.signedDate && a.endDate && a.endDate < a.signedDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `到期日期（${a.endDate}）早于签订日期（${a.signedDate}），请核对协议期限` });
+    }),
+  fieldLabels: { title: '协议名称', unitId: '共建单位', coUnitIds: '其他共建单位', signedDate: '签订日期', endDate: '到期日期', unitPartyOrg: '单位党组织', contacts: '联系人', content: '协议内容' },
   longTextFields: ['content'],
   titleField: 'title',
   refField: 'unitId',
+});
+
+export const RESOURCE_KINDS = ['场地', '设备', '技能', '资金', '志愿服务'] as const;
+
+/** 资源清单: what a unit offers. A venue offered is the bookable venue of the bookings record, linked, not copied. */
+export const coResources = defineCollection({
+  name: 'coResources',
+  label: '资源清单',
+  schema: z.object({
+    unitId: optionalRef(),
+    kind: z.enum(RESOURCE_KINDS, '资源类别只能是场地、设备、技能、资金或志愿服务'),
+    title: requiredText(100),
+    description: optionalText(300),
+    venueId: optionalRef(),
+  }),
+  fieldLabels: { unitId: '提供单位', kind: '类别', title: '资源', description: '说明', venueId: '场地' },
+  longTextFields: [],
+  titleField: 'title',
+  refField: 'unitId',
+  check: (r, context) => (r.venueId && !context.exists('venues', r.venueId) ? [{ field: 'venueId', label: '场地', message: '所选场地不存在或已删除，请在“场地预约”中核对' }] : []),
+});
+
+/** 需求清单: what residents or the community need, how urgent; met by a project. */
+export const coNeeds = defineCollection({
+  name: 'coNeeds',
+  label: '需求清单',
+  schema: z.object({
+    kind: z.enum(RESOURCE_KINDS, '需求类别只能是场地、设备、技能、资金或志愿服务'),
+    title: requiredText(100),
+    description: optionalText(300),
+    from: optionalText(50),
+    urgency: z.enum(['一般', '紧急'], '紧急程度只能是一般或紧急').default('一般'),
+    projectId: optionalRef(),
+  }),
+  fieldLabels: { kind: '类别', title: '需求', description: '说明', from: '提出方', urgency: '紧急程度', projectId: '对接项目' },
+  longTextFields: [],
+  titleField: 'title',
+});
+
+/** 项目清单: joint projects with a lead unit and co-units, budget, schedule, status and results. */
+export const coProjects = defineCollection({
+  name: 'coProjects',
+  label: '项目清单',
+  schema: z
+    .object({
+      title: requiredText(100),
+      leadUnitId: optionalRef(),
+      coUnitIds: tagList(),
+      needId: optionalRef(),
+      resourceIds: tagList(),
+      budget: z.number('预算须为数字').min(0, '预算不能为负数').default(0),
+      startDate: optionalDate(),
+      endDate: optionalDate(),
+      status: z.enum(['筹备中', '进行中', '已完成'], '状态只能是筹备中、进行中或已完成').default('筹备中'),
+      results: optionalText(500),
+    })
+    .superRefine((p, ctx) => {
+      if (p.startDate && p.endDate && p.endDate < p.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期早于开始日期，请核对' });
+      if (p.status === '已完成' && !p.results.trim()) ctx.addIssue({ code: 'custom', path: ['results'], message: '项目完成须填写实绩' });
+    }),
+  fieldLabels: { title: '项目', leadUnitId: '牵头单位', coUnitIds: '参与单位', needId: '对应需求', resourceIds: '使用资源', budget: '预算（元）', startDate: '开始日期', endDate: '结束日期', status: '状态', results: '实绩' },
+  longTextFields: [],
+  titleField: 'title',
 });
 
 const dateTime = (label: string) =>

@@ -117,6 +117,8 @@ describe('sync under faults', () => {
         case 'inServiceReports': return { personId: `p-${tag}`, personName: tag, period: '2026-H1' };
         case 'feedbackLetters': return { period: '2026-H1', employer: tag };
         case 'wishes': return { title: tag, residentName: '李秀英', date: '2026-03-01' };
+        case 'coResources': return { kind: '技能', title: tag };
+        case 'coNeeds': return { kind: '技能', title: tag };
         case 'pointEntries': return { personKey: `person:${tag}`, personName: tag, date: '2026-03-01', kind: '奖励', points: 1, reason: '测试' };
         default: return { title: tag, date: '2026-03-01' };
       }
