@@ -14,20 +14,24 @@ const issue = streetServer.issue.bind(streetServer);
 const dirOf = () => streetServer.dir;
 const VOLUNTEERS = Array.from({ length: 20 }, (_, i) => [`志愿者${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i < 10 ? '一' : '二'}`, `1390000${String(i).padStart(4, '0')}`] as const);
 
-async function importVolunteers(page: Page, people: readonly (readonly [string, string])[]): Promise<void> {
+/** Imports rows into the roster from an .xlsx written here, as a clerk would (all rows valid). */
+async function importRoster(page: Page, headers: string[], rows: readonly (readonly string[])[], file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('志愿者');
-  ws.addRow(['姓名', '角色', '联系电话']);
-  for (const [name, phone] of people) ws.addRow([name, '志愿者', phone]);
-  const file = join(dirOf(), 'volunteers.xlsx');
-  await wb.xlsx.writeFile(file);
+  const ws = wb.addWorksheet('名册');
+  ws.addRow(headers);
+  for (const row of rows) ws.addRow([...row]);
+  const path = join(dirOf(), file);
+  await wb.xlsx.writeFile(path);
   await openScreen(page, '人员名册');
   await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.locator('input[type=file]').setInputFiles(path);
   await page.getByRole('button', { name: '下一步：预览' }).click();
   await page.getByRole('button', { name: '全部导入' }).click();
   await expect(page.getByRole('dialog', { name: /导入/ })).toBeHidden();
 }
+
+const importVolunteers = (page: Page, people: readonly (readonly [string, string])[]) =>
+  importRoster(page, ['姓名', '角色', '联系电话'], people.map(([name, phone]) => [name, '志愿者', phone]), 'volunteers.xlsx');
 
 async function pdfText(page: Page, file: string): Promise<string> {
   await page.emulateMedia({ media: 'print' });
@@ -213,19 +217,10 @@ test('two PCs redeem one person\'s points offline beyond the balance: both redem
 test('in-service members: who has not reported or served stands out, claims and six ones, one feedback letter per employer sent and its 回执 recorded, the year\'s 考核', async ({ browser }) => {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
   await completeSetup(page);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('在职党员');
-  ws.addRow(['姓名', '角色', '联系电话', '工作单位及职务', '单位党组织', '报到日期']);
-  ws.addRow(['张三', '在职党员', '13800000001', '福州市自来水公司', '福州市自来水公司党委', dayjs().subtract(1, 'month').format('YYYY-MM-DD')]);
-  ws.addRow(['李四', '在职党员', '13800000002', '福州市自来水公司', '福州市自来水公司党委', '']);
-  const file = join(dirOf(), 'in-service.xlsx');
-  await wb.xlsx.writeFile(file);
-  await openScreen(page, '人员名册');
-  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
-  await page.getByRole('button', { name: '下一步：预览' }).click();
-  await page.getByRole('button', { name: '全部导入' }).click();
-  await expect(page.getByRole('dialog', { name: /导入/ })).toBeHidden();
+  await importRoster(page, ['姓名', '角色', '联系电话', '工作单位及职务', '单位党组织', '报到日期'], [
+    ['张三', '在职党员', '13800000001', '福州市自来水公司', '福州市自来水公司党委', dayjs().subtract(1, 'month').format('YYYY-MM-DD')],
+    ['李四', '在职党员', '13800000002', '福州市自来水公司', '福州市自来水公司党委', ''],
+  ], 'in-service.xlsx');
 
   await openScreen(page, '志愿服务与积分');
   await page.getByRole('tab', { name: '在职党员与双向反馈' }).click();
