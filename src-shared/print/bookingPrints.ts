@@ -1,6 +1,6 @@
 import { maskPhone } from '../privacy/mask';
 import { openHours, rulesOf, type UsageRow, type VenueFacts } from '../records/booking/bookingRules';
-import type { PrintDocument } from './printDocument';
+import { longDate, type PrintDocument } from './printDocument';
 
 export interface ScheduleVenue {
   id: string;
@@ -58,7 +58,6 @@ export function weekSchedule(communityName: string, venues: readonly ScheduleVen
   };
 }
 
-const longDate = (date: string) => date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
 const slotText = (b: ScheduleBooking) => `${b.startHour}:00–${b.endHour}:00`;
 
 /** The day's schedule for the notice board: every venue's bookings of one date, in time order. */

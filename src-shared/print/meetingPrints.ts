@@ -1,6 +1,6 @@
 import type { AttendanceEntry } from '../records/meeting/meetingSchema';
 import { decisionLabel, decisionTally, electionResult, type AttendanceCounts } from '../records/meeting/meetingRules';
-import type { PrintDocument, PrintSection } from './printDocument';
+import { longDate, type PrintDocument, type PrintSection } from './printDocument';
 
 export interface MeetingForPrint {
   id: string;
@@ -23,7 +23,7 @@ export interface MeetingForPrint {
 /** A field left empty prints as a line to write on by hand, never as a placeholder. */
 const blank = (text: string) => text || '＿＿＿＿＿＿';
 
-const when = (m: MeetingForPrint) => `${m.date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}${m.startTime ? ` ${m.startTime}` : ''}${m.endTime ? `—${m.endTime}` : ''}`;
+const when = (m: MeetingForPrint) => `${longDate(m.date)}${m.startTime ? ` ${m.startTime}` : ''}${m.endTime ? `—${m.endTime}` : ''}`;
 
 /**
  * 签到表: the expected members in the roster's stable order, a blank 签名 column, blank rows for 列席, and a QR code
@@ -158,7 +158,7 @@ export function meetingNotice(meeting: MeetingForPrint, audience: string, issued
         ],
       },
     ],
-    footer: [`${meeting.communityName} ${meeting.orgName}`, issuedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')],
+    footer: [`${meeting.communityName} ${meeting.orgName}`, longDate(issuedOn)],
   };
 }
 
@@ -187,6 +187,6 @@ export function followUpReport(orgName: string, communityName: string, tasks: re
         },
       },
     ],
-    footer: [`共 ${tasks.length} 项。`, `${communityName} ${orgName} ${printedOn.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}`],
+    footer: [`共 ${tasks.length} 项。`, `${communityName} ${orgName} ${longDate(printedOn)}`],
   };
 }

@@ -40,3 +40,8 @@ export function pageSizeMm(paper: PaperSize, orientation: Orientation): { width:
   const { width, height } = PAPER_MM[paper];
   return orientation === 'portrait' ? { width, height } : { width: height, height: width };
 }
+
+/** A date as printed on Chinese documents: 2026-05-09 → 2026年5月9日. */
+export function longDate(date: string): string {
+  return date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
+}

@@ -1,8 +1,7 @@
 import { maskPhone } from '../privacy/mask';
 import { boardName as boardNameOf } from '../records/coBuilding/wishRules';
-import type { PrintDocument } from './printDocument';
+import { longDate, type PrintDocument } from './printDocument';
 
-const longDate = (date: string) => date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
 const monthText = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
 /** Hours and points print without trailing zeros: 2, 1.5. */
 const num = (n: number) => String(Math.round(n * 10) / 10);

@@ -1,10 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, readDownloadedXlsx } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
@@ -161,12 +159,7 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   const printed = async (button: string, file: string) => {
     await page.getByRole('button', { name: button }).click();
     await expect(page.getByTestId('print-preview')).toContainText('老年合唱队');
-    await page.emulateMedia({ media: 'print' });
-    const pdf = join(dirOf(), file);
-    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await page.emulateMedia({ media: 'screen' });
-    await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
-    return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+    return printedText(page, join(dirOf(), file));
   };
   const week = await printed('打印本周安排', 'week.pdf');
   expect(week).toContain('党群服务中心场地预约安排');

@@ -1,10 +1,9 @@
 import { expect, test } from '@playwright/test';
 import dayjs from 'dayjs';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText } from './helpers';
 
 /** Issue 12 (in progress): a wish through 点单 → 下单 → 接单 → 办结, declined with a reason, and the printed board. */
 
@@ -43,12 +42,7 @@ test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with 
   // The board of published wishes, surnames only.
   await page.getByRole('button', { name: '打印心愿墙' }).click();
   await expect(page.getByTestId('print-preview')).toContainText('微心愿墙');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = join(dir, 'board.pdf');
-  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
-  const board = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  const board = await printedText(page, join(dir, 'board.pdf'));
   expect(board).toContain('想要一台助听器');
   expect(board).toContain('李某');
   expect(board).not.toContain('李秀英');

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -63,4 +65,13 @@ export async function readDownloadedXlsx(page: Page, click: () => Promise<unknow
   const rows: string[][] = [];
   wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
   return { path, rows };
+}
+
+/** Prints what the open print preview shows to a PDF at `path`, closes the preview, and returns the PDF's text. */
+export async function printedText(page: Page, path: string): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  writeFileSync(path, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
+  return execFileSync('pdftotext', ['-layout', path, '-']).toString();
 }

@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, readDownloadedXlsx } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 11 (in progress): a team, an activity entered from its sign-in sheet, points, 公示 and a certificate; offline double redemption. */
@@ -33,14 +31,7 @@ async function importRoster(page: Page, headers: string[], rows: readonly (reado
 const importVolunteers = (page: Page, people: readonly (readonly [string, string])[]) =>
   importRoster(page, ['姓名', '角色', '联系电话'], people.map(([name, phone]) => [name, '志愿者', phone]), 'volunteers.xlsx');
 
-async function pdfText(page: Page, file: string): Promise<string> {
-  await page.emulateMedia({ media: 'print' });
-  const pdf = join(dirOf(), file);
-  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
-  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
-  return execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-}
+const pdfText = (page: Page, file: string) => printedText(page, join(dirOf(), file));
 
 test('a team, an activity entered from its sign-in sheet by keyboard, points with the cap, a redemption, the 公示 and a certificate', async ({ browser }) => {
   test.setTimeout(180_000);

@@ -17,6 +17,7 @@ import { useLiveList, useSettingsVersion } from '../../app/useLive';
 import { ImportWizard, type ImportTarget } from '../import/ImportWizard';
 import { PrintPreview } from '../print/PrintPreview';
 import { exportRecords } from '../export/exportRecords';
+import { longDate } from '../../../src-shared/print/printDocument';
 import { ExportDialog } from '../export/ExportDialog';
 import { PersonDrawer, orgTreeOptions } from './PersonDrawer';
 import { filterPeople, type Person, type RosterFilter } from './rosterModel';
@@ -208,7 +209,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
           note="公开张贴的公示牌只显示脱敏电话，不含身份证号。"
           onClose={() => setPrinting(false)}
           build={(paper, orientation) => {
-            const context = { communityName: store.info?.name ?? '', supervisionPhone: store.settings.supervisionPhone(), paper, orientation, printedOn: today().replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日') };
+            const context = { communityName: store.info?.name ?? '', supervisionPhone: store.settings.supervisionPhone(), paper, orientation, printedOn: longDate(today()) };
             if (role === '在职党员') return inServiceReportNotice(rows, context);
             const unit = filter.orgNodeId ? (store.orgTree.get(filter.orgNodeId)?.name ?? '') : '';
             return memberResponsibilityPoster(unit, rows, context);

@@ -1,5 +1,6 @@
 import { Alert, App as AntApp, Button, Input, Space } from 'antd';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import { duplicateNumbers, likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
 import { certificateNumber } from '../../../src-shared/records/volunteer/serviceActivitySchema';
 import { mergeDuplicateActivities, settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
@@ -19,8 +20,9 @@ export function LedgerIssues() {
   const { modal } = AntApp.useApp();
   const run = useRun();
   const { activities, lines } = useLedger();
-  const found = reconcile(activities, lines);
-  const duplicates = likelyDuplicates(activities);
+  // The full check reads every activity and line (≈ 400 ms in the large community): only when they change.
+  const found = useMemo(() => reconcile(activities, lines), [activities, lines]);
+  const duplicates = useMemo(() => likelyDuplicates(activities), [activities]);
   const certificates = useLiveList(store.repos.serviceCertificates);
   const renumber = duplicateNumbers(certificates.map((c) => ({ ...c, createdAt: c.meta.createdAt })));
   if (found.overdrawn.length === 0 && found.unsettled.length === 0 && duplicates.length === 0 && renumber.length === 0) return null;
