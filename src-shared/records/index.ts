@@ -3,6 +3,8 @@ import { bookings } from './booking/bookingSchema';
 import { venues } from './booking/venueSchema';
 import { activities, agreements, coNeeds, coProjects, coResources, whistles } from './coBuilding/coBuildingSchemas';
 import { wishes } from './coBuilding/wishSchema';
+import { partTimeMembers } from './coBuilding/partTimeMemberSchema';
+import { attachments } from './attachment/attachmentSchema';
 import { meetingDecisions, meetings, meetingTasks } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
 import { people } from './person/personSchema';
@@ -14,14 +16,14 @@ import { serviceActivities, serviceCertificates } from './volunteer/serviceActiv
 
 export const COLLECTIONS = {
   orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles,
-  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects,
+  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';

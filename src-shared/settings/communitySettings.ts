@@ -5,6 +5,7 @@ import { parseSynonymKey, synonymKey } from '../table/vocabulary';
 import type { Frequency } from '../records/meeting/meetingRules';
 import { checkPointRules, DEFAULT_POINT_RULES, type PointRules } from '../records/volunteer/pointRules';
 import { DEFAULT_HOURS_TARGETS } from '../records/volunteer/memberAssessment';
+import { checkCoBuildingSettings, DEFAULT_CO_BUILDING_SETTINGS, type CoBuildingSettings } from '../records/coBuilding/coBuildingSettings';
 import { DEFAULT_SETTINGS, LIST_SETTING_LABELS, type ListSettingKey } from './defaults';
 
 export const SETTINGS_MAP_NAME = 'settings';
@@ -84,6 +85,21 @@ export class CommunitySettings {
       if (!Number.isFinite(hours) || hours < 0 || hours > 1000) throw new ValidationError([{ field: role, label: `${role}年度服务时长目标`, message: '应为 0 至 1000 之间的小时数' }]);
     }
     this.doc.transact(() => this.map.set('hoursTargets', { ...targets }), ORIGIN.local);
+  }
+
+  /** 共驻共建: agreement reminders, holidays for working-day response times, and the units' 考核 items and weights. */
+  coBuilding(): CoBuildingSettings {
+    const value = this.map.get('coBuilding');
+    try {
+      return value && typeof value === 'object' ? checkCoBuildingSettings(value as Partial<CoBuildingSettings>) : DEFAULT_CO_BUILDING_SETTINGS;
+    } catch {
+      return DEFAULT_CO_BUILDING_SETTINGS;
+    }
+  }
+
+  setCoBuilding(settings: Partial<CoBuildingSettings>): void {
+    const clean = checkCoBuildingSettings({ ...this.coBuilding(), ...settings });
+    this.doc.transact(() => this.map.set('coBuilding', clean), ORIGIN.local);
   }
 
   /** What the clerk taught an import: written value → list value (or org node id), for one field. */

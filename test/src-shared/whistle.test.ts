@@ -15,9 +15,11 @@ describe('吹哨报到', () => {
     expect(elapsedHours('2026-05-08T22:00', '2026-05-09T01:30')).toBe(3.5);
     // Friday 22:00 → Monday 09:00: 59 hours elapsed; working time is Friday's last 2 hours and Monday's first 9.
     expect(elapsedHours('2026-05-08T22:00', '2026-05-11T09:00')).toBe(59);
-    expect(workingHours('2026-05-08T22:00', '2026-05-11T09:00', new Set())).toBe(11);
+    expect(workingHours('2026-05-08T22:00', '2026-05-11T09:00', { holidays: new Set() })).toBe(11);
     // With Monday a holiday (调休), only Friday's 2 hours count.
-    expect(workingHours('2026-05-08T22:00', '2026-05-11T09:00', new Set(['2026-05-11']))).toBe(2);
+    expect(workingHours('2026-05-08T22:00', '2026-05-11T09:00', { holidays: new Set(['2026-05-11']) })).toBe(2);
+    // A Sunday made a working day (调休上班) counts in full.
+    expect(workingHours('2026-05-08T22:00', '2026-05-11T09:00', { holidays: new Set(['2026-05-11']), workdays: new Set(['2026-05-10']) })).toBe(26);
     const w = whistle({ reports: { 'unit:u1': { reportedAt: '2026-05-09T01:30' } } });
     expect(responseTimes(w).map((r) => [r.name, r.hours])).toEqual([['自来水公司', 3.5], ['物业公司', null]]);
     expect(whistleStatus(w)).toBe('处理中');

@@ -2,7 +2,10 @@ import { defineCollection } from '../../schema/collection';
 import { count, longText, optionalDate, optionalRef, optionalText, requiredDate, requiredText, tagList } from '../../schema/fields';
 import { z } from '../../schema/zod';
 
-/** 共驻共建 activities with resident units: participants, hours and results (实绩). */
+/**
+ * 共建活动 (实绩送到): a joint activity with resident units, the units and people that took part, linked to the project or
+ * whistle it serves. Hours and points per person belong to the volunteering record: a linked 服务活动, not a copy.
+ */
 export const activities = defineCollection({
   name: 'activities',
   label: '共建活动',
@@ -10,16 +13,42 @@ export const activities = defineCollection({
     title: requiredText(100),
     date: requiredDate(),
     place: optionalText(100),
+    /** The unit that led the activity (older records name only this one). */
     unitId: optionalRef(),
+    /** Other units that took part. */
+    unitIds: tagList(),
+    /** Members and residents of the roster that took part. */
+    personIds: tagList(),
     participants: count(),
     hours: z.number().min(0, '不能小于0').max(24, '单次活动不超过24小时').default(0),
+    projectId: optionalRef(),
+    whistleId: optionalRef(),
+    /** The volunteering 服务活动 where each person's hours and points are kept. */
+    serviceActivityId: optionalRef(),
     result: longText(),
   }),
-  fieldLabels: { title: '活动名称', date: '日期', place: '地点', unitId: '共建单位', participants: '参与人数', hours: '服务时长', result: '活动实绩' },
+  fieldLabels: {
+    title: '活动名称', date: '日期', place: '地点', unitId: '牵头单位', unitIds: '参与单位', personIds: '参与人员', participants: '参与人数', hours: '活动时长',
+    projectId: '共建项目', whistleId: '吹哨事项', serviceActivityId: '志愿服务活动', result: '活动实绩',
+  },
   longTextFields: ['result'],
   titleField: 'title',
   refField: 'date',
+  check: (a, context) => {
+    const missing = (collection: string, id: string, field: string, label: string, where: string) => (id && !context.exists(collection, id) ? [{ field, label, message: `所选${label}不存在或已删除，请在“${where}”中核对` }] : []);
+    return [
+      ...missing('coProjects', a.projectId, 'projectId', '共建项目', '一书三单'),
+      ...missing('whistles', a.whistleId, 'whistleId', '吹哨事项', '吹哨报到'),
+      ...missing('serviceActivities', a.serviceActivityId, 'serviceActivityId', '志愿服务活动', '志愿服务与积分'),
+      ...[a.unitId, ...a.unitIds].flatMap((id) => missing('residentUnits', id, 'unitIds', '驻区单位', '驻区单位与服务队')),
+    ];
+  },
 });
+
+/** Every unit that took part in a joint activity, the lead first. */
+export function activityUnitIds(a: { unitId: string; unitIds: readonly string[] }): string[] {
+  return [...new Set([a.unitId, ...a.unitIds].filter(Boolean))];
+}
 
 /** 共建协议书 with one or several resident units (一书三单): term, expiry, the unit's Party organisation and contacts. */
 export const agreements = defineCollection({

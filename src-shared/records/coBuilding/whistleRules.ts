@@ -29,8 +29,19 @@ export function elapsedHours(from: string, to: string): number {
   return Math.round(((ms(to) - ms(from)) / 3_600_000) * 10) / 10;
 }
 
-/** Hours between two times counting only working days: weekends and the listed holidays do not count. */
-export function workingHours(from: string, to: string, holidays: ReadonlySet<string>): number {
+/** Which days are not worked: public holidays, and weekend days made working days (调休上班). */
+export interface WorkCalendar {
+  holidays: ReadonlySet<string>;
+  workdays?: ReadonlySet<string>;
+}
+
+export const NO_HOLIDAYS: WorkCalendar = { holidays: new Set() };
+
+/**
+ * Hours between two times counting only working days: weekends and the listed holidays do not count; a weekend day
+ * listed as a working day (调休) does.
+ */
+export function workingHours(from: string, to: string, { holidays, workdays }: WorkCalendar): number {
   let total = 0;
   let t = ms(from);
   const end = ms(to);
@@ -40,17 +51,18 @@ export function workingHours(from: string, to: string, holidays: ReadonlySet<str
     const day = new Date(dayStart);
     const iso = day.toISOString().slice(0, 10);
     const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(iso)) total += next - t;
+    const working = workdays?.has(iso) || (weekday !== 0 && weekday !== 6 && !holidays.has(iso));
+    if (working) total += next - t;
     t = next;
   }
   return Math.round((total / 3_600_000) * 10) / 10;
 }
 
 /** Each handler's response: hours from the whistle to their first 报到 (null until they report). */
-export function responseTimes(w: WhistleFacts, holidays: ReadonlySet<string> = new Set()): { key: string; name: string; hours: number | null; workingHours: number | null }[] {
+export function responseTimes(w: WhistleFacts, calendar: WorkCalendar = NO_HOLIDAYS): { key: string; name: string; hours: number | null; workingHours: number | null }[] {
   return Object.entries(w.handlers).map(([key, h]) => {
     const at = w.reports[key]?.reportedAt;
-    return { key, name: h.name, hours: at ? elapsedHours(raisedOf(w), at) : null, workingHours: at ? workingHours(raisedOf(w), at, holidays) : null };
+    return { key, name: h.name, hours: at ? elapsedHours(raisedOf(w), at) : null, workingHours: at ? workingHours(raisedOf(w), at, calendar) : null };
   });
 }
 
