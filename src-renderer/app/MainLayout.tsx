@@ -14,6 +14,7 @@ import { useSession, useSyncStatus } from './storeContext';
 import { useOperatorState } from './operatorSession';
 import { OperatorGate } from '../features/operators/OperatorGate';
 import { SyncSettingsModal } from '../features/sync/SyncSettingsModal';
+import { AgreementReminder } from '../features/coBuilding/AgreementReminder';
 
 /** Screens that work; a screen is listed here only once it is built. */
 const SCREENS = [
@@ -87,6 +88,7 @@ export function MainLayout() {
               action={<Button onClick={() => setSyncSettingsOpen(true)}>打开同步设置</Button>}
             />
           )}
+          {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
           {info ? current.render() : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
         </Layout.Content>
       </Layout>

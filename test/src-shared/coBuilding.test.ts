@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { expiringAgreements, matchResources } from '../../src-shared/records/coBuilding/coBuildingRules';
+import { expiringAgreements, matchResources, partTimeAttendance } from '../../src-shared/records/coBuilding/coBuildingRules';
+import { inTerm } from '../../src-shared/records/coBuilding/partTimeMemberSchema';
 import { createRepositories } from '../../src-shared/repository/repositories';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
 
@@ -34,5 +35,54 @@ describe('一书三单', () => {
     expect(() => repos.coResources.create({ kind: '场地', title: '会议室', venueId: 'nope' })).toThrow('所选场地不存在或已删除');
     const venue = repos.venues.create({ name: '一中会议室' });
     expect(repos.coResources.create({ kind: '场地', title: '一中会议室', venueId: venue.id }).venueId).toBe(venue.id);
+  });
+});
+
+describe('兼职委员', () => {
+  it('counts the 联席会议 their unit attended during the term only, and refuses a term ending before it starts', () => {
+    const repos = createRepositories(new Y.Doc(), fixedContext());
+    const unit = repos.residentUnits.create({ name: '自来水公司' });
+    expect(() => repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01', termEnd: '2025-03-01' })).toThrow('任期届满日期（2025-03-01）早于聘任日期（2026-03-01），请核对任期');
+    expect(() => repos.partTimeMembers.create({ name: '赵六', unitId: 'nope', appointedOn: '2026-03-01' })).toThrow('所选驻区单位不存在或已删除');
+    const m = repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01', termEnd: '2028-02-28', duties: '联系社区供水保障' });
+    const meeting = (date: string, status: string) => ({ id: date, title: `${date}联席会议`, date, attendance: { [`unit:${unit.id}`]: { status, removed: false } } });
+    const meetings = [meeting('2026-01-10', '出席'), meeting('2026-04-10', '出席'), meeting('2026-07-10', '缺席'), meeting('2026-10-10', '迟到'), meeting('2026-12-10', '未标记')];
+    const a = partTimeAttendance(m, meetings);
+    expect(a.listed.map((x) => x.date)).toEqual(['2026-04-10', '2026-07-10', '2026-10-10']);
+    expect(a.attended).toBe(2);
+    expect(inTerm(m, '2026-02-28')).toBe(false);
+    expect(inTerm({ ...m, endedOn: '2026-08-01' }, '2026-08-01')).toBe(false);
+    expect(partTimeAttendance({ ...m, endedOn: '2026-08-01' }, meetings).listed).toHaveLength(2);
+  });
+});
+
+describe('merging 兼职委员 and attachments of two PCs', () => {
+  it('keeps both PCs\' appointments and files; a field both changed settles on one value on both, the other kept in history', () => {
+    const base = new Y.Doc();
+    const repos = createRepositories(base, fixedContext());
+    const unit = repos.residentUnits.create({ name: '自来水公司' });
+    const agreement = repos.agreements.create({ title: '共建协议' });
+    const m = repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01' });
+    const pcs = [0, 1].map((i) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+      return { doc, repos: createRepositories(doc, fixedContext({ device: `pc${i}`, name: `操作员${i}` }, Date.UTC(2026, 5, 1) + i * 5000)) };
+    });
+    const [a, b] = pcs as [(typeof pcs)[number], (typeof pcs)[number]];
+    a.repos.partTimeMembers.update(m.id, { duties: '联系供水' });
+    b.repos.partTimeMembers.update(m.id, { duties: '联系3网格' });
+    b.repos.partTimeMembers.create({ name: '钱七', unitId: unit.id, appointedOn: '2026-04-01' });
+    a.repos.attachments.create({ ownerCollection: 'agreements', ownerId: agreement.id, name: '协议扫描.pdf', mime: 'application/pdf', size: 3, data: 'AAEC' });
+    b.repos.attachments.create({ ownerCollection: 'agreements', ownerId: agreement.id, name: '签约照片.jpg', mime: 'image/jpeg', size: 3, data: 'AAEC' });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    for (const pc of pcs) {
+      expect(pc.repos.partTimeMembers.list().map((x) => x.name).sort()).toEqual(['赵六', '钱七']);
+      expect(pc.repos.partTimeMembers.get(m.id)!.duties).toBe(a.repos.partTimeMembers.get(m.id)!.duties);
+      expect(pc.repos.attachments.list().map((x) => x.name).sort()).toEqual(['协议扫描.pdf', '签约照片.jpg']);
+    }
+    expect(a.repos.partTimeMembers.history(m.id).flatMap((h) => Object.values(h.changes ?? {}).map((c) => c.to))).toEqual(expect.arrayContaining(['联系供水', '联系3网格']));
+    expect(() => a.repos.attachments.create({ ownerCollection: 'agreements', ownerId: agreement.id, name: '大文件.pdf', mime: 'application/pdf', size: 5 * 1024 * 1024, data: 'AAEC' })).toThrow('超过 4 MB');
+    expect(() => a.repos.attachments.create({ ownerCollection: 'agreements', ownerId: 'gone', name: 'x.pdf', mime: 'application/pdf', size: 3, data: 'AAEC' })).toThrow('要附加到的记录不存在或已删除');
   });
 });

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_CO_BUILDING_SETTINGS, checkCoBuildingSettings } from '../../src-shared/records/coBuilding/coBuildingSettings';
 import { unitAssessmentInputs } from '../../src-shared/records/coBuilding/coBuildingFacts';
-import { periodRange, unitAssessment, unitOfMember } from '../../src-shared/records/coBuilding/unitAssessment';
+import { unitAssessment, unitOfMember } from '../../src-shared/records/coBuilding/unitAssessment';
 import { activityRules, DEFAULT_POINT_RULES } from '../../src-shared/records/volunteer/pointRules';
 import { createRepositories, type Repositories } from '../../src-shared/repository/repositories';
 import { CommunitySettings } from '../../src-shared/settings/communitySettings';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
+import { periodRange } from '../../src-shared/records/period';
 import { seededRandom } from '../../src-shared/testing/seededRandom';
 
 const rules = activityRules(DEFAULT_POINT_RULES, '环境整治');

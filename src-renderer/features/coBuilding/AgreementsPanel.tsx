@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { RESOURCE_KINDS } from '../../../src-shared/records/coBuilding/coBuildingSchemas';
 import { expiringAgreements, matchResources } from '../../../src-shared/records/coBuilding/coBuildingRules';
 import { formKeys } from '../../app/formKeys';
+import { AttachmentList } from '../attachment/AttachmentList';
+import { useCoBuildingSettings } from './coBuildingModel';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
@@ -28,7 +30,8 @@ export function AgreementsPanel() {
   const [adding, setAdding] = useState<Adding>(null);
   const [matching, setMatching] = useState<string | null>(null);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '';
-  const expiring = expiringAgreements(agreements, today());
+  const { reminderDays } = useCoBuildingSettings();
+  const expiring = expiringAgreements(agreements, today(), reminderDays);
   const need = needs.find((n) => n.id === matching);
   const toProject = (needId: string, resourceId: string) => {
     const n = store.repos.coNeeds.get(needId)!;
@@ -67,6 +70,7 @@ export function AgreementsPanel() {
           { title: '共建单位', render: (_, a) => [a.unitId, ...a.coUnitIds].map(unitName).filter(Boolean).join('、') },
           { title: '期限', render: (_, a) => `${a.signedDate || '—'} 至 ${a.endDate || '长期'}` },
           { title: '单位党组织', dataIndex: 'unitPartyOrg' },
+          { title: '扫描件', render: (_, a) => <AttachmentList collection="agreements" ownerId={a.id} what="扫描件" /> },
         ]} />
       <Typography.Title level={5}>资源清单</Typography.Title>
       <Table size="small" rowKey="id" data-testid="co-resources" pagination={{ pageSize: 10, showSizeChanger: false }} dataSource={resources} locale={{ emptyText: '还没有登记资源' }}

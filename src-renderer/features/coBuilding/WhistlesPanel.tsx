@@ -12,6 +12,8 @@ import { useOperatorState } from '../../app/operatorSession';
 import { useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { useRun } from '../../app/useRun';
+import { AttachmentList } from '../attachment/AttachmentList';
+import { useWorkCalendar } from './coBuildingModel';
 
 const STATUS_COLORS = { 待响应: 'red', 处理中: 'orange', 已办结: 'green' } as const;
 const nowLocal = () => dayjs().format('YYYY-MM-DDTHH:mm');
@@ -127,6 +129,8 @@ function WhistleDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const operator = useOperatorState(operators).current;
   const run = useRun();
   const whistles = useLiveList(store.repos.whistles);
+  const linked = useLiveList(store.repos.activities).filter((a) => a.whistleId === id);
+  const calendar = useWorkCalendar();
   const w = whistles.find((x) => x.id === id);
   const [times, setTimes] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
@@ -146,8 +150,10 @@ function WhistleDrawer({ id, onClose }: { id: string; onClose(): void }) {
         <Descriptions.Item label="地点">{w.place || '—'}</Descriptions.Item>
         <Descriptions.Item label="状态">{whistleStatus(w)}</Descriptions.Item>
       </Descriptions>
+      <div style={{ marginTop: 8 }}>{w.description}</div>
+      <div style={{ marginTop: 8 }}><AttachmentList collection="whistles" ownerId={w.id} what="照片" /></div>
       <Typography.Title level={5} style={{ marginTop: 16 }}>报到</Typography.Title>
-      {responseTimes(w).map((r) => (
+      {responseTimes(w, calendar).map((r) => (
         <Space key={r.key} style={{ display: 'flex', marginBottom: 4 }}>
           <span>{r.name}{w.handlers[r.key]?.lead ? '（牵头）' : ''}：</span>
           {r.hours !== null ? <span data-testid="whistle-response">{shown(w.reports[r.key]!.reportedAt)} 报到，响应 {r.hours} 小时（工作日 {r.workingHours} 小时）</span> : (
@@ -165,6 +171,12 @@ function WhistleDrawer({ id, onClose }: { id: string; onClose(): void }) {
           <Input aria-label="进展内容" style={{ width: 360 }} value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
           <Button disabled={!note.trim()} onClick={() => run(() => store.repos.whistles.update(w.id, { progress: { [newId()]: { writtenAt: nowLocal(), text: note.trim(), by: operator?.name ?? '' } } }), '已记录进展') && setNote('')}>记录进展</Button>
         </Space>
+      )}
+      {linked.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>共建活动（实绩）</Typography.Title>
+          {linked.map((a) => <div key={a.id}>{a.date} {a.title}{a.result ? `：${a.result}` : ''}</div>)}
+        </>
       )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>办结</Typography.Title>
       {w.closedAt ? (

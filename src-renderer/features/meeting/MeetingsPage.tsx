@@ -7,6 +7,7 @@ import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES,
 import { communityCalendar } from '../../../src-shared/records/meeting/meetingCalendar';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
+import { inTerm } from '../../../src-shared/records/coBuilding/partTimeMemberSchema';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
@@ -141,7 +142,13 @@ function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreate
       const ids = expectedMembers(v.meetingType, { node: v.orgNodeId, subtree: store.orgTree.descendants(v.orgNodeId).map((n) => n.id) }, members);
       const attendance: Record<string, Partial<AttendanceEntry>> = Object.fromEntries(ids.map((id) => [id, { kind: 'member', name: store.repos.people.get(id)?.name ?? '', status: '未标记' }]));
       if (MEETING_TYPE_RULES[v.meetingType].expected === 'units') {
-        for (const u of store.repos.residentUnits.list()) attendance[`unit:${u.id}`] = { kind: 'unit', name: `${u.name}${u.committeeMember || u.contactName ? ` ${u.committeeMember || u.contactName}` : ''}`, status: '未标记' };
+        // The unit comes as its 兼职委员 in office on the day, else as the person the unit's record names.
+        const day = v.date ? v.date.format('YYYY-MM-DD') : today();
+        const inOffice = new Map(store.repos.partTimeMembers.list().filter((m) => inTerm(m, day)).map((m) => [m.unitId, m.name]));
+        for (const u of store.repos.residentUnits.list()) {
+          const person = inOffice.get(u.id) || u.committeeMember || u.contactName;
+          attendance[`unit:${u.id}`] = { kind: 'unit', name: `${u.name}${person ? ` ${person}` : ''}`, status: '未标记' };
+        }
       }
       const created = store.repos.meetings.create({
         title: v.title?.trim() || `${node?.name ?? ''}${v.meetingType === '其他' && v.typeName?.trim() ? v.typeName.trim() : v.meetingType}`,

@@ -54,3 +54,21 @@ export function matchResources<R extends MatchableResource>(need: { kind: string
   }
   return out.sort((a, b) => b.score - a.score || a.resource.title.localeCompare(b.resource.title, 'zh'));
 }
+
+/**
+ * A 兼职委员's attendance at 党建联席会议 during their term, read from the meeting records: the meetings where their
+ * unit was on the 应到 list and marked, and those it attended (出席 or 迟到).
+ */
+export function partTimeAttendance(
+  member: { unitId: string; appointedOn: string; termEnd: string; endedOn: string },
+  jointMeetings: readonly { id: string; title: string; date: string; attendance: Record<string, { status: string; removed: boolean }> }[],
+): { listed: { id: string; title: string; date: string; status: string }[]; attended: number } {
+  const listed = jointMeetings
+    .filter((m) => m.date >= member.appointedOn && (!member.termEnd || m.date <= member.termEnd) && (!member.endedOn || m.date < member.endedOn))
+    .flatMap((m) => {
+      const entry = m.attendance[`unit:${member.unitId}`];
+      return entry && !entry.removed && entry.status !== '未标记' ? [{ id: m.id, title: m.title, date: m.date, status: entry.status }] : [];
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { listed, attended: listed.filter((m) => m.status === '出席' || m.status === '迟到').length };
+}

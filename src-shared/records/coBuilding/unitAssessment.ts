@@ -1,5 +1,6 @@
 import { attendanceWorth, type ActivityFacts } from '../volunteer/pointsLedger';
 import { median, responseTimes, type WhistleFacts } from './whistleRules';
+import { periodRange } from '../period';
 import { UNIT_ITEMS, type CoBuildingSettings, type UnitItemKey } from './coBuildingSettings';
 
 /**
@@ -47,20 +48,6 @@ export interface UnitAssessmentRow {
   inServiceRegistered: RecordRef[];
   /** 0–100: the weighted share of full marks over the items that apply. */
   score: number;
-}
-
-export type AssessmentPeriod = `${number}` | `${number}-H1` | `${number}-H2`;
-
-export function periodRange(period: string): [string, string] {
-  const m = /^(\d{4})(?:-H([12]))?$/.exec(period);
-  if (!m) throw new Error(`考核期「${period}」不正确，应为 2026、2026-H1 或 2026-H2`);
-  const year = m[1]!;
-  return m[2] === '1' ? [`${year}-01-01`, `${year}-06-30`] : m[2] === '2' ? [`${year}-07-01`, `${year}-12-31`] : [`${year}-01-01`, `${year}-12-31`];
-}
-
-export function periodLabel(period: string): string {
-  const [year, half] = period.split('-H');
-  return half ? `${year}年${half === '1' ? '上' : '下'}半年` : `${year}年度`;
 }
 
 /**
@@ -181,4 +168,13 @@ export function unitAssessment(inputs: UnitAssessmentInputs, period: string, set
     }
     return { unitId: u.id, unitName: u.name, figures, inServiceRegistered: g.registered, score: possible ? Math.round((earned / possible) * 1000) / 10 : 0 };
   });
+}
+
+/** The 考核 as a table (headers and cells), the same on paper, in .xlsx and in the street's table. */
+export function unitAssessmentTable(rows: readonly UnitAssessmentRow[], settings: Pick<CoBuildingSettings, 'unitItems'>): { headers: string[]; rows: (string | number)[][] } {
+  const items = UNIT_ITEMS.filter(({ key }) => settings.unitItems[key].enabled);
+  return {
+    headers: ['驻区单位', ...items.map(({ label, key }) => `${label}（权重${settings.unitItems[key].weight}）`), '报到在职党员', '得分'],
+    rows: [...rows].sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh')).map((r) => [r.unitName, ...items.map(({ key }) => r.figures[key].text), r.inServiceRegistered.length, r.score]),
+  };
 }

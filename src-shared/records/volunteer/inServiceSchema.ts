@@ -7,9 +7,7 @@ export const CLAIM_KINDS = ['认领岗位', '服务队', '结对帮扶', '微心
 /** A half-year: 2026-H1 (一月至六月) or 2026-H2. */
 const period = () => z.string().regex(/^\d{4}-H[12]$/, '半年度请写成 2026-H1 或 2026-H2');
 
-export const periodLabel = (p: string) => `${p.slice(0, 4)}年${p.endsWith('H1') ? '上半年' : '下半年'}`;
-export const periodRange = (p: string): [string, string] => (p.endsWith('H1') ? [`${p.slice(0, 4)}-01-01`, `${p.slice(0, 4)}-06-30`] : [`${p.slice(0, 4)}-07-01`, `${p.slice(0, 4)}-12-31`]);
-export const periodOf = (date: string) => `${date.slice(0, 4)}-${Number(date.slice(5, 7)) <= 6 ? 'H1' : 'H2'}`;
+export { periodLabel, periodRange, periodOf } from '../period';
 
 /**
  * 在职党员 one half-year at the community: what they claimed (认领岗位, 服务队, 结对帮扶, 微心愿) and whether each is done,

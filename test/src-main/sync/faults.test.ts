@@ -123,8 +123,9 @@ describe('sync under faults', () => {
         default: return { title: tag, date: '2026-03-01' };
       }
     };
-    // Decisions and follow-ups need a meeting on the same PC; their merges are tested in test/src-shared/meeting.test.ts.
-    const STANDALONE = COLLECTION_NAMES.filter((c) => c !== 'meetingDecisions' && c !== 'meetingTasks');
+    // Decisions and follow-ups need a meeting on the same PC, 兼职委员 a unit, attachments their record; their merges are
+    // tested in test/src-shared/meeting.test.ts and coBuilding.test.ts.
+    const STANDALONE = COLLECTION_NAMES.filter((c) => !['meetingDecisions', 'meetingTasks', 'partTimeMembers', 'attachments'].includes(c));
     const titleField = (collection: string) => (['orgNodes', 'people', 'volunteerTeams', 'residentUnits', 'venues'].includes(collection) ? 'name' : collection === 'bookings' ? 'venue' : collection === 'serviceCertificates' || collection === 'inServiceReports' ? 'personName' : collection === 'feedbackLetters' ? 'employer' : 'title');
 
     for (let step = 0; step < STEPS; step++) {

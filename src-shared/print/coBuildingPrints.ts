@@ -1,0 +1,25 @@
+import { UNIT_ITEMS, type CoBuildingSettings } from '../records/coBuilding/coBuildingSettings';
+import { unitAssessmentTable, type UnitAssessmentRow } from '../records/coBuilding/unitAssessment';
+import { periodLabel } from '../records/period';
+import { longDate, type PrintDocument } from './printDocument';
+
+/** 驻区单位共驻共建考核表: every unit's figures and score for a period, with how each item is scored. */
+export function unitAssessmentPrint(communityName: string, period: string, rows: readonly UnitAssessmentRow[], settings: Pick<CoBuildingSettings, 'unitItems'>, printedOn: string): PrintDocument {
+  const table = unitAssessmentTable(rows, settings);
+  const enabled = UNIT_ITEMS.filter(({ key }) => settings.unitItems[key].enabled);
+  // Counts and hours have a standard for full marks; rates and the agreement do not.
+  const standard = (item: (typeof UNIT_ITEMS)[number]) => ('unit' in item ? `（满分标准：${settings.unitItems[item.key].standard} ${item.unit}）` : '');
+  return {
+    fileName: `驻区单位考核-${communityName}-${periodLabel(period)}.pdf`,
+    title: '驻区单位共驻共建考核表',
+    subtitle: `${communityName} · ${periodLabel(period)}`,
+    paper: 'A4',
+    orientation: 'landscape',
+    sections: [
+      { table: { columns: table.headers.map((header, i) => ({ header, width: i === 0 ? 14 : undefined })), rows: table.rows.map((r) => r.map(String)) } },
+      { heading: '评分办法', paragraphs: [...enabled.map((item) => `${item.label}（权重 ${settings.unitItems[item.key].weight}）：${item.how}${standard(item)}。`), '不适用的项目（如考核期内没有吹哨、没有联席会议）不计入，得分按适用项目的权重折算为百分制。'] },
+      { signatures: ['审核人（签字）', '社区党组织（盖章）'] },
+    ],
+    footer: [`${communityName} · 打印于 ${longDate(printedOn)}`],
+  };
+}
