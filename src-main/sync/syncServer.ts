@@ -19,6 +19,11 @@ import type { ReportFacts } from '../../src-shared/records/volunteer/inServiceFi
 import type { ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
 import { activityFacts } from '../../src-shared/records/volunteer/volunteerLedger';
 import { CommunitySettings, SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
+import { unitAssessmentInputs } from '../../src-shared/records/coBuilding/coBuildingFacts';
+import type { CoBuildingSettings } from '../../src-shared/records/coBuilding/coBuildingSettings';
+import { raiseStreetWhistle, streetWhistleRequest, whistleRows, type CommunityWhistles } from '../../src-shared/records/coBuilding/streetWhistles';
+import { unitAssessment, type UnitAssessmentInputs } from '../../src-shared/records/coBuilding/unitAssessment';
+import type { WhistleFacts } from '../../src-shared/records/coBuilding/whistleRules';
 import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
 import { DocumentLog } from './documentLog';
@@ -69,6 +74,8 @@ interface DocumentSummary {
   venues: CommunityVenues;
   /** What the street's 考核 table needs: people, service activities, in-service reports, 民主评议 grades. */
   assessment: AssessmentInputs;
+  /** What the street's co-building views need: the units' 考核 inputs and settings, and every whistle. */
+  coBuilding: { inputs: UnitAssessmentInputs; settings: CoBuildingSettings; whistles: (WhistleFacts & { urgency: string; raisedBy: string })[] };
 }
 
 interface AssessmentInputs {
@@ -309,6 +316,26 @@ export class SyncServer {
         if (!['在职党员', '党员', '志愿者'].includes(role)) return reply(400, { error: '考核对象只能是在职党员、党员或志愿者' });
         return reply(200, this.assessment(claims, year, role));
       }
+      if (url.pathname === '/api/unit-assessment') {
+        const period = url.searchParams.get('period') ?? '';
+        if (!/^\d{4}(-H[12])?$/.test(period)) return reply(400, { error: '考核期不正确，请写成 2026、2026-H1 或 2026-H2' });
+        return reply(200, this.unitAssessment(claims, period));
+      }
+      if (url.pathname === '/api/whistles' && req.method === 'POST') {
+        void readBody(req).then(
+          (body) => {
+            try {
+              reply(200, this.raiseWhistle(claims, body));
+            } catch (error) {
+              reply(error instanceof RequestError ? 400 : 500, { error: error instanceof RequestError ? error.message : '服务器内部错误' });
+              if (!(error instanceof RequestError)) this.log(`raise whistle failed: ${(error as Error).message}`);
+            }
+          },
+          () => reply(400, { error: '请求内容过大或不完整' }),
+        );
+        return;
+      }
+      if (url.pathname === '/api/whistles') return reply(200, this.whistles(claims, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
       if (url.pathname === '/api/venue-availability') {
         const query = availabilityQuery.safeParse(Object.fromEntries(url.searchParams));
         if (!query.success) return reply(400, { error: query.error.issues.map((i) => i.message).join('；') });
@@ -376,6 +403,67 @@ export class SyncServer {
       });
   }
 
+  /** 驻区单位考核 across the street: each community's units, computed with that community's own items and weights. */
+  unitAssessment(claims: TokenClaims, period: string) {
+    return this.readable(claims).map(({ doc }) => {
+      const summary = this.summary(this.room(doc));
+      const { inputs, settings } = summary.coBuilding;
+      // The records behind each figure stay in the community; the street's table carries the figures.
+      const rows = unitAssessment(inputs, period, settings).map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ...f, records: [] }])), inServiceRegistered: [] , registered: r.inServiceRegistered.length }));
+      return { code: doc, community: summary.name || doc, unitItems: settings.unitItems, rows };
+    });
+  }
+
+  /** Every community's whistles, overdue first, with the units each can name when the street raises one. */
+  whistles(claims: TokenClaims, today: string): CommunityWhistles[] {
+    return this.readable(claims).map(({ doc }) => {
+      const summary = this.summary(this.room(doc));
+      return { code: doc, community: summary.name || doc, units: summary.coBuilding.inputs.units.map((u) => ({ id: u.id, name: u.name })), whistles: whistleRows(summary.coBuilding.whistles, today) };
+    });
+  }
+
+  /**
+   * The street blows one whistle to units of several communities: a whistle is written into each community's document
+   * as if by a connected client (stored first, then sent to whoever is online). Every community's whistle is built and
+   * checked before any is stored, so a refusal writes nothing anywhere.
+   */
+  raiseWhistle(claims: TokenClaims, body: unknown): { created: { code: string; id: string }[] } {
+    const parsed = streetWhistleRequest.safeParse(body);
+    if (!parsed.success) throw new RequestError(parsed.error.issues.map((i) => i.message).join('；'));
+    const request = parsed.data;
+    const prepared = request.targets.map(({ code, unitIds }) => {
+      if (!canWrite(claims, code)) throw new RequestError(`这个同步凭证不能向社区 ${code} 吹哨`);
+      if (!this.store.documents(claims.scope).some((d) => d.doc === code)) throw new RequestError(`服务器上没有社区 ${code} 的数据`);
+      const room = this.room(code);
+      const doc = room.log.toDoc();
+      try {
+        const updates: Uint8Array[] = [];
+        doc.on('update', (u: Uint8Array) => updates.push(u));
+        const repos = createRepositories(doc, { actor: () => ({ name: claims.name, device: 'street-server' }), now: () => Date.now() });
+        let id = '';
+        try {
+          id = raiseStreetWhistle(repos, request, unitIds, `街道（${claims.name}）`);
+        } catch (error) {
+          throw new RequestError(`${this.summary(room).name || code}：${(error as Error).message}`);
+        }
+        return { room, id, update: Y.mergeUpdates(updates) };
+      } finally {
+        doc.destroy();
+      }
+    });
+    for (const { room, update } of prepared) {
+      this.store.appendUpdate(room.name, update, claims);
+      room.log.add(update);
+      const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
+      for (const conn of room.conns) send(conn, forward);
+    }
+    return { created: prepared.map(({ room, id }) => ({ code: room.name, id })) };
+  }
+
+  private readable(claims: TokenClaims) {
+    return this.store.documents(claims.scope).filter((d) => canRead(claims, d.doc));
+  }
+
   /** Read from a temporary Y.Doc, cached until the document changes. */
   private summary(room: Room): DocumentSummary {
     const cached = room.summary;
@@ -415,14 +503,17 @@ export class SyncServer {
         venues: repos.venues.list().map((v) => ({ id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? repos.residentUnits.get(v.ownerUnitId)?.name ?? '' : '', capacity: v.capacity, equipment: v.equipment, openingHours: v.openingHours, closures: v.closures, rules: v.rules })),
         bookings: factsOfBookings(repos.bookings as never),
       };
+      const coInputs = unitAssessmentInputs(repos);
+      const settings = new CommunitySettings(doc);
       const assessment: AssessmentInputs = {
         people: repos.people.pick(['name', 'roles']).map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
-        activities: activityFacts(repos),
+        activities: coInputs.service,
         reports: repos.inServiceReports.list(),
         grades: repos.meetings.list().filter((m) => m.meetingType === '民主评议').map((m) => ({ meetingId: m.id, meetingTitle: m.title, date: m.date, grades: Object.fromEntries(Object.entries(m.grades).map(([k, g]) => [k, g.grade])) })),
-        targets: new CommunitySettings(doc).hoursTargets(),
+        targets: settings.hoursTargets(),
       };
-      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues, assessment };
+      const coBuilding = { inputs: coInputs, settings: settings.coBuilding(), whistles: coInputs.whistles as DocumentSummary['coBuilding']['whistles'] };
+      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues, assessment, coBuilding };
       room.summary = { version: room.log.version, value };
       return value;
     } finally {
@@ -432,6 +523,31 @@ export class SyncServer {
 }
 
 class StorageError extends Error {}
+/** A request the server refuses with a Chinese reason (400), as opposed to its own failure. */
+class RequestError extends Error {}
+
+/** A small JSON body (a street whistle is a few KB); larger ones are refused. */
+function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+    req.on('error', reject);
+  });
+}
 class MalformedError extends Error {}
 
 function writeStateVector(encoder: encoding.Encoder, log: DocumentLog): void {

@@ -174,6 +174,8 @@ export const whistles = defineCollection({
       category: optionalText(30),
       place: optionalText(100),
       urgency: z.enum(WHISTLE_URGENCY, '紧急程度只能是一般、紧急或特急').default('一般'),
+      /** Who blew the whistle when not the community itself: the street (街道党工委) raising it to several communities. */
+      raisedBy: optionalText(30),
       leadUnitId: optionalRef(),
       deadline: optionalDate(),
       /** Kept for documents written before statuses were derived; the screens read `whistleStatus`. */
@@ -200,7 +202,7 @@ export const whistles = defineCollection({
       }
     }),
   fieldLabels: {
-    title: '事项', date: '吹哨日期', raisedAt: '吹哨时间', category: '类别', place: '地点', urgency: '紧急程度', leadUnitId: '牵头单位', deadline: '办结期限',
+    title: '事项', date: '吹哨日期', raisedAt: '吹哨时间', category: '类别', place: '地点', urgency: '紧急程度', raisedBy: '吹哨方', leadUnitId: '牵头单位', deadline: '办结期限',
     status: '状态', description: '情况说明', handlers: '响应单位', reports: '报到', progress: '进展', closedAt: '办结时间', result: '处理结果',
     evaluation: '社区评价', residentEvaluation: '居民评价',
   },

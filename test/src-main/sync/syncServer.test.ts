@@ -235,4 +235,46 @@ describe('sync', () => {
     expect((await fetch(`${base}&year=26`)).status).toBe(400);
     c.conn.destroy();
   });
+
+  it('lets the street raise one whistle to units of two communities, list every whistle, and read every unit\'s 考核', async () => {
+    const NEIGHBOUR = '350102001002'; // another community of the same street
+    const a = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    const b = client(NEIGHBOUR, token('clerk', NEIGHBOUR).token);
+    await waitFor(() => a.conn.syncStatus.state === 'synced' && b.conn.syncStatus.state === 'synced');
+    const ra = createRepositories(a.doc, fixedContext({ name: '社区王' }));
+    const rb = createRepositories(b.doc, fixedContext({ name: '社区李' }));
+    const water = ra.residentUnits.create({ name: '吹哨自来水公司' });
+    const school = rb.residentUnits.create({ name: '吹哨第一中学' });
+    await waitFor(() => [a, b].every((c) => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0));
+    const http = url.replace('ws', 'http');
+    const street = token('street', '350102001').token;
+    const body = { title: '汛期排水隐患排查', date: '2026-06-01', time: '09:00', urgency: '紧急', deadline: '2026-06-05', targets: [{ code: COMMUNITY, unitIds: [water.id] }, { code: NEIGHBOUR, unitIds: [school.id] }] };
+    // A unit that is not the community's refuses the whole request: nothing is written in either community.
+    const refused = await fetch(`${http}/api/whistles?token=${street}`, { method: 'POST', body: JSON.stringify({ ...body, targets: [{ code: COMMUNITY, unitIds: [water.id] }, { code: NEIGHBOUR, unitIds: [water.id] }] }) });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toContain('不在该社区的名单中');
+    expect(ra.whistles.list()).toHaveLength(0);
+    const bad = await fetch(`${http}/api/whistles?token=${street}`, { method: 'POST', body: JSON.stringify({ ...body, time: '9点', targets: [] }) });
+    expect(((await bad.json()) as { error: string }).error).toBe('吹哨时间请写成 14:30 的格式；请至少选择一个社区及其驻区单位');
+    const viewer = await fetch(`${http}/api/whistles?token=${token('viewer', '350102001').token}`, { method: 'POST', body: JSON.stringify(body) });
+    expect(((await viewer.json()) as { error: string }).error).toContain('不能向社区');
+    const created = await fetch(`${http}/api/whistles?token=${street}`, { method: 'POST', body: JSON.stringify(body) });
+    expect(created.status).toBe(200);
+    // Each community's clerk sees it arrive, the unit named to lead, raised by the street.
+    await waitFor(() => ra.whistles.list().length === 1 && rb.whistles.list().length === 1);
+    expect(ra.whistles.list()[0]).toMatchObject({ title: '汛期排水隐患排查', raisedBy: '街道（street-user）', raisedAt: '2026-06-01T09:00', handlers: { [`unit:${water.id}`]: { name: '吹哨自来水公司', lead: true } } });
+    ra.whistles.update(ra.whistles.list()[0]!.id, { reports: { [`unit:${water.id}`]: { reportedAt: '2026-06-01T11:30' } } });
+    await waitFor(() => a.conn.syncStatus.state === 'synced' && a.conn.syncStatus.pending === 0);
+    const listed = (await (await fetch(`${http}/api/whistles?token=${street}&today=2026-06-10`)).json()) as { code: string; units: { name: string }[]; whistles: { title: string; status: string; overdue: boolean; firstResponseHours: number | null }[] }[];
+    const mine = listed.find((c) => c.code === COMMUNITY)!;
+    expect(mine.units.map((u) => u.name)).toContain('吹哨自来水公司');
+    expect(mine.whistles[0]).toMatchObject({ title: '汛期排水隐患排查', status: '处理中', overdue: true, firstResponseHours: 2.5 });
+    expect(listed.find((c) => c.code === NEIGHBOUR)!.whistles[0]).toMatchObject({ status: '待响应', firstResponseHours: null });
+    const table = (await (await fetch(`${http}/api/unit-assessment?token=${street}&period=2026-H1`)).json()) as { code: string; rows: { unitName: string; figures: Record<string, { text: string }> }[] }[];
+    expect(table.find((c) => c.code === COMMUNITY)!.rows.find((r) => r.unitName === '吹哨自来水公司')!.figures.whistlesAnswered!.text).toBe('100%（1/1）');
+    expect(table.find((c) => c.code === NEIGHBOUR)!.rows.find((r) => r.unitName === '吹哨第一中学')!.figures.whistlesAnswered!.text).toBe('0%（0/1）');
+    expect((await fetch(`${http}/api/unit-assessment?token=${street}&period=2026-H3`)).status).toBe(400);
+    a.conn.destroy();
+    b.conn.destroy();
+  });
 });
