@@ -17,7 +17,6 @@ import { createRepositories } from '../../src-shared/repository/repositories';
 import { yearAssessment, type AssessmentPerson, type GradeFacts } from '../../src-shared/records/volunteer/memberAssessment';
 import type { ReportFacts } from '../../src-shared/records/volunteer/inServiceFigures';
 import type { ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
-import { activityFacts } from '../../src-shared/records/volunteer/volunteerLedger';
 import { CommunitySettings, SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
 import { unitAssessmentInputs } from '../../src-shared/records/coBuilding/coBuildingFacts';
 import type { CoBuildingSettings } from '../../src-shared/records/coBuilding/coBuildingSettings';
@@ -350,9 +349,7 @@ export class SyncServer {
 
   /** Every community of the token's scope that the server holds: its name, last write, live connections and counts. */
   communities(claims: TokenClaims) {
-    return this.store
-      .documents(claims.scope)
-      .filter((d) => canRead(claims, d.doc))
+    return this.readable(claims)
       .map(({ doc, lastAt }) => {
         const room = this.room(doc);
         const { name, streetName, counts } = this.summary(room);
@@ -373,9 +370,7 @@ export class SyncServer {
 
   /** Every community's 三会一课 calendar of a year: which organisation held which meeting (finalized), and what is missing. */
   meetingCalendar(claims: TokenClaims, year: number, today: string) {
-    return this.store
-      .documents(claims.scope)
-      .filter((d) => canRead(claims, d.doc))
+    return this.readable(claims)
       .map(({ doc }) => {
         const summary = this.summary(this.room(doc));
         return { code: doc, community: summary.name || doc, rows: communityCalendar(summary.calendar, year, today) };
@@ -384,18 +379,14 @@ export class SyncServer {
 
   /** 全街道查空闲场地: the venues of every community of the scope free for the whole span. */
   venueAvailability(claims: TokenClaims, query: AvailabilityQuery) {
-    const communities = this.store
-      .documents(claims.scope)
-      .filter((d) => canRead(claims, d.doc))
+    const communities = this.readable(claims)
       .map(({ doc }) => this.summary(this.room(doc)).venues);
     return streetFreeVenues(communities, query);
   }
 
   /** 年度考核 across the street: every community's rows for a year and a role, with each community's own target. */
   assessment(claims: TokenClaims, year: string, role: string) {
-    return this.store
-      .documents(claims.scope)
-      .filter((d) => canRead(claims, d.doc))
+    return this.readable(claims)
       .map(({ doc }) => {
         const summary = this.summary(this.room(doc));
         const { people, activities, reports, grades, targets } = summary.assessment;

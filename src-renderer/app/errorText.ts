@@ -29,10 +29,10 @@ export function isNetworkError(error: unknown): boolean {
  * Fetches JSON from the street server; every failure becomes a Chinese message saying what happened and what to do:
  * no answer, an answer that refuses (the server's own Chinese reason), or one that is not what was expected.
  */
-export async function fetchJson<T>(url: string): Promise<T> {
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, init);
   } catch (error) {
     throw new ServerProblem(isNetworkError(error) ? NETWORK_FAILURE : errorText(error));
   }
@@ -44,6 +44,8 @@ export async function fetchJson<T>(url: string): Promise<T> {
   }
   if (!response.ok) {
     const reason = (body as { error?: string } | null)?.error;
+    // 400: the request itself is wrong (a field, a choice): the server's reason is the fix.
+    if (response.status === 400 && reason && CJK.test(reason)) throw new ServerProblem(reason);
     throw new ServerProblem(`街道服务器拒绝了请求：${reason && CJK.test(reason) ? reason : `状态 ${response.status}`}。请向街道党建办重新索取连接串。`);
   }
   return body as T;

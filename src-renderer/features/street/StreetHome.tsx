@@ -8,6 +8,8 @@ import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
 import { StreetAvailability } from './StreetAvailability';
 import { StreetAssessment } from './StreetAssessment';
+import { StreetUnitAssessment } from './StreetUnitAssessment';
+import { StreetWhistles } from './StreetWhistles';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
@@ -112,6 +114,8 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
             await onOpen(code);
           }} />
           <StreetAssessment settings={settings} />
+          <StreetWhistles settings={settings} />
+          <StreetUnitAssessment settings={settings} />
           {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}
           <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
             <Table<FeedRow>

@@ -1,0 +1,114 @@
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { WHISTLE_URGENCY } from '../../../src-shared/records/coBuilding/coBuildingSchemas';
+import type { CommunityWhistles, StreetWhistleRequest, WhistleRow } from '../../../src-shared/records/coBuilding/streetWhistles';
+import type { ConnectionSettings } from '../../../src-shared/sync/access';
+import { errorText, fetchJson } from '../../app/errorText';
+import { formKeys } from '../../app/formKeys';
+import { today } from '../../app/saveBytes';
+import { httpBase } from '../../sync/syncSession';
+
+
+const STATUS_COLORS: Record<string, string> = { 待响应: 'red', 处理中: 'orange', 已办结: 'green' };
+
+/**
+ * 吹哨报到 across the street: every community's whistles (overdue first), and the street blowing one whistle to the
+ * units of several communities; each community's clerk sees it arrive with the next sync.
+ */
+export function StreetWhistles({ settings }: { settings: ConnectionSettings }) {
+  const [data, setData] = useState<CommunityWhistles[] | null>(null);
+  const [error, setError] = useState('');
+  const [reload, setReload] = useState(0);
+  const [overdueOnly, setOverdueOnly] = useState(false);
+  const [raising, setRaising] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetchJson<CommunityWhistles[]>(`${httpBase(settings.serverUrl)}/api/whistles?${new URLSearchParams({ token: settings.token, today: today() }).toString()}`)
+      .then((d) => live && (setData(d), setError('')))
+      .catch((e: unknown) => live && setError(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, [settings, reload]);
+  const rows = (data ?? []).flatMap((c) => c.whistles.map((w) => ({ ...w, key: `${c.code}:${w.id}`, community: c.community }))).filter((w) => !overdueOnly || w.overdue);
+  return (
+    <Card
+      title="吹哨报到（全街道）"
+      extra={
+        <Space>
+          <span>只看超期</span><Switch size="small" aria-label="只看超期吹哨" checked={overdueOnly} onChange={setOverdueOnly} />
+          <Button aria-label="刷新街道吹哨" onClick={() => setReload((n) => n + 1)}>刷新</Button>
+          <Button type="primary" disabled={!data} onClick={() => setRaising(true)}>街道吹哨</Button>
+        </Space>
+      }
+    >
+      {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
+      <Table<WhistleRow & { key: string; community: string }>
+        size="small"
+        data-testid="street-whistles"
+        loading={data === null && !error}
+        dataSource={rows}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        locale={{ emptyText: overdueOnly ? '没有超期的吹哨事项' : '各社区还没有吹哨事项' }}
+        columns={[
+          { title: '社区', dataIndex: 'community', width: 120 },
+          { title: '吹哨时间', width: 140, render: (_, w) => (w.raisedAt || w.date).replace('T', ' ') },
+          { title: '事项', render: (_, w) => <Space size={4}>{w.title}{w.urgency !== '一般' && <Tag color="red">{w.urgency}</Tag>}{w.raisedBy !== '社区' && <Tag>街道吹哨</Tag>}</Space> },
+          { title: '响应单位', dataIndex: 'handlers' },
+          { title: '报到', width: 130, render: (_, w) => `${w.answered}/${w.named}${w.firstResponseHours === null ? '' : `，首报 ${w.firstResponseHours} 小时`}` },
+          { title: '状态', width: 130, render: (_, w) => <Space size={4}><Tag color={STATUS_COLORS[w.status]}>{w.status}</Tag>{w.overdue && <Tag color="red">超期</Tag>}</Space> },
+          { title: '评价', dataIndex: 'evaluation', width: 80 },
+        ]}
+      />
+      {raising && data && <RaiseDialog settings={settings} communities={data} onClose={(done) => { setRaising(false); if (done) setReload((n) => n + 1); }} />}
+    </Card>
+  );
+}
+
+function RaiseDialog({ settings, communities, onClose }: { settings: ConnectionSettings; communities: CommunityWhistles[]; onClose(done: boolean): void }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState('');
+  const chosen: string[] = Form.useWatch('communities', form) ?? [];
+  const save = async (v: Record<string, unknown>) => {
+    const request: StreetWhistleRequest = {
+      title: String(v.title ?? ''), date: v.date ? (v.date as dayjs.Dayjs).format('YYYY-MM-DD') : '', time: String(v.time ?? ''), category: String(v.category ?? ''), place: String(v.place ?? ''),
+      urgency: v.urgency as '一般', deadline: v.deadline ? (v.deadline as dayjs.Dayjs).format('YYYY-MM-DD') : '', description: String(v.description ?? ''),
+      targets: chosen.map((code) => ({ code, unitIds: (v[`units:${code}`] as string[] | undefined) ?? [] })),
+    };
+    setSaving(true);
+    try {
+      await fetchJson(`${httpBase(settings.serverUrl)}/api/whistles?${new URLSearchParams({ token: settings.token }).toString()}`, { method: 'POST', body: JSON.stringify(request) });
+      void message.success(`已向 ${chosen.length} 个社区吹哨：${request.title}`);
+      onClose(true);
+    } catch (e) {
+      setRefusal(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open title="街道吹哨（可同时向多个社区的驻区单位吹哨）" okText="吹哨" cancelText="取消" width={760} confirmLoading={saving} onCancel={() => onClose(false)} onOk={() => form.submit()}>
+      {refusal && <Alert type="error" showIcon message={refusal} style={{ marginBottom: 8 }} />}
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} onKeyDown={formKeys(() => form.submit())} initialValues={{ date: dayjs(), time: dayjs().format('HH:mm'), urgency: '一般' }}>
+        <Row gutter={12}>
+          <Col span={12}><Form.Item name="title" label="事项"><Input aria-label="街道吹哨事项" /></Form.Item></Col>
+          <Col span={6}><Form.Item name="date" label="日期"><DatePicker aria-label="街道吹哨日期" allowClear={false} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="time" label="时间"><Input aria-label="街道吹哨时间" placeholder="14:30" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="category" label="类别"><Input aria-label="街道吹哨类别" /></Form.Item></Col>
+          <Col span={8}><Form.Item name="place" label="地点"><Input aria-label="街道吹哨地点" /></Form.Item></Col>
+          <Col span={4}><Form.Item name="urgency" label="紧急程度"><Select aria-label="街道吹哨紧急程度" options={WHISTLE_URGENCY.map((u) => ({ value: u, label: u }))} /></Form.Item></Col>
+          <Col span={4}><Form.Item name="deadline" label="办结期限"><DatePicker aria-label="街道吹哨办结期限" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={24}><Form.Item name="communities" label="社区"><Select aria-label="吹哨社区" mode="multiple" options={communities.map((c) => ({ value: c.code, label: c.community }))} /></Form.Item></Col>
+          {chosen.map((code) => {
+            const c = communities.find((x) => x.code === code)!;
+            return <Col span={12} key={code}><Form.Item name={`units:${code}`} label={`${c.community}的驻区单位（第一个牵头）`}><Select aria-label={`${c.community}驻区单位`} mode="multiple" showSearch optionFilterProp="label" options={c.units.map((u) => ({ value: u.id, label: u.name }))} /></Form.Item></Col>;
+          })}
+          <Col span={24}><Form.Item name="description" label="情况说明"><Input.TextArea aria-label="街道吹哨情况说明" rows={2} /></Form.Item></Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
