@@ -16,7 +16,8 @@ export function unitAssessmentPrint(communityName: string, period: string, rows:
     paper: 'A4',
     orientation: 'landscape',
     sections: [
-      { table: { columns: table.headers.map((header, i) => ({ header, width: i === 0 ? 14 : undefined })), rows: table.rows.map((r) => r.map(String)) } },
+      // Weights are in 评分办法 below, so the headers stay short enough for a landscape page.
+      { table: { columns: table.headers.map((header, i) => ({ header: header.replace(/（权重\d+(\.\d+)?）$/, ''), width: i === 0 ? 16 : undefined })), rows: table.rows.map((r) => r.map(String)) } },
       { heading: '评分办法', paragraphs: [...enabled.map((item) => `${item.label}（权重 ${settings.unitItems[item.key].weight}）：${item.how}${standard(item)}。`), '不适用的项目（如考核期内没有吹哨、没有联席会议）不计入，得分按适用项目的权重折算为百分制。'] },
       { signatures: ['审核人（签字）', '社区党组织（盖章）'] },
     ],

@@ -3,9 +3,12 @@ import dayjs from 'dayjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, printedText } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
+import { connectFromSettings, streetSignIn, useStreetServer } from './streetServer';
 
-/** Issue 12 (in progress): a wish through 点单 → 下单 → 接单 → 办结, declined with a reason, and the printed board. */
+const streetServer = useStreetServer(6100);
+
+/** Issue 12: 一书三单, 吹哨报到, 微心愿 and 三单制, 兼职委员, joint activities, and the units' 考核 here and at the street. */
 
 test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with a reason; the board prints surnames only', async ({ browser }) => {
   const dir = mkdtempSync(join(tmpdir(), 'desk-co-'));
@@ -159,4 +162,191 @@ test('一书三单: an agreement about to expire is flagged; a need matched to a
   await expect(projects).toContainText('已完成');
   await expect(projects).toContainText('为12户独居老人检修水电');
   await page.context().close();
+});
+
+test('every figure of a unit\'s 考核 follows the records as the clerk adds them, and the street sees the same after sync; the street raises a whistle the clerk receives', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const dir = mkdtempSync(join(tmpdir(), 'desk-units-'));
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  for (const name of ['福州市自来水公司', '福新物业公司']) {
+    await page.getByRole('button', { name: /新增驻区单位/ }).click();
+    await page.getByRole('dialog').getByLabel('单位名称').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  await connectFromSettings(page, streetServer.issue('clerk', '350102001001', '王小红'));
+  await openScreen(page, '共驻共建');
+  const figure = async (key: string, text: string | RegExp) => {
+    await page.getByRole('tab', { name: '驻区单位考核' }).click();
+    await expect(page.getByTestId('unit-assessment').getByRole('row', { name: /福州市自来水公司/ }).getByTestId(`figure-${key}`)).toHaveText(text);
+  };
+  const score = async () => Number(await page.getByTestId('unit-assessment').getByRole('row', { name: /福州市自来水公司/ }).getByTestId('unit-score').innerText());
+  await figure('agreement', '无');
+  await figure('resourcesOffered', '0 项');
+  await figure('whistlesAnswered', '—');
+  const before = await score();
+
+  // An agreement in force, with its signed scan attached.
+  await page.getByRole('tab', { name: '一书三单' }).click();
+  await page.getByRole('button', { name: '新增共建协议' }).click();
+  let dialog = page.getByRole('dialog', { name: '新增共建协议' });
+  await dialog.getByLabel('协议名称').fill('与自来水公司共驻共建协议');
+  await pickOption(page, dialog.getByLabel('共建单位', { exact: true }), '福州市自来水公司');
+  await dialog.getByLabel('签订日期').fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
+  await dialog.getByLabel('签订日期').press('Enter');
+  await dialog.getByLabel('到期日期').fill(dayjs().subtract(2, 'year').format('YYYY-MM-DD'));
+  await dialog.getByLabel('到期日期').press('Enter');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText(/早于签订日期（.*），请核对协议期限/)).toBeVisible();
+  await dialog.getByLabel('到期日期').fill(dayjs().add(2, 'year').format('YYYY-MM-DD'));
+  await dialog.getByLabel('到期日期').press('Enter');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByLabel('附加扫描件').setInputFiles({ name: '共建协议扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scanned agreement') });
+  await expect(page.getByTestId('agreements')).toContainText('共建协议扫描件.pdf');
+  await page.getByLabel('附加扫描件').setInputFiles({ name: '协议.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
+  await expect(page.getByText('「协议.docx」不是 JPG、PNG 图片或 PDF 文件；请先另存为这几种格式再附加')).toBeVisible();
+  await figure('agreement', '在期 1 份');
+
+  // A resource, a need matched to it, the project done.
+  await page.getByRole('tab', { name: '一书三单' }).click();
+  await page.getByRole('button', { name: '登记资源' }).click();
+  dialog = page.getByRole('dialog', { name: '登记资源' });
+  await dialog.getByLabel('资源名称').fill('水电维修');
+  await pickOption(page, dialog.getByLabel('提供单位'), '福州市自来水公司');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await figure('resourcesOffered', '1 项');
+  await page.getByRole('tab', { name: '一书三单' }).click();
+  await page.getByRole('button', { name: '登记需求' }).click();
+  dialog = page.getByRole('dialog', { name: '登记需求' });
+  await dialog.getByLabel('需求名称').fill('独居老人家中水电维修');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('co-needs').getByRole('button', { name: '匹配资源' }).click();
+  await page.getByTestId('matches').getByRole('button', { name: '对接为项目' }).click();
+  await figure('resourcesUsed', '0 项'); // a project in preparation uses nothing yet
+  await page.getByRole('tab', { name: '一书三单' }).click();
+  await page.getByTestId('co-projects').getByRole('button', { name: /完\s*成/ }).click();
+  await page.getByLabel('项目实绩').fill('为12户独居老人检修水电');
+  await page.getByRole('dialog').getByRole('button', { name: /完\s*成/ }).click();
+  await expect(page.getByTestId('co-projects')).toContainText('已完成');
+  await figure('projectsDone', '1 个');
+  await figure('resourcesUsed', '1 项');
+
+  // A whistle both units answer; closed 满意.
+  await page.getByRole('tab', { name: '吹哨报到' }).click();
+  await page.getByRole('button', { name: /吹\s*哨/ }).click();
+  dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
+  await dialog.getByLabel('吹哨事项').fill('3号楼停水');
+  await dialog.getByLabel('吹哨时间').fill('0:00');
+  await pickOption(page, dialog.getByLabel('牵头单位'), '福州市自来水公司');
+  await dialog.getByRole('button', { name: /吹\s*哨/ }).click();
+  await expect(dialog).toBeHidden();
+  await figure('whistlesAnswered', '0%（0/1）');
+  await page.getByRole('tab', { name: '吹哨报到' }).click();
+  await page.getByTestId('whistles').getByText('3号楼停水').click();
+  const drawer = page.locator('.ant-drawer');
+  await drawer.getByRole('button', { name: '登记报到' }).click();
+  await expect(drawer.getByTestId('whistle-response')).toContainText('报到，响应');
+  await drawer.getByLabel('处理结果').fill('已恢复供水');
+  await drawer.getByRole('button', { name: /办\s*结/ }).click();
+  await expect(drawer.getByTestId('whistle-closed')).toContainText('已恢复供水');
+  await page.keyboard.press('Escape');
+  await figure('whistlesAnswered', '100%（1/1）');
+  await figure('responseTime', / 小时$/);
+  await figure('satisfaction', '100%（1/1）');
+
+  // A joint activity serving the project.
+  await page.getByRole('tab', { name: '共建活动' }).click();
+  await page.getByRole('button', { name: '登记共建活动' }).click();
+  dialog = page.getByRole('dialog', { name: '登记共建活动' });
+  await dialog.getByLabel('共建活动名称').fill('入户检修水电');
+  await pickOption(page, dialog.getByLabel('共建活动牵头单位'), '福州市自来水公司');
+  await pickOption(page, dialog.getByLabel('服务的共建项目'), '独居老人家中水电维修');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('joint-activities')).toContainText('项目：独居老人家中水电维修');
+  await figure('activities', '1 次');
+
+  // Its 兼职委员, and a 党建联席会议 the unit attended.
+  await page.getByRole('tab', { name: '兼职委员' }).click();
+  await page.getByRole('button', { name: '聘任兼职委员' }).click();
+  dialog = page.getByRole('dialog', { name: '聘任兼职委员' });
+  await dialog.getByLabel('兼职委员姓名').fill('赵工');
+  await pickOption(page, dialog.getByLabel('兼职委员所在单位'), '福州市自来水公司');
+  await dialog.getByLabel('分工职责').fill('协调供水保障');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('part-time-members')).toContainText('在任');
+  await openScreen(page, '会议记录');
+  await page.getByRole('button', { name: /新建会议/ }).click();
+  dialog = page.getByRole('dialog', { name: '新建会议' });
+  await pickOption(page, dialog.getByLabel('会议类型'), '党建联席会议');
+  await pickOption(page, dialog.getByLabel('召开会议的党组织'), '三坊七巷社区党委（社区党组织）');
+  await dialog.getByRole('button', { name: /新\s*建/ }).click();
+  const meeting = page.locator('.ant-drawer');
+  await expect(meeting).toContainText('福州市自来水公司 赵工');
+  const attended = meeting.getByRole('radiogroup', { name: '福州市自来水公司 赵工的出席情况' });
+  await attended.getByText('出席', { exact: true }).click();
+  await expect(attended.getByRole('radio', { name: '出席' })).toBeChecked();
+  await page.keyboard.press('Escape');
+  await openScreen(page, '共驻共建');
+  await figure('jointMeetings', '100%（1/1）');
+  await page.getByRole('tab', { name: '兼职委员' }).click();
+  await expect(page.getByTestId('joint-attendance')).toHaveText('1 / 1 次');
+  await figure('agreement', '在期 1 份');
+  const after = await score();
+  expect(after).toBeGreaterThan(before);
+
+  // Each figure opens to its records; the table prints and exports.
+  await page.getByTestId('unit-assessment').getByRole('row', { name: /福州市自来水公司/ }).getByTestId('figure-projectsDone').click();
+  await expect(page.getByTestId('unit-assessment-behind')).toContainText('项目清单：独居老人家中水电维修');
+  await page.keyboard.press('Escape');
+  const sheet = await readDownloadedXlsx(page, () => page.getByRole('button', { name: '导出Excel' }).click(), join(dir, 'units.xlsx'));
+  expect(sheet.rows[0]![0]).toBe('驻区单位');
+  expect(sheet.rows[1]![0]).toBe('福州市自来水公司');
+  expect(sheet.rows[1]![sheet.rows[1]!.length - 1]).toBe(String(after));
+  await page.getByRole('button', { name: '打印考核表' }).click();
+  const printed = await printedText(page, join(dir, 'units.pdf'));
+  expect(printed).toContain('驻区单位共驻共建考核表');
+  expect(printed).toMatch(/福州市自来水公司\s+在期/);
+  expect(printed).toContain(String(after));
+  await expect(page.getByTestId('sync-status')).toContainText('已同步', { timeout: 30_000 });
+
+  // The street sees the same figures, and raises a whistle to the community's units.
+  const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const street = await streetContext.newPage();
+  await streetSignIn(street, streetServer.issue('street', '350102001', '李组织委员'));
+  const streetRow = street.getByTestId('street-unit-assessment').getByRole('row', { name: /福州市自来水公司/ });
+  await expect(async () => {
+    await street.getByRole('button', { name: '刷新街道驻区单位考核' }).click();
+    await expect(streetRow).toContainText(String(after), { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(streetRow).toContainText('100%（1/1）');
+  await expect(street.getByTestId('street-whistles')).toContainText('3号楼停水');
+  await street.getByRole('button', { name: '街道吹哨', exact: true }).click();
+  const raise = street.getByRole('dialog', { name: /街道吹哨/ });
+  await raise.getByLabel('街道吹哨事项').fill('汛期排水隐患排查');
+  await raise.getByRole('button', { name: /吹\s*哨/ }).click();
+  await expect(raise).toContainText('请至少选择一个社区及其驻区单位');
+  await raise.getByLabel('吹哨社区').fill('三坊七巷');
+  await street.keyboard.press('Enter');
+  await street.keyboard.press('Escape');
+  await raise.getByLabel('三坊七巷社区驻区单位').fill('福新物业');
+  await street.keyboard.press('Enter');
+  await street.keyboard.press('Escape');
+  await expect(raise).toContainText('福新物业公司');
+  await raise.getByRole('button', { name: /吹\s*哨/ }).click();
+  await expect(raise).toBeHidden();
+  await expect(street.getByTestId('street-whistles')).toContainText('汛期排水隐患排查');
+  // The clerk's list shows it with the next sync, raised by the street, with 福新物业公司 to lead.
+  await page.getByRole('tab', { name: '吹哨报到' }).click();
+  await expect(page.getByTestId('whistles')).toContainText('汛期排水隐患排查', { timeout: 30_000 });
+  await expect(page.getByTestId('whistles').getByRole('row', { name: /汛期排水隐患排查/ })).toContainText('福新物业公司（牵头）');
+  await streetContext.close();
+  await context.close();
 });

@@ -101,7 +101,7 @@ function RaiseDialog({ settings, communities, onClose }: { settings: ConnectionS
           <Col span={8}><Form.Item name="place" label="地点"><Input aria-label="街道吹哨地点" /></Form.Item></Col>
           <Col span={4}><Form.Item name="urgency" label="紧急程度"><Select aria-label="街道吹哨紧急程度" options={WHISTLE_URGENCY.map((u) => ({ value: u, label: u }))} /></Form.Item></Col>
           <Col span={4}><Form.Item name="deadline" label="办结期限"><DatePicker aria-label="街道吹哨办结期限" style={{ width: '100%' }} /></Form.Item></Col>
-          <Col span={24}><Form.Item name="communities" label="社区"><Select aria-label="吹哨社区" mode="multiple" options={communities.map((c) => ({ value: c.code, label: c.community }))} /></Form.Item></Col>
+          <Col span={24}><Form.Item name="communities" label="社区"><Select aria-label="吹哨社区" mode="multiple" showSearch optionFilterProp="label" options={communities.map((c) => ({ value: c.code, label: c.community }))} /></Form.Item></Col>
           {chosen.map((code) => {
             const c = communities.find((x) => x.code === code)!;
             return <Col span={12} key={code}><Form.Item name={`units:${code}`} label={`${c.community}的驻区单位（第一个牵头）`}><Select aria-label={`${c.community}驻区单位`} mode="multiple" showSearch optionFilterProp="label" options={c.units.map((u) => ({ value: u.id, label: u.name }))} /></Form.Item></Col>;
