@@ -31,7 +31,7 @@ describe('一书三单', () => {
 
   it('refuses an agreement ending before it starts, and a venue offered that is not a bookable venue', () => {
     const repos = createRepositories(new Y.Doc(), fixedContext());
-    expect(() => repos.agreements.create({ title: '共建协议', signedDate: '2026-05-01', endDate: '2025-05-01' })).toThrow('到期日期（2025-05-01）早于签订日期（2026-05-01），请核对协议期限');
+    expect(() => repos.agreements.create({ title: '共建协议', signedDate: '2026-05-01', endDate: '2025-05-01' })).toThrow('「到期日期」（2025-05-01）早于签订日期（2026-05-01），请核对协议期限');
     expect(() => repos.coResources.create({ kind: '场地', title: '会议室', venueId: 'nope' })).toThrow('所选场地不存在或已删除');
     const venue = repos.venues.create({ name: '一中会议室' });
     expect(repos.coResources.create({ kind: '场地', title: '一中会议室', venueId: venue.id }).venueId).toBe(venue.id);
@@ -42,7 +42,7 @@ describe('兼职委员', () => {
   it('counts the 联席会议 their unit attended during the term only, and refuses a term ending before it starts', () => {
     const repos = createRepositories(new Y.Doc(), fixedContext());
     const unit = repos.residentUnits.create({ name: '自来水公司' });
-    expect(() => repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01', termEnd: '2025-03-01' })).toThrow('任期届满日期（2025-03-01）早于聘任日期（2026-03-01），请核对任期');
+    expect(() => repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01', termEnd: '2025-03-01' })).toThrow('「任期届满」（2025-03-01）早于聘任日期（2026-03-01），请核对任期');
     expect(() => repos.partTimeMembers.create({ name: '赵六', unitId: 'nope', appointedOn: '2026-03-01' })).toThrow('所选驻区单位不存在或已删除');
     const m = repos.partTimeMembers.create({ name: '赵六', unitId: unit.id, appointedOn: '2026-03-01', termEnd: '2028-02-28', duties: '联系社区供水保障' });
     const meeting = (date: string, status: string) => ({ id: date, title: `${date}联席会议`, date, attendance: { [`unit:${unit.id}`]: { status, removed: false } } });

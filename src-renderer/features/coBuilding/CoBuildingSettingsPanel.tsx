@@ -30,7 +30,7 @@ export function CoBuildingSettingsPanel() {
           <label>到期前提醒（天）<Input aria-label="到期提醒天数" style={{ width: 160, display: 'block' }} value={draft.reminderDays} onChange={(e) => setDraft((d) => ({ ...d, reminderDays: e.target.value }))} placeholder="60、30、7" /></label>
           <label>法定节假日（每行一个日期）<Input.TextArea aria-label="法定节假日" rows={4} style={{ width: 200, display: 'block' }} value={draft.holidays} onChange={(e) => setDraft((d) => ({ ...d, holidays: e.target.value }))} placeholder="2026-10-01" /></label>
           <label>调休上班日（周末上班）<Input.TextArea aria-label="调休上班日" rows={4} style={{ width: 200, display: 'block' }} value={draft.workdays} onChange={(e) => setDraft((d) => ({ ...d, workdays: e.target.value }))} placeholder="2026-10-10" /></label>
-          <Typography.Paragraph type="secondary" style={{ maxWidth: 360 }}>吹哨的“工作日响应时间”不计周末和法定节假日，调休上班日照常计算。协议在到期前按所列天数逐级提醒，首页顶部显示。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ maxWidth: 360 }}>吹哨的“工作日响应时间”不计周末和法定节假日，调休上班日照常计算。协议在到期前按所列天数逐级提醒，提醒显示在各页面顶部。</Typography.Paragraph>
         </Space>
       </Card>
       <Card size="small" title={`驻区单位考核项目（启用项目权重合计 ${totalWeight}）`}>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag } from 'antd';
+import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { activityUnitIds } from '../../../src-shared/records/coBuilding/coBuildingSchemas';
@@ -14,6 +14,7 @@ import { useRun } from '../../app/useRun';
  */
 export function JointActivitiesPanel() {
   const { store } = useSession();
+  const run = useRun();
   const activities = useLiveList(store.repos.activities);
   const units = useLiveList(store.repos.residentUnits);
   const [adding, setAdding] = useState(false);
@@ -38,6 +39,14 @@ export function JointActivitiesPanel() {
           },
           { title: '时长与积分', width: 160, render: (_, a) => (a.serviceActivityId ? `见志愿服务「${store.repos.serviceActivities.get(a.serviceActivityId)?.title ?? '已删除'}」` : '—') },
           { title: '实绩', dataIndex: 'result' },
+          {
+            title: '', width: 70,
+            render: (_, a) => (
+              <Popconfirm title={`删除共建活动「${a.title}」？删除后可在历史中查到，考核随之更新`} okText="删除" cancelText="取消" onConfirm={() => run(() => store.repos.activities.delete(a.id), `已删除「${a.title}」`)}>
+                <Button size="small" danger>删除</Button>
+              </Popconfirm>
+            ),
+          },
         ]} />
       {adding && <ActivityDialog onClose={() => setAdding(false)} />}
     </Space>
@@ -72,7 +81,7 @@ function ActivityDialog({ onClose }: { onClose(): void }) {
           <Col span={6}><Form.Item name="participants" label="参与总人数"><InputNumber aria-label="参与总人数" min={0} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={8}><Form.Item name="projectId" label="服务的共建项目"><Select aria-label="服务的共建项目" allowClear showSearch optionFilterProp="label" options={store.repos.coProjects.list().map((p) => ({ value: p.id, label: p.title }))} /></Form.Item></Col>
           <Col span={8}><Form.Item name="whistleId" label="服务的吹哨事项"><Select aria-label="服务的吹哨事项" allowClear showSearch optionFilterProp="label" options={store.repos.whistles.list().map((w) => ({ value: w.id, label: `${w.date} ${w.title}` }))} /></Form.Item></Col>
-          <Col span={8}><Form.Item name="serviceActivityId" label="对应的志愿服务活动（记时长积分）"><Select aria-label="对应的志愿服务活动" allowClear showSearch optionFilterProp="label" options={store.repos.serviceActivities.list().sort((a, b) => b.date.localeCompare(a.date)).slice(0, 500).map((a) => ({ value: a.id, label: `${a.date} ${a.title}` }))} /></Form.Item></Col>
+          <Col span={8}><Form.Item name="serviceActivityId" label="志愿服务活动（记时长）"><Select aria-label="对应的志愿服务活动" allowClear showSearch optionFilterProp="label" options={store.repos.serviceActivities.list().sort((a, b) => b.date.localeCompare(a.date)).slice(0, 500).map((a) => ({ value: a.id, label: `${a.date} ${a.title}` }))} /></Form.Item></Col>
           <Col span={24}><Form.Item name="result" label="活动实绩"><Input.TextArea aria-label="活动实绩" rows={2} placeholder="例如：为12户独居老人检修水电" /></Form.Item></Col>
         </Row>
       </Form>

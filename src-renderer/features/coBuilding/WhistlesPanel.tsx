@@ -57,7 +57,7 @@ export function WhistlesPanel() {
         onRow={(w) => ({ onClick: () => setOpen(w.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: '吹哨时间', width: 150, render: (_, w) => shown(w.raisedAt || w.date) },
-          { title: '事项', render: (_, w) => <Space>{w.title}{w.urgency !== '一般' && <Tag color="red">{w.urgency}</Tag>}</Space> },
+          { title: '事项', render: (_, w) => <Space>{w.title}{w.urgency !== '一般' && <Tag color="red">{w.urgency}</Tag>}{w.raisedBy && <Tag>{w.raisedBy}吹哨</Tag>}</Space> },
           { title: '响应单位', render: (_, w) => Object.values(w.handlers).map((h) => `${h.name}${h.lead ? '（牵头）' : ''}`).join('、') },
           { title: '报到', render: (_, w) => responseTimes(w).map((r) => (r.hours === null ? `${r.name} 未报到` : `${r.name} ${r.hours} 小时`)).join('；') },
           { title: '状态', width: 150, render: (_, w) => <Space><Tag color={STATUS_COLORS[whistleStatus(w)]}>{whistleStatus(w)}</Tag>{isOverdue(w, today()) && <Tag color="red">超期</Tag>}</Space> },

@@ -56,7 +56,7 @@ export function StreetWhistles({ settings }: { settings: ConnectionSettings }) {
           { title: '吹哨时间', width: 140, render: (_, w) => (w.raisedAt || w.date).replace('T', ' ') },
           { title: '事项', render: (_, w) => <Space size={4}>{w.title}{w.urgency !== '一般' && <Tag color="red">{w.urgency}</Tag>}{w.raisedBy !== '社区' && <Tag>街道吹哨</Tag>}</Space> },
           { title: '响应单位', dataIndex: 'handlers' },
-          { title: '报到', width: 130, render: (_, w) => `${w.answered}/${w.named}${w.firstResponseHours === null ? '' : `，首报 ${w.firstResponseHours} 小时`}` },
+          { title: '报到', width: 170, render: (_, w) => `${w.answered}/${w.named}${w.firstResponseHours === null ? '' : `，首报 ${w.firstResponseHours} 小时`}` },
           { title: '状态', width: 130, render: (_, w) => <Space size={4}><Tag color={STATUS_COLORS[w.status]}>{w.status}</Tag>{w.overdue && <Tag color="red">超期</Tag>}</Space> },
           { title: '评价', dataIndex: 'evaluation', width: 80 },
         ]}
@@ -79,6 +79,7 @@ function RaiseDialog({ settings, communities, onClose }: { settings: ConnectionS
       targets: chosen.map((code) => ({ code, unitIds: (v[`units:${code}`] as string[] | undefined) ?? [] })),
     };
     setSaving(true);
+    setRefusal('');
     try {
       await fetchJson(`${httpBase(settings.serverUrl)}/api/whistles?${new URLSearchParams({ token: settings.token }).toString()}`, { method: 'POST', body: JSON.stringify(request) });
       void message.success(`已向 ${chosen.length} 个社区吹哨：${request.title}`);
@@ -97,10 +98,10 @@ function RaiseDialog({ settings, communities, onClose }: { settings: ConnectionS
           <Col span={12}><Form.Item name="title" label="事项"><Input aria-label="街道吹哨事项" /></Form.Item></Col>
           <Col span={6}><Form.Item name="date" label="日期"><DatePicker aria-label="街道吹哨日期" allowClear={false} style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={6}><Form.Item name="time" label="时间"><Input aria-label="街道吹哨时间" placeholder="14:30" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="category" label="类别"><Input aria-label="街道吹哨类别" /></Form.Item></Col>
-          <Col span={8}><Form.Item name="place" label="地点"><Input aria-label="街道吹哨地点" /></Form.Item></Col>
+          <Col span={7}><Form.Item name="category" label="类别"><Input aria-label="街道吹哨类别" /></Form.Item></Col>
+          <Col span={7}><Form.Item name="place" label="地点"><Input aria-label="街道吹哨地点" /></Form.Item></Col>
           <Col span={4}><Form.Item name="urgency" label="紧急程度"><Select aria-label="街道吹哨紧急程度" options={WHISTLE_URGENCY.map((u) => ({ value: u, label: u }))} /></Form.Item></Col>
-          <Col span={4}><Form.Item name="deadline" label="办结期限"><DatePicker aria-label="街道吹哨办结期限" style={{ width: '100%' }} /></Form.Item></Col>
+          <Col span={6}><Form.Item name="deadline" label="办结期限"><DatePicker aria-label="街道吹哨办结期限" style={{ width: '100%' }} /></Form.Item></Col>
           <Col span={24}><Form.Item name="communities" label="社区"><Select aria-label="吹哨社区" mode="multiple" showSearch optionFilterProp="label" options={communities.map((c) => ({ value: c.code, label: c.community }))} /></Form.Item></Col>
           {chosen.map((code) => {
             const c = communities.find((x) => x.code === code)!;

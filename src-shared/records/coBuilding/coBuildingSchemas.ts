@@ -67,7 +67,7 @@ export const agreements = defineCollection({
       content: longText(),
     })
     .superRefine((a, ctx) => {
-      if (a.signedDate && a.endDate && a.endDate < a.signedDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `到期日期（${a.endDate}）早于签订日期（${a.signedDate}），请核对协议期限` });
+      if (a.signedDate && a.endDate && a.endDate < a.signedDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `（${a.endDate}）早于签订日期（${a.signedDate}），请核对协议期限` });
     }),
   fieldLabels: { title: '协议名称', unitId: '共建单位', coUnitIds: '其他共建单位', signedDate: '签订日期', endDate: '到期日期', unitPartyOrg: '单位党组织', contacts: '联系人', content: '协议内容' },
   longTextFields: ['content'],

@@ -24,8 +24,8 @@ export const partTimeMembers = defineCollection({
       personId: optionalRef(),
     })
     .superRefine((m, ctx) => {
-      if (m.termEnd && m.termEnd < m.appointedOn) ctx.addIssue({ code: 'custom', path: ['termEnd'], message: `任期届满日期（${m.termEnd}）早于聘任日期（${m.appointedOn}），请核对任期` });
-      if (m.endedOn && m.endedOn < m.appointedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: `免职日期（${m.endedOn}）早于聘任日期（${m.appointedOn}），请核对` });
+      if (m.termEnd && m.termEnd < m.appointedOn) ctx.addIssue({ code: 'custom', path: ['termEnd'], message: `（${m.termEnd}）早于聘任日期（${m.appointedOn}），请核对任期` });
+      if (m.endedOn && m.endedOn < m.appointedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: `（${m.endedOn}）早于聘任日期（${m.appointedOn}），请核对` });
     }),
   fieldLabels: { name: '姓名', unitId: '所在单位', unitPost: '单位职务', phone: '联系电话', appointedOn: '聘任日期', termEnd: '任期届满', duties: '分工职责', endedOn: '免职日期', personId: '名册人员' },
   longTextFields: [],
