@@ -161,6 +161,24 @@ test('一书三单: an agreement about to expire is flagged; a need matched to a
   await page.getByRole('dialog').getByRole('button', { name: /完\s*成/ }).click();
   await expect(projects).toContainText('已完成');
   await expect(projects).toContainText('为12户独居老人检修水电');
+
+  // The reminder follows the clerk to other screens until seen; with reminders at 10 days only, 20 days is not due.
+  await openScreen(page, '人员名册');
+  const reminder = page.getByTestId('agreement-reminder');
+  await expect(reminder).toContainText('「与自来水公司共驻共建协议」');
+  await reminder.getByRole('button', { name: '知道了' }).click();
+  await expect(reminder).toBeHidden();
+  await openScreen(page, '共驻共建');
+  await page.getByRole('tab', { name: '共建设置' }).click();
+  await page.getByLabel('到期提醒天数').fill('10、0');
+  await page.getByRole('button', { name: '保存共建设置' }).click();
+  await expect(page.getByText('「到期提醒天数」应为 1 至 365 之间的整数，例如 60、30、7')).toBeVisible();
+  await page.getByLabel('到期提醒天数').fill('10');
+  await page.getByRole('button', { name: '保存共建设置' }).click();
+  await expect(page.getByText('共建设置已保存')).toBeVisible();
+  await page.getByRole('tab', { name: '一书三单' }).click();
+  await expect(page.getByTestId('agreements')).toContainText('与自来水公司共驻共建协议');
+  await expect(page.getByTestId('expiring-agreements')).toBeHidden();
   await page.context().close();
 });
 
