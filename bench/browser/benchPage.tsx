@@ -36,6 +36,11 @@ import { monthFigures } from '../../src-shared/records/volunteer/volunteerFigure
 import { activityRules, DEFAULT_POINT_RULES } from '../../src-shared/records/volunteer/pointRules';
 import { DEFAULT_HOURS_TARGETS, yearAssessment } from '../../src-shared/records/volunteer/memberAssessment';
 import { BookingsPage } from '../../src-renderer/features/booking/BookingsPage';
+import { unitAssessmentInputs } from '../../src-shared/records/coBuilding/coBuildingFacts';
+import { unitAssessment } from '../../src-shared/records/coBuilding/unitAssessment';
+import { whistleRows } from '../../src-shared/records/coBuilding/streetWhistles';
+import { figuresByHandler } from '../../src-shared/records/coBuilding/whistleRules';
+import { matchResources } from '../../src-shared/records/coBuilding/coBuildingRules';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -384,5 +389,47 @@ async function runVolunteerBench() {
   return { activities: activities.length, lines: lines.length, readMs, reconcileMs, personMs: median(personTimes), personMaxMs: Math.max(...personTimes), publicityMs, publicityRows: month.length, batchMs: median(saves), batchMaxMs: Math.max(...saves), assessmentMs, assessedPeople: assessed.length };
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench });
+/** 共驻共建 of the large community: 500 units, 2,000 whistles, 5,000 joint activities, the lists, service activities. */
+async function runCoBuildingBench() {
+  const code = `350102007${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, meetings: 200, venues: 0, bookings: 0, pointEntries: 0 }, { chunk: 5000, pause: () => store.flush() });
+  await store.flush();
+  const r0 = performance.now();
+  const inputs = unitAssessmentInputs(store.repos);
+  const readMs = performance.now() - r0;
+  const settings = store.settings.coBuilding();
+  const tables: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    rows = unitAssessment(inputs, i % 2 ? '2025' : '2025-H1', settings).length;
+    tables.push(performance.now() - t0);
+  }
+  const whistles = store.repos.whistles.list();
+  const lists: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const w0 = performance.now();
+    whistleRows(whistles, '2026-11-26');
+    figuresByHandler(whistles, '2025-01-01', '2025-12-31');
+    lists.push(performance.now() - w0);
+  }
+  const resources = store.repos.coResources.list();
+  const needs = store.repos.coNeeds.list();
+  const matches: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const m0 = performance.now();
+    matchResources(needs[(i * 37) % needs.length]!, resources);
+    matches.push(performance.now() - m0);
+  }
+  await store.close();
+  return {
+    units: inputs.units.length, whistles: whistles.length, activities: inputs.activities.length, resources: resources.length, serviceActivities: inputs.service.length, rows,
+    readMs, tableMs: median(tables), tableMaxMs: Math.max(...tables), whistleListMs: median(lists), whistleListMaxMs: Math.max(...lists), matchMs: median(matches), matchMaxMs: Math.max(...matches),
+  };
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench });
 document.title = 'ready';

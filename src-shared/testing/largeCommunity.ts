@@ -8,7 +8,9 @@ import { activityRules, DEFAULT_POINT_RULES } from '../records/volunteer/pointRu
 export const LARGE_COMMUNITY = {
   grids: 8, compoundsPerGrid: 3, buildingsPerCompound: 4,
   partyMembers: 1500, inServiceMembers: 500, volunteers: 5000, volunteerTeams: 20, residentUnits: 500,
-  meetings: 2000, activities: 5000, venues: 50, bookings: 20000, agreements: 200, whistles: 300,
+  meetings: 2000, activities: 5000, venues: 50, bookings: 20000, agreements: 200, whistles: 2000,
+  /** 一书三单 and 兼职委员 of the 500 units; 联席会议 with every unit on the 应到 list. */
+  coResources: 1000, coNeeds: 300, coProjects: 300, partTimeMembers: 100, jointMeetings: 20,
   /** 志愿服务活动 with their sign-in, and the points ledger they fill (service lines, then awards and redemptions). */
   serviceActivities: 5000, pointEntries: 100000,
 };
@@ -134,7 +136,7 @@ export async function populateCommunity(
     await tick();
   }
   for (let i = 0; i < sizes.activities; i++) {
-    repos.activities.create({ title: `共建活动${i + 1}`, date: date(rng, 2021, 2026), unitId: rng.pick(units), participants: rng.int(3, 60), hours: rng.int(1, 4), result: '开展入户走访，解决居民诉求。' });
+    repos.activities.create({ title: `共建活动${i + 1}`, date: date(rng, 2021, 2026), unitId: rng.pick(units), unitIds: rng.next() < 0.3 && units.length ? [rng.pick(units)] : [], participants: rng.int(3, 60), hours: rng.int(1, 4), result: '开展入户走访，解决居民诉求。' });
     await tick();
   }
   // Venues of the service centre and of resident units; bookings spread over them, whole hours in opening time.
@@ -170,10 +172,7 @@ export async function populateCommunity(
     repos.agreements.create({ title: `共建协议${i + 1}`, unitId: rng.pick(units), signedDate: date(rng, 2021, 2026), content: '双方本着资源共享、优势互补的原则开展共驻共建。' });
     await tick();
   }
-  for (let i = 0; i < sizes.whistles; i++) {
-    repos.whistles.create({ title: `吹哨事项${i + 1}`, date: date(rng, 2021, 2026), leadUnitId: rng.pick(units), status: rng.pick(['待响应', '处理中', '已办结']) });
-    await tick();
-  }
+  await populateCoBuilding(repos, sizes, rng, units, tick);
   // Service activities entered from their sign-in sheets, their points posted as the app posts them; then awards and
   // redemptions (never beyond a balance) until the ledger has its size.
   const rules = activityRules(DEFAULT_POINT_RULES, '环境整治');
@@ -212,4 +211,53 @@ export async function populateCommunity(
   }
   await options.pause?.();
   return made;
+}
+
+/**
+ * Co-building of the resident units: resources (2 per unit), needs, projects using them, 兼职委员, 联席会议 with every
+ * unit on the list, and whistles with a lead and co-handlers, their 报到 hours after, most closed and evaluated.
+ */
+async function populateCoBuilding(repos: Repositories, sizes: CommunitySizes, rng: SeededRandom, units: readonly string[], tick: () => Promise<void>): Promise<void> {
+  if (units.length === 0) return;
+  const resources: string[] = [];
+  for (let i = 0; i < sizes.coResources; i++) {
+    resources.push(repos.coResources.create({ unitId: units[i % units.length]!, kind: rng.pick(['场地', '设备', '技能', '资金', '志愿服务'] as const), title: rng.pick(['水电维修', '法律咨询', '义诊', '会议室', '图书捐赠', '助学资金', '心理辅导']) + (i + 1), description: rng.pick(['每月一次', '周末开放', '上门服务', '']) }).id);
+    await tick();
+  }
+  for (let i = 0; i < sizes.coNeeds; i++) {
+    repos.coNeeds.create({ kind: rng.pick(['场地', '设备', '技能', '资金', '志愿服务'] as const), title: rng.pick(['老人家中水电维修', '儿童暑期托管', '楼道照明', '法律援助', '健康讲座']) + (i + 1), from: `${rng.int(1, 30)}号楼居民`, urgency: rng.next() < 0.2 ? '紧急' : '一般' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.coProjects; i++) {
+    const start = date(rng, 2021, 2026);
+    const done = rng.next() < 0.6;
+    repos.coProjects.create({
+      title: `共建项目${i + 1}`, leadUnitId: rng.pick(units), coUnitIds: rng.next() < 0.4 ? [rng.pick(units)] : [], resourceIds: [rng.pick(resources)], budget: rng.int(0, 50) * 1000,
+      startDate: start, endDate: done ? `${start.slice(0, 8)}28` : '', status: done ? '已完成' : rng.pick(['筹备中', '进行中'] as const), results: done ? '完成改造，居民满意。' : '',
+    });
+    await tick();
+  }
+  for (let i = 0; i < sizes.partTimeMembers; i++) {
+    repos.partTimeMembers.create({ name: name(rng), unitId: units[(i * 5) % units.length]!, unitPost: '党委副书记', appointedOn: date(rng, 2021, 2024), duties: '协调单位资源参与社区治理' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.jointMeetings; i++) {
+    const attendance = Object.fromEntries(units.map((id) => [`unit:${id}`, { kind: 'unit' as const, name: '', status: rng.next() < 0.7 ? ('出席' as const) : ('缺席' as const) }]));
+    repos.meetings.create({ title: `党建联席会议${i + 1}`, meetingType: '党建联席会议', date: date(rng, 2021, 2026), attendance, status: '已定稿' });
+    await tick();
+  }
+  for (let i = 0; i < sizes.whistles; i++) {
+    const day = date(rng, 2021, 2026);
+    const raisedAt = `${day}T${String(rng.int(8, 20)).padStart(2, '0')}:00`;
+    const handlerUnits = [...new Set([rng.pick(units), ...(rng.next() < 0.5 ? [rng.pick(units), rng.pick(units)] : [])])];
+    const handlers = Object.fromEntries(handlerUnits.map((id, k) => [`unit:${id}`, { name: `驻区单位${units.indexOf(id) + 1}`, kind: '驻区单位' as const, lead: k === 0 }]));
+    const reportAt = (hours: number) => new Date(Date.parse(`${raisedAt}:00Z`) + hours * 3_600_000).toISOString().slice(0, 16);
+    const reports = Object.fromEntries(handlerUnits.filter(() => rng.next() < 0.85).map((id) => [`unit:${id}`, { reportedAt: reportAt(rng.int(1, 72)) }]));
+    const closed = Object.keys(reports).length > 0 && rng.next() < 0.7;
+    repos.whistles.create({
+      title: `吹哨事项${i + 1}`, date: day, raisedAt, leadUnitId: handlerUnits[0], urgency: rng.pick(['一般', '紧急', '特急'] as const), deadline: day, handlers, reports,
+      closedAt: closed ? reportAt(96) : '', result: closed ? '已处理完毕' : '', evaluation: closed ? rng.pick(['满意', '满意', '基本满意', '不满意'] as const) : '',
+    });
+    await tick();
+  }
 }
