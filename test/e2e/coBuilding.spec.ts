@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,43 @@ import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx 
 import { connectFromSettings, streetSignIn, useStreetServer } from './streetServer';
 
 const streetServer = useStreetServer(6100);
+
+/** A new community with these resident units, on the 共驻共建 screen. */
+async function communityWithUnits(page: Page, names: readonly string[]): Promise<void> {
+  await completeSetup(page);
+  await openScreen(page, '驻区单位与服务队');
+  for (const name of names) {
+    await page.getByRole('button', { name: /新增驻区单位/ }).click();
+    await page.getByRole('dialog').getByLabel('单位名称').fill(name);
+    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+  }
+  await openScreen(page, '共驻共建');
+}
+
+/** Fills the 新增共建协议 dialog (it stays open when the save is refused). */
+async function fillAgreement(page: Page, unit: string, signed: dayjs.Dayjs, ends: dayjs.Dayjs): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: '新增共建协议' });
+  if (!(await dialog.isVisible())) await page.getByRole('button', { name: '新增共建协议' }).click();
+  await dialog.getByLabel('协议名称').fill('与自来水公司共驻共建协议');
+  await pickOption(page, dialog.getByLabel('共建单位', { exact: true }), unit);
+  await dialog.getByLabel('签订日期').fill(signed.format('YYYY-MM-DD'));
+  await dialog.getByLabel('签订日期').press('Enter');
+  await dialog.getByLabel('到期日期').fill(ends.format('YYYY-MM-DD'));
+  await dialog.getByLabel('到期日期').press('Enter');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  return dialog;
+}
+
+/** 登记资源 or 登记需求 with its name (and the unit that offers a resource). */
+async function addToList(page: Page, list: '登记资源' | '登记需求', title: string, unit?: string): Promise<void> {
+  await page.getByRole('button', { name: list }).click();
+  const dialog = page.getByRole('dialog', { name: list });
+  await dialog.getByLabel(list === '登记资源' ? '资源名称' : '需求名称').fill(title);
+  if (unit) await pickOption(page, dialog.getByLabel('提供单位'), unit);
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(dialog).toBeHidden();
+}
 
 /** Issue 12: 一书三单, 吹哨报到, 微心愿 and 三单制, 兼职委员, joint activities, and the units' 考核 here and at the street. */
 
@@ -66,15 +103,7 @@ test('a wish goes 点单 → 下单 → 接单 → 办结; one is declined with 
 
 test('a whistle with two units that report in, progress, closed with an evaluation; each unit\'s response counted', async ({ browser }) => {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await completeSetup(page);
-  await openScreen(page, '驻区单位与服务队');
-  for (const name of ['福州市自来水公司', '福新物业公司']) {
-    await page.getByRole('button', { name: /新增驻区单位/ }).click();
-    await page.getByRole('dialog').getByLabel('单位名称').fill(name);
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-    await expect(page.getByRole('dialog')).toBeHidden();
-  }
-  await openScreen(page, '共驻共建');
+  await communityWithUnits(page, ['福州市自来水公司', '福新物业公司']);
   await page.getByRole('tab', { name: '吹哨报到' }).click();
   await page.getByRole('button', { name: /吹\s*哨/ }).click();
   const dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
@@ -114,40 +143,12 @@ test('a whistle with two units that report in, progress, closed with an evaluati
 
 test('一书三单: an agreement about to expire is flagged; a need matched to a unit\'s resource becomes a project, done with its results', async ({ browser }) => {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
-  await completeSetup(page);
-  await openScreen(page, '驻区单位与服务队');
-  await page.getByRole('button', { name: /新增驻区单位/ }).click();
-  await page.getByRole('dialog').getByLabel('单位名称').fill('福州市自来水公司');
-  await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
-  await openScreen(page, '共驻共建');
-
-  await page.getByRole('button', { name: '新增共建协议' }).click();
-  let dialog = page.getByRole('dialog', { name: '新增共建协议' });
-  await dialog.getByLabel('协议名称').fill('与自来水公司共驻共建协议');
-  await pickOption(page, dialog.getByLabel('共建单位', { exact: true }), '福州市自来水公司');
-  await dialog.getByLabel('签订日期').fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
-  await dialog.getByLabel('签订日期').press('Enter');
-  await dialog.getByLabel('到期日期').fill(dayjs().add(20, 'day').format('YYYY-MM-DD'));
-  await dialog.getByLabel('到期日期').press('Enter');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await communityWithUnits(page, ['福州市自来水公司']);
+  await expect(await fillAgreement(page, '福州市自来水公司', dayjs().subtract(1, 'year'), dayjs().add(20, 'day'))).toBeHidden();
   await expect(page.getByTestId('expiring-agreements')).toContainText('「与自来水公司共驻共建协议」');
   await expect(page.getByTestId('expiring-agreements')).toContainText('还有 20 天');
-
-  await page.getByRole('button', { name: '登记资源' }).click();
-  dialog = page.getByRole('dialog', { name: '登记资源' });
-  await dialog.getByLabel('资源名称').fill('水电维修');
-  await pickOption(page, dialog.getByLabel('提供单位'), '福州市自来水公司');
-  await dialog.getByLabel('说明').fill('维修班组每周六上门');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: '登记需求' }).click();
-  dialog = page.getByRole('dialog', { name: '登记需求' });
-  await dialog.getByLabel('需求名称').fill('独居老人家中水电维修');
-  await dialog.getByLabel('提出方').fill('3号楼居民');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await addToList(page, '登记资源', '水电维修', '福州市自来水公司');
+  await addToList(page, '登记需求', '独居老人家中水电维修');
 
   await page.getByTestId('co-needs').getByRole('button', { name: '匹配资源' }).click();
   await expect(page.getByTestId('matches')).toContainText('水电维修（福州市自来水公司）');
@@ -187,14 +188,7 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   const dir = mkdtempSync(join(tmpdir(), 'desk-units-'));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
-  await completeSetup(page);
-  await openScreen(page, '驻区单位与服务队');
-  for (const name of ['福州市自来水公司', '福新物业公司']) {
-    await page.getByRole('button', { name: /新增驻区单位/ }).click();
-    await page.getByRole('dialog').getByLabel('单位名称').fill(name);
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
-    await expect(page.getByRole('dialog')).toBeHidden();
-  }
+  await communityWithUnits(page, ['福州市自来水公司', '福新物业公司']);
   await connectFromSettings(page, streetServer.issue('clerk', '350102001001', '王小红'));
   await openScreen(page, '共驻共建');
   const figure = async (key: string, text: string | RegExp) => {
@@ -209,20 +203,9 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
 
   // An agreement in force, with its signed scan attached.
   await page.getByRole('tab', { name: '一书三单' }).click();
-  await page.getByRole('button', { name: '新增共建协议' }).click();
-  let dialog = page.getByRole('dialog', { name: '新增共建协议' });
-  await dialog.getByLabel('协议名称').fill('与自来水公司共驻共建协议');
-  await pickOption(page, dialog.getByLabel('共建单位', { exact: true }), '福州市自来水公司');
-  await dialog.getByLabel('签订日期').fill(dayjs().subtract(1, 'year').format('YYYY-MM-DD'));
-  await dialog.getByLabel('签订日期').press('Enter');
-  await dialog.getByLabel('到期日期').fill(dayjs().subtract(2, 'year').format('YYYY-MM-DD'));
-  await dialog.getByLabel('到期日期').press('Enter');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await fillAgreement(page, '福州市自来水公司', dayjs().subtract(1, 'year'), dayjs().subtract(2, 'year'));
   await expect(page.getByText(/早于签订日期（.*），请核对协议期限/)).toBeVisible();
-  await dialog.getByLabel('到期日期').fill(dayjs().add(2, 'year').format('YYYY-MM-DD'));
-  await dialog.getByLabel('到期日期').press('Enter');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await expect(await fillAgreement(page, '福州市自来水公司', dayjs().subtract(1, 'year'), dayjs().add(2, 'year'))).toBeHidden();
   await page.getByLabel('附加扫描件').setInputFiles({ name: '共建协议扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 scanned agreement') });
   await expect(page.getByTestId('agreements')).toContainText('共建协议扫描件.pdf');
   await page.getByLabel('附加扫描件').setInputFiles({ name: '协议.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('x') });
@@ -231,19 +214,10 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
 
   // A resource, a need matched to it, the project done.
   await page.getByRole('tab', { name: '一书三单' }).click();
-  await page.getByRole('button', { name: '登记资源' }).click();
-  dialog = page.getByRole('dialog', { name: '登记资源' });
-  await dialog.getByLabel('资源名称').fill('水电维修');
-  await pickOption(page, dialog.getByLabel('提供单位'), '福州市自来水公司');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await addToList(page, '登记资源', '水电维修', '福州市自来水公司');
   await figure('resourcesOffered', '1 项');
   await page.getByRole('tab', { name: '一书三单' }).click();
-  await page.getByRole('button', { name: '登记需求' }).click();
-  dialog = page.getByRole('dialog', { name: '登记需求' });
-  await dialog.getByLabel('需求名称').fill('独居老人家中水电维修');
-  await dialog.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(dialog).toBeHidden();
+  await addToList(page, '登记需求', '独居老人家中水电维修');
   await page.getByTestId('co-needs').getByRole('button', { name: '匹配资源' }).click();
   await page.getByTestId('matches').getByRole('button', { name: '对接为项目' }).click();
   await figure('resourcesUsed', '0 项'); // a project in preparation uses nothing yet
@@ -258,7 +232,7 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   // A whistle both units answer; closed 满意.
   await page.getByRole('tab', { name: '吹哨报到' }).click();
   await page.getByRole('button', { name: /吹\s*哨/ }).click();
-  dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
+  let dialog = page.getByRole('dialog', { name: /吹\s*哨/ });
   await dialog.getByLabel('吹哨事项').fill('3号楼停水');
   await dialog.getByLabel('吹哨时间').fill('0:00');
   await pickOption(page, dialog.getByLabel('牵头单位'), '福州市自来水公司');
