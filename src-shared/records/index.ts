@@ -5,6 +5,7 @@ import { activities, agreements, coNeeds, coProjects, coResources, whistles } fr
 import { wishes } from './coBuilding/wishSchema';
 import { partTimeMembers } from './coBuilding/partTimeMemberSchema';
 import { attachments } from './attachment/attachmentSchema';
+import { officialDocuments } from './document/officialDocumentSchema';
 import { meetingDecisions, meetings, meetingTasks } from './meeting/meetingSchema';
 import { orgNodes } from './orgNode';
 import { people } from './person/personSchema';
@@ -16,14 +17,14 @@ import { serviceActivities, serviceCertificates } from './volunteer/serviceActiv
 
 export const COLLECTIONS = {
   orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles,
-  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments,
+  serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments, officialDocuments,
 } as const;
 
 export type Collections = typeof COLLECTIONS;
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
-export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments };
+export { orgNodes, people, volunteerTeams, residentUnits, meetings, meetingDecisions, meetingTasks, venues, bookings, activities, agreements, whistles, serviceActivities, pointEntries, serviceCertificates, inServiceReports, feedbackLetters, wishes, coResources, coNeeds, coProjects, partTimeMembers, attachments, officialDocuments };
 export * from './orgNode';
 export { parseIdNumber, idNumberCheckChar } from './person/idNumber';
 export { PERSON_ROLES, SIX_ONES, partyAge, normalizePerson, type PersonRole } from './person/personSchema';

@@ -119,6 +119,7 @@ describe('sync under faults', () => {
         case 'wishes': return { title: tag, residentName: '李秀英', date: '2026-03-01' };
         case 'coResources': return { kind: '技能', title: tag };
         case 'coNeeds': return { kind: '技能', title: tag };
+        case 'officialDocuments': return { docType: '通知', issuer: '中共测试社区委员会', issuerCode: '社区党委', year: 2026, title: tag };
         case 'pointEntries': return { personKey: `person:${tag}`, personName: tag, date: '2026-03-01', kind: '奖励', points: 1, reason: '测试' };
         default: return { title: tag, date: '2026-03-01' };
       }
