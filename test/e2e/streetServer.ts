@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killProcess, startSyncServerProcess } from '../support/syncServerProcess';
@@ -18,8 +18,14 @@ export function useStreetServer(basePort: number) {
     dir = mkdtempSync(join(tmpdir(), 'desk-street-'));
     server = await startSyncServerProcess({ port, dataDir: dir, entry: 'built' });
   });
-  test.afterEach(async () => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright hands the test's info after its (unused) fixtures
+  test.afterEach(async ({}, testInfo) => {
+    const died = server ? server.exitCode !== null || server.signalCode !== null : false;
     if (server) await killProcess(server);
+    if (died) console.log(`--- street server had exited before the end of「${testInfo.title}」(code ${server?.exitCode}, signal ${server?.signalCode}) ---`);
+    // A failed test prints what the server logged (and whether it was still running), to find out why.
+    const log = join(dir, 'server.log');
+    if (testInfo.status !== testInfo.expectedStatus && existsSync(log)) console.log(`--- street server log (${testInfo.title}) ---\n${readFileSync(log, 'utf8').slice(-20_000)}`);
     rmSync(dir, { recursive: true, force: true });
   });
   return {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Starts the sync server as a real process (so tests can SIGKILL it) and resolves once /health answers.
@@ -6,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
  */
 export async function startSyncServerProcess(options: { port: number; dataDir: string; entry?: 'source' | 'built' }): Promise<ChildProcess> {
   const program = options.entry === 'built' ? ['out/main/sync-server.js'] : ['--import', 'tsx', 'src-main/sync/cli.ts'];
-  const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: process.env.SERVER_LOG ? 'inherit' : 'ignore' });
+  // The server's log goes to server.log in its data folder (or to the console with SERVER_LOG=1), to read after a failure.
+  const log = process.env.SERVER_LOG ? 'inherit' : openSync(join(options.dataDir, 'server.log'), 'a');
+  const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: ['ignore', log, log] });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${options.port}/health`)).ok) return proc;
