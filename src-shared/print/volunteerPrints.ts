@@ -1,3 +1,4 @@
+import type { ActivityFacts } from '../records/volunteer/pointsLedger';
 import { maskPhone } from '../privacy/mask';
 import { boardName as boardNameOf } from '../records/coBuilding/wishRules';
 import { longDate, type PrintDocument } from './printDocument';
@@ -6,16 +7,8 @@ const monthText = (month: string) => `${Number(month.slice(0, 4))}年${Number(mo
 /** Hours and points print without trailing zeros: 2, 1.5. */
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
-export interface ActivityForPrint {
-  id: string;
-  title: string;
-  date: string;
-  startTime: string;
-  endTime: string;
-  place: string;
-  organiser: string;
-  category: string;
-}
+/** An activity as its sign-in sheet prints it: the ledger's facts plus who organised it and its category. */
+export type ActivityForPrint = Pick<ActivityFacts, 'id' | 'title' | 'date' | 'startTime' | 'endTime' | 'place'> & { organiser: string; category: string };
 
 /**
  * 志愿服务签到表: the people expected (a team, or the chosen rosters) in a stable order, with blank 到达 / 离开 / 签名

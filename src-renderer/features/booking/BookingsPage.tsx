@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, DatePicker, Input, InputNumber, List, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, DatePicker, InputNumber, List, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
 import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, rulesOf } from '../../../src-shared/records/booking/bookingRules';
-import { errorText } from '../../app/errorText';
+import { useAskText } from '../../app/askText';
+import { useRun } from '../../app/useRun';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { BookingDialog, type BookingDraft } from './BookingDialog';
@@ -101,32 +102,14 @@ export function BookingsPage() {
 /** 待审批: bookings of venues that need approval, first thing on the page. */
 function ApprovalQueue({ pending }: { pending: Booking[] }) {
   const { store } = useSession();
-  const { message, modal } = AntApp.useApp();
+  const run = useRun();
+  const askText = useAskText();
   if (pending.length === 0) return null;
-  const write = (b: Booking, patch: Partial<Booking>, done: string) => {
-    try {
-      store.repos.bookings.update(b.id, patch as never);
-      void message.success(done);
-    } catch (error) {
-      void message.error(errorText(error));
-      throw error;
-    }
-  };
   const decide = (b: Booking, approve: boolean) => {
-    if (approve) return void write(b, { status: '已确认' }, `已批准「${b.booker}」的预约`);
-    let reason = '';
-    modal.confirm({
-      title: `不批准「${b.booker}」的预约？`,
-      content: <Input aria-label="不批准的原因" placeholder="原因会告知预约人，例如：当天单位自用" onChange={(e) => (reason = e.target.value)} />,
-      okText: '不批准',
-      cancelText: '返回',
-      onOk: () => {
-        if (!reason.trim()) {
-          void message.error('请填写不批准的原因');
-          return Promise.reject(new Error('reason'));
-        }
-        write(b, { status: '已取消', statusReason: `未获批准：${reason.trim()}` }, `已不批准「${b.booker}」的预约`);
-      },
+    if (approve) return void run(() => store.repos.bookings.update(b.id, { status: '已确认' }), `已批准「${b.booker}」的预约`);
+    askText({
+      title: `不批准「${b.booker}」的预约？`, label: '不批准的原因', placeholder: '原因会告知预约人，例如：当天单位自用', okText: '不批准', required: '请填写不批准的原因',
+      act: (reason) => run(() => store.repos.bookings.update(b.id, { status: '已取消', statusReason: `未获批准：${reason}` }), `已不批准「${b.booker}」的预约`),
     });
   };
   return (
@@ -149,25 +132,14 @@ function ApprovalQueue({ pending }: { pending: Booking[] }) {
 /** Clashes and monthly breaches that only a merge of two PCs' bookings revealed: nothing was dropped; a person decides. */
 function ClashList({ clashes, breaches, onEdit }: { clashes: ReturnType<typeof bookingClashes>; breaches: ReturnType<typeof monthlyBreaches>; onEdit(b: Booking): void }) {
   const { store } = useSession();
-  const { message, modal } = AntApp.useApp();
+  const run = useRun();
+  const askText = useAskText();
   if (clashes.length === 0 && breaches.length === 0) return null;
   const cancel = (id: string) => {
     const b = store.repos.bookings.get(id)!;
-    let reason = '';
-    modal.confirm({
-      title: `取消「${b.booker}」的预约？`,
-      content: <Input aria-label="取消原因" placeholder="例如：与他人预约冲突，已电话告知" onChange={(e) => (reason = e.target.value)} />,
-      okText: '取消预约',
-      cancelText: '返回',
-      onOk: () => {
-        try {
-          store.repos.bookings.update(id, { status: '已取消', statusReason: reason.trim() });
-          void message.success(`已取消，请电话告知${b.booker}（${maskPhone(b.phone) || '无电话'}）`);
-        } catch (error) {
-          void message.error(errorText(error));
-          return Promise.reject(error);
-        }
-      },
+    askText({
+      title: `取消「${b.booker}」的预约？`, label: '取消原因', placeholder: '例如：与他人预约冲突，已电话告知', okText: '取消预约',
+      act: (reason) => run(() => store.repos.bookings.update(id, { status: '已取消', statusReason: reason }), `已取消，请电话告知${b.booker}（${maskPhone(b.phone) || '无电话'}）`),
     });
   };
   return (

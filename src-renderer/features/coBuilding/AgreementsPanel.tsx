@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Col, DatePicker, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, List, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { RESOURCE_KINDS } from '../../../src-shared/records/coBuilding/coBuildingSchemas';
 import { expiringAgreements, matchResources } from '../../../src-shared/records/coBuilding/coBuildingRules';
+import { useAskText } from '../../app/askText';
 import { formKeys } from '../../app/formKeys';
 import { AttachmentList } from '../attachment/AttachmentList';
 import { useCoBuildingSettings } from './coBuildingModel';
@@ -21,7 +22,7 @@ type Adding = 'agreement' | 'resource' | 'need' | null;
 export function AgreementsPanel() {
   const { store } = useSession();
   const run = useRun();
-  const { modal } = AntApp.useApp();
+  const askText = useAskText();
   const agreements = useLiveList(store.repos.agreements);
   const resources = useLiveList(store.repos.coResources);
   const needs = useLiveList(store.repos.coNeeds);
@@ -42,16 +43,8 @@ export function AgreementsPanel() {
     }), `已对接：「${n.title}」由${unitName(r.unitId) || '社区'}的「${r.title}」承接，列入项目清单`);
     if (done) setMatching(null);
   };
-  const finish = (id: string, title: string) => {
-    let results = '';
-    modal.confirm({
-      title: `项目「${title}」完成`,
-      content: <Input aria-label="项目实绩" placeholder="实绩，例如：为12户老人更换水龙头" onChange={(e) => (results = e.target.value)} />,
-      okText: '完成',
-      cancelText: '返回',
-      onOk: () => (run(() => store.repos.coProjects.update(id, { status: '已完成', results: results.trim(), endDate: today() }), `「${title}」已完成`) ? undefined : Promise.reject(new Error('refused'))),
-    });
-  };
+  const finish = (id: string, title: string) =>
+    askText({ title: `项目「${title}」完成`, label: '项目实绩', placeholder: '实绩，例如：为12户老人更换水龙头', okText: '完成', act: (results) => run(() => store.repos.coProjects.update(id, { status: '已完成', results, endDate: today() }), `「${title}」已完成`) });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {expiring.length > 0 && (

@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Col, DatePicker, Form, Input, List, Modal, Row, Select, Space, Table, Tag } from 'antd';
+import { Button, Col, DatePicker, Form, Input, List, Modal, Row, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { partTimeAttendance } from '../../../src-shared/records/coBuilding/coBuildingRules';
 import { inTerm } from '../../../src-shared/records/coBuilding/partTimeMemberSchema';
+import { useAskText } from '../../app/askText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
@@ -17,7 +18,7 @@ import { useRun } from '../../app/useRun';
 export function PartTimeMembersPanel() {
   const { store } = useSession();
   const run = useRun();
-  const { modal } = AntApp.useApp();
+  const askText = useAskText();
   const members = useLiveList(store.repos.partTimeMembers);
   const units = useLiveList(store.repos.residentUnits);
   const meetings = useLiveList(store.repos.meetings);
@@ -26,16 +27,8 @@ export function PartTimeMembersPanel() {
   const [showing, setShowing] = useState<string | null>(null);
   const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? '（单位已删除）';
   const status = (m: (typeof members)[number]) => (m.endedOn ? '已免职' : inTerm(m, today()) ? '在任' : m.appointedOn > today() ? '未到任' : '任期届满');
-  const end = (id: string, name: string) => {
-    let date = today();
-    modal.confirm({
-      title: `${name}免职`,
-      content: <Input aria-label="免职日期" defaultValue={date} onChange={(e) => (date = e.target.value.trim())} />,
-      okText: '免职',
-      cancelText: '返回',
-      onOk: () => (run(() => store.repos.partTimeMembers.update(id, { endedOn: date }), `${name}已免职`) ? undefined : Promise.reject(new Error('refused'))),
-    });
-  };
+  const end = (id: string, name: string) =>
+    askText({ title: `${name}免职`, label: '免职日期', initial: today(), okText: '免职', required: '请填写免职日期，例如 2026-11-26', act: (date) => run(() => store.repos.partTimeMembers.update(id, { endedOn: date }), `${name}已免职`) });
   const shown = members.find((m) => m.id === showing);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

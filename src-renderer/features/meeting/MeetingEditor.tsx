@@ -10,6 +10,7 @@ import { meetings as meetingDefinition } from '../../../src-shared/records';
 import { editsAgainstFinal } from '../../../src-shared/records/meeting/finalizedGuard';
 import { ValidationError } from '../../../src-shared/errors';
 import { errorText } from '../../app/errorText';
+import { useAskText } from '../../app/askText';
 import { useRun } from '../../app/useRun';
 import { formKeys } from '../../app/formKeys';
 import { HistoryTimeline } from '../../app/HistoryTimeline';
@@ -23,7 +24,8 @@ import { attendanceRows, countsOf, fillPhrase, phraseReady, type Meeting, type T
 /** One meeting from notice to signed record: attendance, minutes per agenda item, decisions and votes, follow-ups. */
 export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClose(): void }) {
   const { store } = useSession();
-  const { message, modal } = AntApp.useApp();
+  const run = useRun();
+  const askText = useAskText();
   // Only this meeting is read at open; lists of all meetings and tasks are built by the panels that need them.
   useRepositoryVersion(store.repos.meetings as never);
   useRepositoryVersion(store.repos.meetingDecisions as never);
@@ -37,8 +39,6 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const decisionsOf = () => store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
   const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
 
-  const run = useRun();
-
   const forPrint = (): MeetingForPrint => ({ ...meeting, orgName, communityName: store.info?.name ?? '' });
   const finalize = () => run(() => {
     checkFinalize(meeting, today());
@@ -46,22 +46,11 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
     const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain, kind: d.kind, namedVotes: d.namedVotes, candidates: d.candidates, votersPresent: counts.votingPresent })) });
     store.repos.meetings.update(meeting.id, { status: '已定稿', version, finalizedAt: today(), versions: { [String(version)]: { snapshot } } });
   }, `已定稿（第 ${meeting.version + 1} 版）：记录已锁定`);
-  const unlock = () => {
-    let reason = '';
-    modal.confirm({
-      title: '解除定稿',
-      content: <Input.TextArea aria-label="解除定稿的原因" rows={2} placeholder="例如：补记列席人员" onChange={(e) => (reason = e.target.value)} />,
-      okText: '解除定稿',
-      cancelText: '取消',
-      onOk: () => {
-        if (!reason.trim()) {
-          void message.error('请填写解除定稿的原因：原因会记入修改记录');
-          return Promise.reject(new Error('reason'));
-        }
-        run(() => store.repos.meetings.update(meeting.id, { status: '草稿' }, { note: `解除定稿：${reason.trim()}` }), '已解除定稿，可以修改；改完请重新定稿');
-      },
+  const unlock = () =>
+    askText({
+      title: '解除定稿', label: '解除定稿的原因', placeholder: '例如：补记列席人员', rows: 2, okText: '解除定稿', cancelText: '取消', required: '请填写解除定稿的原因：原因会记入修改记录',
+      act: (reason) => run(() => store.repos.meetings.update(meeting.id, { status: '草稿' }, { note: `解除定稿：${reason}` }), '已解除定稿，可以修改；改完请重新定稿'),
     });
-  };
 
   return (
     <Drawer

@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AssessmentRow } from '../../../src-shared/records/volunteer/memberAssessment';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
-import { errorText, fetchJson } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
-import { httpBase } from '../../sync/syncSession';
+import { useStreetQuery } from './useStreetQuery';
 
 interface CommunityAssessment {
   code: string;
@@ -19,19 +18,7 @@ interface CommunityAssessment {
 export function StreetAssessment({ settings }: { settings: ConnectionSettings }) {
   const [year, setYear] = useState(String(dayjs().year()));
   const [role, setRole] = useState('在职党员');
-  const [data, setData] = useState<CommunityAssessment[] | null>(null);
-  const [error, setError] = useState('');
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    let live = true;
-    const params = new URLSearchParams({ token: settings.token, year, role });
-    fetchJson<CommunityAssessment[]>(`${httpBase(settings.serverUrl)}/api/assessment?${params.toString()}`)
-      .then((d) => live && (setData(d), setError('')))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [settings, year, role, reload]);
+  const { data, error, reload } = useStreetQuery<CommunityAssessment[]>(settings, 'assessment', { year, role });
   const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, code: c.code, community: c.community })));
   const exportXlsx = async () => {
     await saveBytes(`${year}年全街道${role}考核.xlsx`, await writeWorkbook([{
@@ -47,7 +34,7 @@ export function StreetAssessment({ settings }: { settings: ConnectionSettings })
         <Space>
           <Select aria-label="街道考核年度" style={{ width: 100 }} value={year} onChange={setYear} options={[0, 1, 2].map((i) => String(dayjs().year() - i)).map((y) => ({ value: y, label: `${y}年` }))} />
           <Select aria-label="街道考核对象" style={{ width: 120 }} value={role} onChange={setRole} options={['在职党员', '党员', '志愿者'].map((r) => ({ value: r, label: r }))} />
-          <Button aria-label="刷新街道考核" onClick={() => setReload((n) => n + 1)}>刷新</Button>
+          <Button aria-label="刷新街道考核" onClick={reload}>刷新</Button>
           <Button disabled={rows.length === 0} onClick={() => void exportXlsx()}>导出Excel</Button>
         </Space>
       }

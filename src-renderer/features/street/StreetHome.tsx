@@ -7,6 +7,7 @@ import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
 import { StreetAvailability } from './StreetAvailability';
+import { useStreetQuery } from './useStreetQuery';
 import { StreetAssessment } from './StreetAssessment';
 import { StreetUnitAssessment } from './StreetUnitAssessment';
 import { StreetWhistles } from './StreetWhistles';
@@ -150,17 +151,7 @@ interface CalendarCommunity {
 /** 三会一课 across the street: for every community and organisation, the finalized meetings of each month and the missing ones. */
 function StreetCalendar({ settings, onOpen }: { settings: ConnectionSettings; onOpen(code: string, meetingId: string): Promise<void> }) {
   const [year, setYear] = useState(dayjs().year());
-  const [data, setData] = useState<CalendarCommunity[] | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    let live = true;
-    fetchJson<CalendarCommunity[]>(`${httpBase(settings.serverUrl)}/api/meeting-calendar?token=${encodeURIComponent(settings.token)}&year=${year}&today=${dayjs().format('YYYY-MM-DD')}`)
-      .then((d) => live && (setData(d), setError('')))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [settings, year]);
+  const { data, error } = useStreetQuery<CalendarCommunity[]>(settings, 'meeting-calendar', { year: String(year), today: dayjs().format('YYYY-MM-DD') });
   const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, code: c.code, community: c.community, key: `${c.code}:${r.orgNodeId}` })));
   const exportCalendar = async () => {
     const headers = ['社区', '党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];

@@ -1,14 +1,13 @@
 import { Alert, Button, Card, Select, Space, Table } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { UNIT_ITEMS, type CoBuildingSettings } from '../../../src-shared/records/coBuilding/coBuildingSettings';
 import type { UnitAssessmentRow } from '../../../src-shared/records/coBuilding/unitAssessment';
 import { periodLabel } from '../../../src-shared/records/period';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
-import { errorText, fetchJson } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
-import { httpBase } from '../../sync/syncSession';
 import { assessmentPeriods } from '../coBuilding/UnitAssessmentPanel';
+import { useStreetQuery } from './useStreetQuery';
 
 interface CommunityUnits {
   code: string;
@@ -20,18 +19,7 @@ interface CommunityUnits {
 /** 驻区单位考核 across the street: every community's units with the same figures and score as the community's table. */
 export function StreetUnitAssessment({ settings }: { settings: ConnectionSettings }) {
   const [period, setPeriod] = useState(assessmentPeriods()[0]!.value);
-  const [data, setData] = useState<CommunityUnits[] | null>(null);
-  const [error, setError] = useState('');
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    let live = true;
-    fetchJson<CommunityUnits[]>(`${httpBase(settings.serverUrl)}/api/unit-assessment?${new URLSearchParams({ token: settings.token, period }).toString()}`)
-      .then((d) => live && (setData(d), setError('')))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [settings, period, reload]);
+  const { data, error, reload } = useStreetQuery<CommunityUnits[]>(settings, 'unit-assessment', { period });
   const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, key: `${c.code}:${r.unitId}`, community: c.community }))).sort((a, b) => b.score - a.score);
   const exportXlsx = async () => {
     await saveBytes(`全街道驻区单位考核-${periodLabel(period)}.xlsx`, await writeWorkbook([{
@@ -46,7 +34,7 @@ export function StreetUnitAssessment({ settings }: { settings: ConnectionSetting
       extra={
         <Space>
           <Select aria-label="街道驻区单位考核期" style={{ width: 140 }} value={period} onChange={setPeriod} options={assessmentPeriods()} />
-          <Button aria-label="刷新街道驻区单位考核" onClick={() => setReload((n) => n + 1)}>刷新</Button>
+          <Button aria-label="刷新街道驻区单位考核" onClick={reload}>刷新</Button>
           <Button disabled={rows.length === 0} onClick={() => void exportXlsx()}>导出Excel</Button>
         </Space>
       }

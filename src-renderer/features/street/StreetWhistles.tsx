@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Switch, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { WHISTLE_URGENCY } from '../../../src-shared/records/coBuilding/coBuildingSchemas';
 import type { CommunityWhistles, StreetWhistleRequest, WhistleRow } from '../../../src-shared/records/coBuilding/streetWhistles';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
@@ -8,6 +8,7 @@ import { errorText, fetchJson } from '../../app/errorText';
 import { formKeys } from '../../app/formKeys';
 import { today } from '../../app/saveBytes';
 import { httpBase } from '../../sync/syncSession';
+import { useStreetQuery } from './useStreetQuery';
 
 
 const STATUS_COLORS: Record<string, string> = { 待响应: 'red', 处理中: 'orange', 已办结: 'green' };
@@ -17,20 +18,9 @@ const STATUS_COLORS: Record<string, string> = { 待响应: 'red', 处理中: 'or
  * units of several communities; each community's clerk sees it arrive with the next sync.
  */
 export function StreetWhistles({ settings }: { settings: ConnectionSettings }) {
-  const [data, setData] = useState<CommunityWhistles[] | null>(null);
-  const [error, setError] = useState('');
-  const [reload, setReload] = useState(0);
+  const { data, error, reload } = useStreetQuery<CommunityWhistles[]>(settings, 'whistles', { today: today() });
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [raising, setRaising] = useState(false);
-  useEffect(() => {
-    let live = true;
-    fetchJson<CommunityWhistles[]>(`${httpBase(settings.serverUrl)}/api/whistles?${new URLSearchParams({ token: settings.token, today: today() }).toString()}`)
-      .then((d) => live && (setData(d), setError('')))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [settings, reload]);
   const rows = (data ?? []).flatMap((c) => c.whistles.map((w) => ({ ...w, key: `${c.code}:${w.id}`, community: c.community }))).filter((w) => !overdueOnly || w.overdue);
   return (
     <Card
@@ -38,7 +28,7 @@ export function StreetWhistles({ settings }: { settings: ConnectionSettings }) {
       extra={
         <Space>
           <span>只看超期</span><Switch size="small" aria-label="只看超期吹哨" checked={overdueOnly} onChange={setOverdueOnly} />
-          <Button aria-label="刷新街道吹哨" onClick={() => setReload((n) => n + 1)}>刷新</Button>
+          <Button aria-label="刷新街道吹哨" onClick={reload}>刷新</Button>
           <Button type="primary" disabled={!data} onClick={() => setRaising(true)}>街道吹哨</Button>
         </Space>
       }
@@ -61,7 +51,7 @@ export function StreetWhistles({ settings }: { settings: ConnectionSettings }) {
           { title: '评价', dataIndex: 'evaluation', width: 80 },
         ]}
       />
-      {raising && data && <RaiseDialog settings={settings} communities={data} onClose={(done) => { setRaising(false); if (done) setReload((n) => n + 1); }} />}
+      {raising && data && <RaiseDialog settings={settings} communities={data} onClose={(done) => { setRaising(false); if (done) reload(); }} />}
     </Card>
   );
 }

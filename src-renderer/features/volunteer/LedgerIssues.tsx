@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Input, Space } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { duplicateNumbers, likelyDuplicates, reconcile } from '../../../src-shared/records/volunteer/pointsLedger';
@@ -6,6 +6,7 @@ import { certificateNumber } from '../../../src-shared/records/volunteer/service
 import { mergeDuplicateActivities, settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
+import { useAskText } from '../../app/askText';
 import { useRun } from '../../app/useRun';
 import { useLiveList } from '../../app/useLive';
 import { useLedger } from './volunteerModel';
@@ -17,7 +18,7 @@ import { useLedger } from './volunteerModel';
  */
 export function LedgerIssues() {
   const { store } = useSession();
-  const { modal } = AntApp.useApp();
+  const askText = useAskText();
   const run = useRun();
   const { activities, lines } = useLedger();
   // The full check reads every activity and line (≈ 400 ms in the large community): only when they change.
@@ -26,20 +27,14 @@ export function LedgerIssues() {
   const certificates = useLiveList(store.repos.serviceCertificates);
   const renumber = duplicateNumbers(certificates.map((c) => ({ ...c, createdAt: c.meta.createdAt })));
   if (found.overdrawn.length === 0 && found.unsettled.length === 0 && duplicates.length === 0 && renumber.length === 0) return null;
-  const reverse = (lineId: string, who: string, points: number) => {
-    let reason = '';
-    modal.confirm({
-      title: `冲正${who}的这笔兑换（退回 ${-points} 分）？`,
-      content: <Input aria-label="冲正原因" placeholder="例如：两台电脑重复兑换，物品已退回" onChange={(e) => (reason = e.target.value)} />,
-      okText: '冲正',
-      cancelText: '返回',
-      onOk: () => {
+  const reverse = (lineId: string, who: string, points: number) =>
+    askText({
+      title: `冲正${who}的这笔兑换（退回 ${-points} 分）？`, label: '冲正原因', placeholder: '例如：两台电脑重复兑换，物品已退回', okText: '冲正',
+      act: (reason) => {
         const line = store.repos.pointEntries.get(lineId)!;
-        const done = run(() => store.repos.pointEntries.create({ personKey: line.personKey, personName: line.personName, date: today(), kind: '冲正', points: -line.points, reverses: line.id, reason: reason.trim() }), `已冲正，${who}的积分退回 ${-line.points} 分`);
-        return done ? undefined : Promise.reject(new Error('refused'));
+        return run(() => store.repos.pointEntries.create({ personKey: line.personKey, personName: line.personName, date: today(), kind: '冲正', points: -line.points, reverses: line.id, reason }), `已冲正，${who}的积分退回 ${-line.points} 分`);
       },
     });
-  };
   const merge = (keepId: string, dropId: string) =>
     run(() => store.doc.transact(() => mergeDuplicateActivities(store.repos, keepId, dropId, today())), `已合并为「${store.repos.serviceActivities.get(keepId)?.title ?? ''}」，重复的积分已收回`);
   return (

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Descriptions, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Descriptions, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { yearStatement } from '../../../src-shared/print/volunteerPrints';
 import { maskPhone } from '../../../src-shared/privacy/mask';
@@ -6,6 +6,7 @@ import { balanceOf, redemptionProblem, statement, type LedgerLine } from '../../
 import { today } from '../../app/saveBytes';
 import { useOperatorState } from '../../app/operatorSession';
 import { useSession } from '../../app/storeContext';
+import { useAskText } from '../../app/askText';
 import { useRun } from '../../app/useRun';
 import { PrintPreview } from '../print/PrintPreview';
 import { participantOf, personKey, useLedger } from './volunteerModel';
@@ -14,7 +15,7 @@ import { participantOf, personKey, useLedger } from './volunteerModel';
 export function PointsPanel() {
   const { store, operators } = useSession();
   const operator = useOperatorState(operators).current;
-  const { modal } = AntApp.useApp();
+  const askText = useAskText();
   const run = useRun();
   const { activities, lines } = useLedger();
   const [key, setKey] = useState<string | undefined>();
@@ -36,16 +37,11 @@ export function PointsPanel() {
     if (l.kind === '服务') return `${activities.find((a) => a.id === l.activityId)?.title ?? '志愿服务'} ${l.hours} 小时${l.reason ? `，${l.reason}` : ''}`;
     return l.reason;
   };
-  const reverse = (l: LedgerLine) => {
-    let reason = '';
-    modal.confirm({
-      title: `冲正这笔${l.kind}（${l.points > 0 ? '扣回' : '退回'} ${Math.abs(l.points)} 分）？`,
-      content: <Input aria-label="冲正原因" placeholder="例如：登记错人" onChange={(e) => (reason = e.target.value)} />,
-      okText: '冲正',
-      cancelText: '返回',
-      onOk: () => (run(() => store.repos.pointEntries.create({ personKey: l.personKey, personName: l.personName, date: today(), kind: '冲正', points: -l.points, reverses: l.id, reason: reason.trim() }), '已冲正') ? undefined : Promise.reject(new Error('refused'))),
+  const reverse = (l: LedgerLine) =>
+    askText({
+      title: `冲正这笔${l.kind}（${l.points > 0 ? '扣回' : '退回'} ${Math.abs(l.points)} 分）？`, label: '冲正原因', placeholder: '例如：登记错人', okText: '冲正',
+      act: (reason) => run(() => store.repos.pointEntries.create({ personKey: l.personKey, personName: l.personName, date: today(), kind: '冲正', points: -l.points, reverses: l.id, reason }), '已冲正'),
     });
-  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>

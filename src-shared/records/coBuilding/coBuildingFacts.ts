@@ -14,7 +14,8 @@ export function unitAssessmentInputs(repos: Repos): UnitAssessmentInputs {
     activities: repos.activities.list(),
     whistles: repos.whistles.list(),
     jointMeetings: repos.meetings.list().filter((m) => m.meetingType === '党建联席会议'),
-    members: repos.people.list().filter((p) => p.roles.includes('在职党员')),
+    // A few fields read directly: no view of every person is built for this (the server reads a fresh document).
+    members: repos.people.pick(['name', 'roles', 'employer', 'employerPartyOrg', 'reportDate']).filter((p) => p.roles.includes('在职党员')),
     service: activityFacts(repos),
   };
 }
