@@ -27,7 +27,12 @@ export function useAskText(): (ask: AskText) => void {
     const field = { 'aria-label': ask.label, placeholder: ask.placeholder, defaultValue: ask.initial, onChange: (e: { target: { value: string } }) => (text = e.target.value) };
     modal.confirm({
       title: ask.title,
-      content: ask.rows ? <Input.TextArea rows={ask.rows} {...field} /> : <Input {...field} />,
+      content: (
+        <label style={{ display: 'block' }}>
+          <div style={{ marginBottom: 4 }}>{ask.label}</div>
+          {ask.rows ? <Input.TextArea rows={ask.rows} {...field} /> : <Input {...field} />}
+        </label>
+      ),
       okText: ask.okText,
       cancelText: ask.cancelText ?? '返回',
       onOk: () => {
