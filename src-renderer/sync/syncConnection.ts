@@ -187,7 +187,9 @@ export class SyncConnection {
         if (syncType === syncProtocol.messageYjsSyncStep2) this.receivedInitial = true;
       }
       this.refreshPending();
-    } catch {
+    } catch (error) {
+      // A message that cannot be applied closes the connection (it reconnects and syncs afresh); say why in the console.
+      console.warn('同步消息处理失败，重新连接：', error);
       this.ws?.close();
     }
   }
@@ -226,6 +228,7 @@ export class SyncConnection {
   }
 
   private setStatus(status: SyncStatus): void {
+    if (status.state !== this.status.state) console.debug(`同步状态：${this.status.state} → ${status.state}${status.message ? `（${status.message}）` : ''}`);
     this.status = status;
     this.options.onStatus?.(status);
   }

@@ -308,6 +308,9 @@ test('two PCs book one slot offline: after the merge both bookings exist, both P
 test('the street office searches the venues of every community for a span and opens the community to book', async ({ browser }) => {
   const communityContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const clerk = await communityContext.newPage();
+  // What the clerk's page says about its connection, printed with the test's output (this test has failed now and then).
+  clerk.on('console', (m) => m.type() !== 'log' && console.log(`[clerk ${m.type()}] ${m.text()}`));
+  clerk.on('pageerror', (e) => console.log(`[clerk pageerror] ${e.message}`));
   await completeSetup(clerk);
   await connectFromSettings(clerk, issue('clerk', '350102001001', '王小红'));
   await openScreen(clerk, '场地预约');
