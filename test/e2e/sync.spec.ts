@@ -81,6 +81,9 @@ test('a community PC and the street office merge through the sync server, both w
   await community.setOffline(false);
   await expect(a.getByTestId('sync-status')).toContainText('已同步', { timeout: 20_000 });
   await expect(b.getByTestId('street-feed')).toContainText('离线时新增党小组', { timeout: 20_000 });
+  // Closed, or the pages would keep reconnecting to a stopped server for the rest of the run, taking its time.
+  await community.close();
+  await street.close();
 });
 
 test('a connection string for another community is refused before saving, in Chinese', async ({ browser }) => {
@@ -94,4 +97,5 @@ test('a connection string for another community is refused before saving, in Chi
   await expect(page.getByRole('button', { name: '保存并连接' })).toBeDisabled();
   await page.getByLabel('连接串').fill('http://nonsense');
   await expect(page.getByText('连接串格式不对')).toBeVisible();
+  await context.close();
 });
