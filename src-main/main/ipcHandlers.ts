@@ -18,7 +18,7 @@ export interface ShellServices {
 
 /** The window that sent a request, for calls that act on it. */
 export interface Caller {
-  printToPDF(options: { pageSize: 'A4' | 'A3'; landscape: boolean; printBackground: boolean; preferCSSPageSize: boolean }): Promise<Uint8Array>;
+  printToPDF(options: { pageSize: 'A4' | 'A3'; landscape: boolean; printBackground: boolean; preferCSSPageSize: boolean; margins?: { top: number; bottom: number; left: number; right: number } }): Promise<Uint8Array>;
 }
 
 export function createDesktopApi(services: ShellServices, caller?: Caller): DesktopApi {
@@ -60,10 +60,12 @@ export function createDesktopApi(services: ShellServices, caller?: Caller): Desk
       const { connectionString, claims } = services.issueSyncToken({ ...request, days: Number(request.days) });
       return { connectionString, id: claims.jti, expiresAt: claims.exp * 1000 };
     },
-    async printToPdf({ suggestedName, paper, landscape }) {
+    async printToPdf({ suggestedName, paper, landscape, margins }) {
       if (!caller) throw new Error('没有可打印的窗口');
       if (paper !== 'A4' && paper !== 'A3') throw new Error('纸张只能是 A4 或 A3');
-      const pdf = await caller.printToPDF({ pageSize: paper, landscape: landscape === true, printBackground: true, preferCSSPageSize: true });
+      // An official document places every character itself: the paper's own margins would shift it off the standard.
+      const none = margins === 'none' ? { margins: { top: 0, bottom: 0, left: 0, right: 0 } } : {};
+      const pdf = await caller.printToPDF({ pageSize: paper, landscape: landscape === true, printBackground: true, preferCSSPageSize: true, ...none });
       return save(String(suggestedName), pdf);
     },
   };

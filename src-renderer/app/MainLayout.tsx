@@ -1,11 +1,13 @@
-import { ApartmentOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
 import { MeetingsPage } from '../features/meeting/MeetingsPage';
 import { BookingsPage } from '../features/booking/BookingsPage';
 import { VolunteerPage } from '../features/volunteer/VolunteerPage';
 import { CoBuildingPage } from '../features/coBuilding/CoBuildingPage';
+import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { NavigationContext } from './navigation';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -23,6 +25,7 @@ const SCREENS = [
   { key: 'bookings', label: '场地预约', icon: <ScheduleOutlined />, render: () => <BookingsPage /> },
   { key: 'volunteer', label: '志愿服务与积分', icon: <HeartOutlined />, render: () => <VolunteerPage /> },
   { key: 'coBuilding', label: '共驻共建', icon: <GiftOutlined />, render: () => <CoBuildingPage /> },
+  { key: 'documents', label: '公文', icon: <FileTextOutlined />, render: () => <DocumentsPage /> },
   { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
   { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
@@ -48,6 +51,12 @@ export function MainLayout() {
     localStorage.setItem('desk:screen', key);
     setScreenState(key);
   };
+  const navigation = useMemo(() => ({
+    openDocument(id: string) {
+      localStorage.setItem('desk:open-document', id);
+      setScreen('documents');
+    },
+  }), []); // setScreen only writes state and localStorage
   const info = store.info;
   const current = SCREENS.find((s) => s.key === screen) ?? SCREENS[0]!;
 
@@ -89,7 +98,7 @@ export function MainLayout() {
             />
           )}
           {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
-          {info ? current.render() : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
+          {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider> : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
         </Layout.Content>
       </Layout>
       {syncSettingsOpen && <SyncSettingsModal onClose={() => setSyncSettingsOpen(false)} />}

@@ -15,7 +15,8 @@ export interface DesktopApi {
    * Prints the current page (its print stylesheet: the open print preview) to PDF and saves it where the clerk
    * chooses; resolves to the path, or null when cancelled.
    */
-  printToPdf(request: { suggestedName: string; paper: 'A4' | 'A3'; landscape: boolean }): Promise<string | null>;
+  /** `margins: 'none'` when the page itself places everything (official documents, GB/T 9704). */
+  printToPdf(request: { suggestedName: string; paper: 'A4' | 'A3'; landscape: boolean; margins?: 'none' }): Promise<string | null>;
   /** A secret (the sync token) kept encrypted by the OS (Electron safeStorage); null when none is stored. */
   loadSecret(key: string): Promise<string | null>;
   /** Stores a secret encrypted by the OS, or removes it when value is null. */

@@ -6,6 +6,7 @@ import type { Frequency } from '../records/meeting/meetingRules';
 import { checkPointRules, DEFAULT_POINT_RULES, type PointRules } from '../records/volunteer/pointRules';
 import { DEFAULT_HOURS_TARGETS } from '../records/volunteer/memberAssessment';
 import { checkCoBuildingSettings, DEFAULT_CO_BUILDING_SETTINGS, type CoBuildingSettings } from '../records/coBuilding/coBuildingSettings';
+import { checkTemplateText, templateText, type TemplateKey, type TemplateText } from '../records/document/documentTemplates';
 import { DEFAULT_SETTINGS, LIST_SETTING_LABELS, type ListSettingKey } from './defaults';
 
 export const SETTINGS_MAP_NAME = 'settings';
@@ -100,6 +101,18 @@ export class CommunitySettings {
   setCoBuilding(settings: Partial<CoBuildingSettings>): void {
     const clean = checkCoBuildingSettings({ ...this.coBuilding(), ...settings });
     this.doc.transact(() => this.map.set('coBuilding', clean), ORIGIN.local);
+  }
+
+  /** The community's text of an official-document template (its own where edited, else the default). */
+  documentTemplate(key: TemplateKey): TemplateText {
+    const own = this.map.get(`documentTemplate:${key}`);
+    return templateText(key, own && typeof own === 'object' ? { [key]: own } : {});
+  }
+
+  /** Keeps a template's edited text (one key per template, so two PCs editing different templates both keep theirs). */
+  setDocumentTemplate(key: TemplateKey, text: TemplateText | null): void {
+    const clean = text && checkTemplateText(key, text);
+    this.doc.transact(() => (clean ? this.map.set(`documentTemplate:${key}`, clean) : this.map.delete(`documentTemplate:${key}`)), ORIGIN.local);
   }
 
   /** What the clerk taught an import: written value → list value (or org node id), for one field. */

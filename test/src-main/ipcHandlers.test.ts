@@ -59,6 +59,9 @@ describe('desktop API handlers', () => {
     expect(await api.printToPdf({ suggestedName: '党员公示牌.pdf', paper: 'A3', landscape: true })).toBe('/home/clerk/党员公示牌.pdf');
     expect(calls).toEqual([{ pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: true }]);
     expect(written[0]![1]).toEqual(new Uint8Array([37, 80, 68, 70]));
+    // An official document places everything itself: no paper margins.
+    await api.printToPdf({ suggestedName: '通知.pdf', paper: 'A4', landscape: false, margins: 'none' });
+    expect(calls[1]).toEqual({ pageSize: 'A4', landscape: false, printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     await expect(api.printToPdf({ suggestedName: 'x', paper: 'B5' as 'A4', landscape: false })).rejects.toThrow('纸张只能是 A4 或 A3');
   });
 

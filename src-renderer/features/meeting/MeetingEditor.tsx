@@ -18,6 +18,8 @@ import { today } from '../../app/saveBytes';
 import { useRepositoryVersion, useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { PrintPreview } from '../print/PrintPreview';
+import { useDocumentFromTemplate } from '../documents/newDocument';
+import { meetingNoticeValues } from '../../../src-shared/records/document/documentTemplates';
 import { AttendancePanel, CountsBar } from './AttendancePanel';
 import { attendanceRows, countsOf, fillPhrase, phraseReady, type Meeting, type Task } from './meetingModel';
 
@@ -26,6 +28,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const { store } = useSession();
   const run = useRun();
   const askText = useAskText();
+  const documentFromTemplate = useDocumentFromTemplate();
   // Only this meeting is read at open; lists of all meetings and tasks are built by the panels that need them.
   useRepositoryVersion(store.repos.meetings as never);
   useRepositoryVersion(store.repos.meetingDecisions as never);
@@ -40,6 +43,12 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
 
   const forPrint = (): MeetingForPrint => ({ ...meeting, orgName, communityName: store.info?.name ?? '' });
+  // A 会议通知 in the official layout, filled from the meeting: its time, place, agenda and 应到 list.
+  const writeNotice = () => {
+    const expected = attendanceRows(store, meeting).filter((r) => r.kind !== 'guest' && !r.removed).map((r) => r.displayName);
+    const values = meetingNoticeValues({ ...meeting, orgName, agenda: meeting.agendaItems.map((a) => a.title), expected }, store.info?.name ?? '');
+    documentFromTemplate('会议通知', values, `meeting:${meeting.id}`);
+  };
   const finalize = () => run(() => {
     checkFinalize(meeting, today());
     const version = meeting.version + 1;
@@ -62,6 +71,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
       extra={
         <Space>
           <Button onClick={() => setPrinting('会议通知')}>打印通知</Button>
+          <Button onClick={writeNotice}>生成公文通知</Button>
           <Button onClick={() => setPrinting('签到表')}>打印签到表</Button>
           <Button onClick={() => setPrinting('会议记录')}>打印会议记录</Button>
           <Button onClick={() => setPrinting('会议纪要')}>打印会议纪要</Button>

@@ -1,11 +1,12 @@
 import { PrinterOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import QRCode from 'qrcode';
 import { pageSizeMm, type Orientation, type PaperSize, type PrintDocument } from '../../../src-shared/print/printDocument';
 import { errorText } from '../../app/errorText';
 import { platform } from '../../platform/platform';
+import { useElementSize, usePrintMode } from './printMode';
 import './print.css';
 
 const MARGIN_MM = 15;
@@ -92,19 +93,7 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
     if (next) setZoom(next);
   };
 
-  useEffect(() => {
-    const style = document.createElement('style');
-    style.id = 'print-page-style';
-    style.textContent = `@page { size: ${paper} ${orientation}; margin: ${MARGIN_MM}mm; }`;
-    document.head.appendChild(style);
-    document.body.classList.add('printing');
-    return () => {
-      style.remove();
-      document.body.classList.remove('printing');
-    };
-  }, [paper, orientation]);
-
-  const printRoot = document.getElementById('print-root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'print-root' }));
+  const printRoot = usePrintMode(`@page { size: ${paper} ${orientation}; margin: ${MARGIN_MM}mm; }`);
 
   const print = async () => {
     if (!doc) return;
@@ -156,18 +145,4 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
       {doc && createPortal(<PrintBody doc={doc} />, printRoot)}
     </Modal>
   );
-}
-
-/** The element's inner size, kept current as the window is resized. */
-function useElementSize(element: HTMLElement | null): { width: number; height: number } {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    if (!element) return;
-    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [element]);
-  return size;
 }

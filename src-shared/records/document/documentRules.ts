@@ -41,9 +41,7 @@ export function finalizeProblems(content: OfficialContent, documents: readonly N
     if (!a.name.trim()) problems.push({ field: 'attachments', label: `附件${i + 1}`, message: '附件名称不能为空：请写明附件名称，或删去这一附件' });
   });
   if (!content.date) problems.push({ field: 'date', label: '成文日期', message: '请填写成文日期' });
-  for (const field of unfilledFields(content.title, content.recipients, content.body, ...content.attachments.map((a) => `${a.name}${a.text}`))) {
-    problems.push({ field: 'body', label: `{${field}}`, message: '这一项在记录中没有值，打印前请改为实际内容' });
-  }
+  problems.push(...printProblems(content));
   if (self.number > 0 && documents.some((d) => d.id !== self.id && d.issuerCode === self.issuerCode && d.year === self.year && d.number === self.number)) {
     problems.push({ field: 'number', label: '文号', message: `${docNumberText(self.issuerCode, self.year, self.number)}已被使用；请改用 ${docNumberText(self.issuerCode, self.year, nextDocNumber(documents, self.issuerCode, self.year))}` });
   }
@@ -78,4 +76,25 @@ export function fillTemplate(text: string, values: Readonly<Record<string, strin
 /** Fields still unfilled anywhere in a document's text (a template not completed). */
 export function unfilledFields(...texts: string[]): string[] {
   return [...new Set(texts.flatMap((t) => [...t.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!.trim())))];
+}
+
+export interface DocumentFields extends Omit<OfficialContent, 'docNumber' | 'attachments'> {
+  issuerCode: string;
+  year: number;
+  number: number;
+  attachments: readonly { name: string; text: string }[];
+}
+
+/** What the layout prints of a document record: its 文号 once it has one. */
+export function officialContentOf(d: DocumentFields): OfficialContent {
+  return {
+    docType: d.docType, issuer: d.issuer, docNumber: docNumberText(d.issuerCode, d.year, d.number), signer: d.signer, title: d.title, recipients: d.recipients,
+    body: d.body, attachments: d.attachments, signature: d.signature, date: d.date, note: d.note, copyTo: d.copyTo, printedBy: d.printedBy, printedOn: d.printedOn || d.date,
+  };
+}
+
+/** Why a document cannot be printed yet: a template field with no value would print as written. */
+export function printProblems(content: OfficialContent): FieldProblem[] {
+  const missing = unfilledFields(content.title, content.recipients, content.body, ...content.attachments.map((a) => `${a.name}${a.text}`));
+  return missing.map((field) => ({ field: 'body', label: `{${field}}`, message: '这一项在记录中没有值，打印前请改为实际内容' }));
 }
