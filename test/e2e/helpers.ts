@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
 import ExcelJS from 'exceljs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
@@ -74,4 +76,23 @@ export async function printedText(page: Page, path: string): Promise<string> {
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
   return execFileSync('pdftotext', ['-layout', path, '-']).toString();
+}
+
+/** Imports members (name, 人员类别) of 第一网格党支部 from a workbook written in `dir`, as a clerk does. */
+export async function importMembers(page: Page, dir: string, members: readonly [string, string][]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  ws.addRow(['姓名', '公民身份号码', '所在党组织', '人员类别']);
+  members.forEach(([name, category], i) => {
+    const first17 = `35010219800${i + 1}01${String(i * 2 + 11).padStart(3, '0')}`;
+    ws.addRow([name, first17 + idNumberCheckChar(first17), '第一网格党支部', category]);
+  });
+  ws.getColumn(2).numFmt = '@';
+  const file = join(dir, 'members.xlsx');
+  await wb.xlsx.writeFile(file);
+  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('button', { name: '下一步：预览' }).click();
+  await page.getByRole('button', { name: '全部导入' }).click();
+  await expect(page.getByTestId('roster-count')).toContainText(`共 ${members.length} 人`);
 }

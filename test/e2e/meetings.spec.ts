@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { addChild, completeSetup, openScreen, pickOption } from './helpers';
+import { addChild, completeSetup, importMembers, openScreen, pickOption } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
@@ -19,31 +17,13 @@ const dirOf = () => streetServer.dir;
 
 const MEMBERS: [string, string][] = [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '正式党员'], ['丁四', '正式党员'], ['冯五', '预备党员']];
 
-async function importMembers(page: Page): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('名册');
-  ws.addRow(['姓名', '公民身份号码', '所在党组织', '人员类别']);
-  MEMBERS.forEach(([name, category], i) => {
-    const first17 = `35010219800${i + 1}01${String(i * 2 + 11).padStart(3, '0')}`;
-    ws.addRow([name, first17 + idNumberCheckChar(first17), '第一网格党支部', category]);
-  });
-  ws.getColumn(2).numFmt = '@';
-  const file = join(dirOf(), 'members.xlsx');
-  await wb.xlsx.writeFile(file);
-  await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
-  await page.getByRole('button', { name: '下一步：预览' }).click();
-  await page.getByRole('button', { name: '全部导入' }).click();
-  await expect(page.getByTestId('roster-count')).toContainText('共 5 人');
-}
-
 /** A new community with 第一网格党支部 and its five members. */
 async function branchWithMembers(page: Page): Promise<void> {
   await completeSetup(page);
   await openScreen(page, '组织架构');
   await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
   await openScreen(page, '人员名册');
-  await importMembers(page);
+  await importMembers(page, dirOf(), MEMBERS);
 }
 
 async function newMeeting(page: Page): Promise<void> {

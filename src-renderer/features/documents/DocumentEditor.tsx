@@ -66,14 +66,15 @@ export function DocumentEditor({ documentId, onClose }: { documentId: string; on
   if (!doc) return null;
   const locked = doc.status === '已定稿';
   const numbered = () => store.repos.officialDocuments.list({ includeDeleted: true }).map((d) => ({ id: d.id, issuerCode: d.issuerCode, year: d.year, number: d.number, status: d.status, createdAt: d.meta.createdAt }));
-  const changedElsewhere = doc.meta.updatedAt !== loadedAt && form.isFieldsTouched();
+  // Unsaved: what the form holds differs from the record (compared as saved, not by antd's touched flags).
+  const unsaved = () => !locked && JSON.stringify(fromForm(form.getFieldsValue(true) as FormValues)) !== JSON.stringify(fromForm(toForm(store.repos.officialDocuments.get(doc.id)!)));
+  const changedElsewhere = doc.meta.updatedAt !== loadedAt && unsaved();
 
   const save = (then?: () => void) => {
     if (locked) return then?.();
     const fields = fromForm(form.getFieldsValue(true) as FormValues);
     if (run(() => store.repos.officialDocuments.update(doc.id, fields), then ? undefined : '已保存')) {
       setLoadedAt(store.repos.officialDocuments.get(doc.id)!.meta.updatedAt);
-      form.resetFields();
       form.setFieldsValue(toForm(store.repos.officialDocuments.get(doc.id)!));
       then?.();
     }
@@ -110,7 +111,7 @@ export function DocumentEditor({ documentId, onClose }: { documentId: string; on
     <Drawer
       open
       width="min(1100px, 100vw)"
-      onClose={() => (locked || !form.isFieldsTouched() ? onClose() : modal.confirm({ title: '有未保存的修改', content: '关闭前保存这些修改吗？', okText: '保存并关闭', cancelText: '不保存', onOk: () => save(onClose), onCancel: onClose }))}
+      onClose={() => (!unsaved() ? onClose() : modal.confirm({ title: '有未保存的修改', content: '关闭前保存这些修改吗？', okText: '保存并关闭', cancelText: '不保存', onOk: () => save(onClose), onCancel: onClose }))}
       destroyOnHidden
       title={<Space>{doc.title}<Tag color={locked ? 'green' : 'default'}>{locked ? `已定稿 第${doc.version}版` : '草稿'}</Tag>{doc.number > 0 && <Tag>{docNumberText(doc.issuerCode, doc.year, doc.number)}</Tag>}</Space>}
       extra={
