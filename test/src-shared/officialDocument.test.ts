@@ -63,4 +63,31 @@ describe('公文 numbers, finalizing and templates', () => {
     expect(merged).toContain('乙补充。');
     expect(() => repos.officialDocuments.create({ docType: '公告' as never, issuer: 'x', issuerCode: 'y', year: 2026, title: 't' })).toThrow('文种只能是通知、函、公示、报告、请示或纪要');
   });
+
+  it('two PCs finalizing offline both take 1号: after the merge both documents are kept, the later is offered 2号, and a revision on one PC and an edit on the other both stay', () => {
+    const base = new Y.Doc();
+    const repos = createRepositories(base, fixedContext());
+    const shared = repos.officialDocuments.create({ docType: '通知', issuer: '中共三坊七巷社区委员会', issuerCode: '三坊七巷社党', year: 2026, title: '共同的通知', body: '正文。' });
+    const [a, b] = [0, 1].map((i) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+      return { doc, repos: createRepositories(doc, fixedContext({ device: `pc${i}` }, Date.UTC(2026, 10, 27, 8 + i))) };
+    }) as [{ doc: Y.Doc; repos: typeof repos }, { doc: Y.Doc; repos: typeof repos }];
+    const fields = { docType: '通知' as const, issuer: '中共三坊七巷社区委员会', issuerCode: '三坊七巷社党', year: 2026, recipients: '各网格党支部', body: '正文。', date: '2026-11-27' };
+    const numbered = (r: typeof repos) => r.officialDocuments.list().map((d) => ({ id: d.id, issuerCode: d.issuerCode, year: d.year, number: d.number, status: d.status, createdAt: d.meta.createdAt }));
+    const first = a.repos.officialDocuments.create({ ...fields, title: '甲电脑的通知' });
+    a.repos.officialDocuments.update(first.id, { status: '已定稿', number: nextDocNumber(numbered(a.repos), '三坊七巷社党', 2026), version: 1 });
+    const second = b.repos.officialDocuments.create({ ...fields, title: '乙电脑的通知' });
+    b.repos.officialDocuments.update(second.id, { status: '已定稿', number: nextDocNumber(numbered(b.repos), '三坊七巷社党', 2026), version: 1 });
+    a.repos.officialDocuments.update(shared.id, { status: '已定稿', number: 5, version: 1 });
+    b.repos.officialDocuments.update(shared.id, { title: '共同的通知（修改标题）' });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    for (const side of [a, b]) {
+      expect(side.repos.officialDocuments.list().map((d) => d.title).sort()).toEqual(['乙电脑的通知', '共同的通知（修改标题）', '甲电脑的通知']);
+      expect(docNumberClashes(numbered(side.repos))).toEqual([{ id: second.id, from: 1, to: 6 }]);
+      const merged = side.repos.officialDocuments.get(shared.id)!;
+      expect([merged.status, merged.number, merged.title]).toEqual(['已定稿', 5, '共同的通知（修改标题）']);
+    }
+  });
 });

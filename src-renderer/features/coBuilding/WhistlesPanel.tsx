@@ -1,4 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { whistleNoticeValues } from '../../../src-shared/records/document/documentTemplates';
+import { useDocumentFromTemplate } from '../documents/newDocument';
 import { Button, Col, DatePicker, Descriptions, Drawer, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -135,6 +137,7 @@ function WhistleDrawer({ id, onClose }: { id: string; onClose(): void }) {
   const [times, setTimes] = useState<Record<string, string>>({});
   const [note, setNote] = useState('');
   const [closing, setClosing] = useState({ result: '', evaluation: '满意', residentEvaluation: '' });
+  const documentFromTemplate = useDocumentFromTemplate();
   if (!w) return null;
   const at = (key: string) => times[key] ?? dayjs().format('HH:mm');
   const report = (key: string, name: string) => {
@@ -143,7 +146,8 @@ function WhistleDrawer({ id, onClose }: { id: string; onClose(): void }) {
     run(() => store.repos.whistles.update(w.id, { reports: { [key]: { reportedAt: `${today()}T${time}` } } }), `已登记${name}报到`);
   };
   return (
-    <Drawer open width={640} title={w.title} onClose={onClose}>
+    <Drawer open width={640} title={w.title} onClose={onClose}
+      extra={<Button onClick={() => documentFromTemplate('吹哨通知', whistleNoticeValues({ ...w, units: Object.values(w.handlers).filter((h) => h.kind !== '在职党员').map((h) => h.name) }, store.info?.name ?? ''), `whistle:${w.id}`)}>生成吹哨通知</Button>}>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label="吹哨时间">{shown(w.raisedAt || w.date)}</Descriptions.Item>
         <Descriptions.Item label="办结期限">{w.deadline || '—'}{isOverdue(w, today()) && <Tag color="red" style={{ marginLeft: 4 }}>超期</Tag>}</Descriptions.Item>

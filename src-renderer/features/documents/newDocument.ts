@@ -1,3 +1,6 @@
+import dayjs from 'dayjs';
+import type { OfficialContent } from '../../../src-shared/print/officialLayout';
+import { officialContentOf } from '../../../src-shared/records/document/documentRules';
 import { fillDocumentTemplate, type TemplateKey } from '../../../src-shared/records/document/documentTemplates';
 import { today } from '../../app/saveBytes';
 import { useNavigation } from '../../app/navigation';
@@ -36,4 +39,20 @@ export function useDocumentFromTemplate(): (key: TemplateKey, values: Readonly<R
     }, filled.missing.length ? `已生成公文草稿；${filled.missing.map((f) => `{${f}}`).join('、')} 在记录中没有值，请在正文中补上` : '已生成公文草稿');
     if (done) openDocument(id);
   };
+}
+
+/** The last day of a 公示 written today: seven days, as the community's notices usually give. */
+export const publicityUntil = () => dayjs(today()).add(7, 'day').format('YYYY-MM-DD');
+
+/**
+ * A template filled from a record as a document to print at once, unnumbered and not kept (a hundred feedback letters
+ * printed together); a field without a value stops the print, as it does for a kept document.
+ */
+export function contentFromTemplate(store: CommunityStore, key: TemplateKey, values: Readonly<Record<string, string>>): OfficialContent {
+  const filled = fillDocumentTemplate(key, store.settings.documentTemplate(key), values);
+  const date = today();
+  return officialContentOf({
+    ...letterhead(store), docType: filled.docType, year: Number(date.slice(0, 4)), number: 0, signer: '', title: filled.title, recipients: filled.recipients, body: filled.body,
+    attachments: [], date, note: '', copyTo: '', printedOn: date,
+  });
 }

@@ -3,8 +3,10 @@ import { App as AntApp, AutoComplete, Button, Checkbox, Col, DatePicker, Form, I
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
-import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, taskState } from '../../../src-shared/records/meeting/meetingRules';
-import { communityCalendar } from '../../../src-shared/records/meeting/meetingCalendar';
+import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { communityCalendar, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
+import { meetingsReportValues } from '../../../src-shared/records/document/documentTemplates';
+import { useDocumentFromTemplate } from '../documents/newDocument';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
 import { inTerm } from '../../../src-shared/records/coBuilding/partTimeMemberSchema';
@@ -200,6 +202,14 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
   const meetings = useLiveList(store.repos.meetings);
   const frequencies = Object.fromEntries(MEETING_TYPES.map((t) => [t, store.settings.meetingFrequency(t, MEETING_TYPE_RULES[t].frequency)]));
   const rows = communityCalendar({ meetings, orgNodes: store.repos.orgNodes.list(), frequencies }, year, today()).map((r) => ({ ...r, node: { id: r.orgNodeId, name: r.orgName } }));
+  const documentFromTemplate = useDocumentFromTemplate();
+  // 报告 of the year's 三会一课 of one organisation: from the same calendar, and its members' attendance rate.
+  const writeReport = (row: (typeof rows)[number]) => {
+    const kind = store.repos.orgNodes.get(row.orgNodeId)?.kind ?? '';
+    const summary = yearSummary(row.months, REQUIRED_BY_NODE_KIND[kind] ?? [], (t) => frequencies[t] ?? MEETING_TYPE_RULES[t].frequency);
+    const rate = attendanceRates(meetings, `${year}-01-01`, `${year}-12-31`, { person: (id) => store.repos.people.get(id)?.name ?? '', org: () => '' }).orgs.find((o) => o.key === row.orgNodeId);
+    documentFromTemplate('三会一课报告', meetingsReportValues({ year, orgName: row.orgName, ...summary, rate: rate ? rate.rate : null }, store.info?.name ?? ''), `meetings:${row.orgNodeId}:${year}`);
+  };
   const exportXlsx = async () => {
     const headers = ['党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
     const data = rows.map((r) => [r.node.name, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);
@@ -221,6 +231,7 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
         scroll={{ x: 1400 }}
         columns={[
           { title: '党组织', fixed: 'left', width: 180, render: (_, r) => r.node.name },
+          { title: '年度报告', fixed: 'left', width: 90, render: (_, r) => <Button size="small" onClick={() => writeReport(r)}>生成报告</Button> },
           ...Array.from({ length: 12 }, (_, i) => ({
             title: `${i + 1}月`,
             width: 100,

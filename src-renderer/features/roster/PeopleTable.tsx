@@ -13,6 +13,8 @@ import type { AnyRepository } from '../../../src-shared/repository/collectionRep
 import { errorText } from '../../app/errorText';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
+import { responsibilityValues } from '../../../src-shared/records/document/documentTemplates';
+import { publicityUntil, useDocumentFromTemplate } from '../documents/newDocument';
 import { useLiveList, useSettingsVersion } from '../../app/useLive';
 import { ImportWizard, type ImportTarget } from '../import/ImportWizard';
 import { PrintPreview } from '../print/PrintPreview';
@@ -30,6 +32,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const session = useSession();
   const { store } = session;
   const { message, modal } = AntApp.useApp();
+  const documentFromTemplate = useDocumentFromTemplate();
   const [showDeleted, setShowDeleted] = useState(false);
   const all = useLiveList(store.repos.people, { onlyDeleted: showDeleted });
   useSettingsVersion(store.settings);
@@ -155,6 +158,10 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
         <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>导出当前列表</Button>
         {role === '党员' && <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)} disabled={!filter.orgNodeId}>打印党员公示牌</Button>}
         {role === '在职党员' && <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>打印报到公示名单</Button>}
+        {role === '党员' && (
+          <Button onClick={() => documentFromTemplate('责任区公示', responsibilityValues(rows.map((p) => ({ name: p.name, area: p.responsibilityArea, commitment: p.commitment })), { communityName: store.info?.name ?? '', phone: store.settings.supervisionPhone(), until: publicityUntil() }), 'responsibility')}
+            disabled={!rows.some((p) => p.responsibilityArea.trim())} title="名单中有“党员责任区”的党员，按当前筛选">生成责任区公示</Button>
+        )}
         <Typography.Text data-testid="roster-count">共 {rows.length} 人{selected.length > 0 ? `，已选 ${selected.length} 人` : ''}</Typography.Text>
         {role === '党员' && !filter.orgNodeId && <Typography.Text type="secondary">打印公示牌：先在“党组织”中选择楼栋或网格</Typography.Text>}
       </Space>

@@ -1,3 +1,5 @@
+import { gradesPublicityValues } from '../../../src-shared/records/document/documentTemplates';
+import { publicityUntil, useDocumentFromTemplate } from '../documents/newDocument';
 import { Button, InputNumber, List, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { attendanceWorth } from '../../../src-shared/records/volunteer/pointsLedger';
@@ -16,6 +18,7 @@ type Behind = { row: AssessmentRow; what: 'hours' | 'claims' | 'grade' } | null;
 export function AssessmentPanel() {
   const { store } = useSession();
   const run = useRun();
+  const documentFromTemplate = useDocumentFromTemplate();
   const { activities } = useLedger();
   const people = useLiveList(store.repos.people);
   const reports = useLiveList(store.repos.inServiceReports);
@@ -24,10 +27,14 @@ export function AssessmentPanel() {
   const [role, setRole] = useState('在职党员');
   const [behind, setBehind] = useState<Behind>(null);
   const targets = store.settings.hoursTargets();
-  const rows = useMemo(() => {
+  const allRows = useMemo(() => {
     const gradeMeetings = meetings.filter((m) => m.meetingType === '民主评议').map((m) => ({ meetingId: m.id, meetingTitle: m.title, date: m.date, grades: Object.fromEntries(Object.entries(m.grades).map(([k, g]) => [k, g.grade])) }));
-    return yearAssessment(people, year, activities, reports, gradeMeetings, targets).filter((r) => r.role === role);
-  }, [people, year, activities, reports, meetings, targets, role]);
+    return yearAssessment(people, year, activities, reports, gradeMeetings, targets);
+  }, [people, year, activities, reports, meetings, targets]);
+  const rows = useMemo(() => allRows.filter((r) => r.role === role), [allRows, role]);
+  // 民主评议 is of every member graded in the year, whatever their role here.
+  const graded = allRows.filter((r) => r.grade);
+  const writeGrades = () => documentFromTemplate('民主评议公示', gradesPublicityValues(year, graded.map((r) => ({ name: r.name, grade: r.grade })), { communityName: store.info?.name ?? '', phone: store.settings.supervisionPhone(), until: publicityUntil() }), `grades:${year}`);
   const exportXlsx = async () => {
     await saveBytes(`${year}年${role}考核.xlsx`, await writeWorkbook([{
       name: `${year}年${role}`,
@@ -44,6 +51,7 @@ export function AssessmentPanel() {
         <span>年度服务时长目标</span>
         <InputNumber aria-label={`${role}年度目标小时`} min={0} max={1000} value={targets[role]} onChange={(v) => v !== null && run(() => store.settings.setHoursTargets({ ...targets, [role]: Number(v) }), `${role}年度目标改为 ${v} 小时`)} addonAfter="小时" />
         <Button onClick={() => void exportXlsx()} disabled={rows.length === 0}>导出Excel</Button>
+        <Button onClick={writeGrades} disabled={graded.length === 0} title={graded.length === 0 ? '这一年还没有民主评议结果' : undefined}>民主评议结果公示</Button>
         <Typography.Text type="secondary">达标 {rows.filter((r) => r.meetsTarget).length} / {rows.length} 人</Typography.Text>
       </Space>
       <Table<AssessmentRow>

@@ -12,6 +12,9 @@ import { useSession } from '../../app/storeContext';
 import { useLiveList } from '../../app/useLive';
 import { useRun } from '../../app/useRun';
 import { PrintPreview } from '../print/PrintPreview';
+import { OfficialPrintPreview } from '../documents/OfficialPrintPreview';
+import { contentFromTemplate, useDocumentFromTemplate } from '../documents/newDocument';
+import { feedbackLetterValues } from '../../../src-shared/records/document/documentTemplates';
 import { useLedger } from './volunteerModel';
 
 const periods = () => {
@@ -34,6 +37,8 @@ export function InServicePanel() {
   const [period, setPeriod] = useState(periodOf(today()));
   const [editing, setEditing] = useState<string | null>(null);
   const [printing, setPrinting] = useState<string | null>(null);
+  const [printingAll, setPrintingAll] = useState(false);
+  const documentFromTemplate = useDocumentFromTemplate();
   const members = people.filter((p) => p.roles.includes('在职党员'));
   const rows = useMemo(() => memberHalfYears(members.map((m) => ({ id: m.id, name: m.name, employer: m.employer, employerPartyOrg: m.employerPartyOrg, reportDate: m.reportDate })), reports, activities, period, periodRange(period)), [members, reports, activities, period]);
   const employers = byEmployer(rows);
@@ -44,6 +49,10 @@ export function InServicePanel() {
       if (existing) store.repos.feedbackLetters.update(existing.id, patch);
       else store.repos.feedbackLetters.create({ period, employer, employerPartyOrg: employers.get(employer)?.[0]?.employerPartyOrg ?? '', ...patch });
     }, done);
+  const letterValues = (employer: string) => {
+    const list = employers.get(employer) ?? [];
+    return feedbackLetterValues({ employer, employerPartyOrg: list[0]?.employerPartyOrg || `${employer}党组织`, periodLabel: periodLabel(period) }, list, store.info?.name ?? '');
+  };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -66,7 +75,10 @@ export function InServicePanel() {
           { title: '六个一', width: 90, render: (_, r) => `${r.sixOnesDone.length}/6` },
         ]}
       />
-      <Typography.Title level={5}>双向反馈（每个单位一封反馈函）</Typography.Title>
+      <Space>
+        <Typography.Title level={5} style={{ margin: 0 }}>双向反馈（每个单位一封反馈函）</Typography.Title>
+        <Button onClick={() => setPrintingAll(true)} disabled={employers.size === 0}>全部反馈函（公文版式）</Button>
+      </Space>
       <Table
         size="small"
         rowKey={(r) => r.employer}
@@ -84,6 +96,7 @@ export function InServicePanel() {
             render: (_, r) => (
               <Space>
                 <Button size="small" onClick={() => setPrinting(r.employer)}>打印反馈函</Button>
+                <Button size="small" onClick={() => documentFromTemplate('反馈函', letterValues(r.employer), `feedback:${period}:${r.employer}`)}>生成公文</Button>
                 {!r.letter?.sentOn && <Button size="small" onClick={() => record(r.employer, { sentOn: today(), sentBy: operator?.name ?? '' }, `已登记发往${r.employer}的反馈函`)}>登记发出</Button>}
                 {r.letter?.sentOn && !r.letter.receiptOn && <ReceiptButton employer={r.employer} onSave={(on, comment) => record(r.employer, { receiptOn: on, receiptComment: comment }, `已登记${r.employer}的回执`)} />}
               </Space>
@@ -91,6 +104,7 @@ export function InServicePanel() {
           },
         ]}
       />
+      {printingAll && <OfficialPrintPreview contents={[...employers.keys()].map((e) => contentFromTemplate(store, '反馈函', letterValues(e)))} fileName={`反馈函-${periodLabel(period)}-${employers.size}个单位`} onClose={() => setPrintingAll(false)} />}
       {editing && <MemberDrawer personId={editing} period={period} onClose={() => setEditing(null)} />}
       {printing && (
         <PrintPreview onClose={() => setPrinting(null)}

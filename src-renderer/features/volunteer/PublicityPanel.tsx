@@ -1,6 +1,8 @@
 import { Button, DatePicker, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { pointsPublicityValues } from '../../../src-shared/records/document/documentTemplates';
+import { publicityUntil, useDocumentFromTemplate } from '../documents/newDocument';
 import { monthlyPublicity, redemptionDayList, serviceCertificate } from '../../../src-shared/print/volunteerPrints';
 import { maskIdNumber } from '../../../src-shared/privacy/mask';
 import { certificateNumber } from '../../../src-shared/records/volunteer/serviceActivitySchema';
@@ -18,6 +20,7 @@ type Printing = { kind: 'publicity' } | { kind: 'redemption' } | { kind: 'certif
 export function PublicityPanel() {
   const { store } = useSession();
   const run = useRun();
+  const documentFromTemplate = useDocumentFromTemplate();
   const { activities, lines } = useLedger();
   const certificates = useLiveList(store.repos.serviceCertificates);
   const [month, setMonth] = useState(today().slice(0, 7));
@@ -48,6 +51,7 @@ export function PublicityPanel() {
       <Space wrap>
         <DatePicker picker="month" aria-label="公示月份" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
         <Button onClick={() => setPrinting({ kind: 'publicity' })}>打印月度公示</Button>
+        <Button disabled={rows.length === 0} onClick={() => documentFromTemplate('积分公示', pointsPublicityValues(month, rows.map((r) => ({ name: r.name, hours: r.hours, points: r.earned })), { communityName: store.info?.name ?? '', phone: store.settings.supervisionPhone(), until: publicityUntil() }), `points:${month}`)}>生成公示公文</Button>
         <Button onClick={() => setPrinting({ kind: 'redemption' })}>打印兑换登记表</Button>
       </Space>
       <Table

@@ -31,3 +31,20 @@ export function frequencyOverrides(entries: Iterable<[string, unknown]>): Partia
   }
   return out;
 }
+
+const FREQUENCY_TEXT: Record<Frequency, string> = { monthly: '每月一次，应开12次', quarterly: '每季度一次，应开4次', yearly: '每年一次', none: '不作要求' };
+
+/**
+ * A year of one organisation's calendar as a report says it: per type it must hold (and any other it held), how
+ * often it is due and how many were held; and the months a required meeting was missing (e.g. “3月支部委员会”).
+ */
+export function yearSummary(months: readonly CalendarCell[], required: readonly MeetingType[], frequencyOf: (type: MeetingType) => Frequency): { types: { type: string; required: string; held: number }[]; missing: string[] } {
+  const heldTypes = months.flatMap((m) => m.held.map((h) => h.type));
+  const types = [...new Set([...required, ...heldTypes])].map((type) => ({
+    type,
+    required: required.includes(type) ? FREQUENCY_TEXT[frequencyOf(type)] : '按需召开',
+    held: heldTypes.filter((t) => t === type).length,
+  }));
+  const missing = months.flatMap((m, i) => m.missing.map((t) => `${i + 1}月${t}`));
+  return { types, missing };
+}
