@@ -2,7 +2,7 @@
  * npm run bench: measures the data core in Chromium and writes bench/results.json as
  * { "<name>": { "value": n, "unit": "...", "target": n } }, then prints the same as a table.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, preview } from 'vite';
@@ -60,6 +60,40 @@ function coBuildingFigures(c: Record<string, number>): Record<string, Figure> {
   };
 }
 
+/**
+ * Official documents: a 10-page 通知 laid out, then printed to PDF by Chromium (page.pdf, as printToPDF does); 100
+ * feedback letters from the large community's records, laid out and printed as one PDF.
+ */
+async function runDocumentsBench(browser: Browser, url: string): Promise<Record<string, Figure>> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20 * 60_000);
+  const pdfOf = async () => {
+    await page.emulateMedia({ media: 'print' });
+    const t0 = performance.now();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return { ms: performance.now() - t0, bytes: pdf.length };
+  };
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === 'ready');
+    const notice = await page.evaluate(() => (window as unknown as { prepareNoticeBench(): Record<string, number> }).prepareNoticeBench());
+    const noticePdf = await pdfOf();
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === 'ready');
+    const letters = await page.evaluate(() => (window as unknown as { prepareLettersBench(): Promise<Record<string, number>> }).prepareLettersBench());
+    const lettersPdf = await pdfOf();
+    const lettersMs = letters.layoutMs! + letters.htmlMs! + lettersPdf.ms;
+    return {
+      'documents.layout_10_pages_ms': { value: round(notice.layoutMs!, 1), unit: 'ms', target: 300, note: `a ${notice.pages}-page 通知 on the GB/T 9704 grid, median of 5 (max ${round(notice.layoutMaxMs!, 1)} ms); its pages as HTML ${round(notice.htmlMs!, 0)} ms` },
+      'documents.pdf_10_pages_ms': { value: round(noticePdf.ms, 0), unit: 'ms', target: 2000, note: `Chromium's print of the ${notice.pages} pages to PDF (${Math.round(noticePdf.bytes / 1024)} KB)` },
+      'documents.feedback_letters_100_pdf_ms': { value: round(lettersMs, 0), unit: 'ms', target: 10000, note: `${letters.letters} 反馈函 (${letters.members} in-service members, ${letters.pages} pages) from the records: read and laid out ${round(letters.layoutMs!, 0)} ms, HTML ${round(letters.htmlMs!, 0)} ms, PDF ${round(lettersPdf.ms, 0)} ms (${Math.round(lettersPdf.bytes / 1024)} KB)` },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 /** Parts that `BENCH_ONLY=<part> npm run bench` re-measures alone, keeping the other figures as last measured. */
 const PARTS: Record<string, [string, (r: Record<string, number>) => Record<string, Figure>]> = {
   volunteer: ['runVolunteerBench', volunteerFigures],
@@ -89,8 +123,8 @@ async function main() {
       return result;
     };
     const part = PARTS[process.env.BENCH_ONLY ?? ''];
-    if (part) {
-      const figures = part[1](await run<Record<string, number>>(part[0]));
+    if (part || process.env.BENCH_ONLY === 'documents') {
+      const figures = part ? part[1](await run<Record<string, number>>(part[0])) : await runDocumentsBench(browser, url);
       const file = resolve(import.meta.dirname, 'results.json');
       writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Figure>), ...figures }, null, 2)}\n`);
       console.table(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '' }])));
@@ -126,7 +160,7 @@ async function main() {
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
-    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding));
+    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), await runDocumentsBench(browser, url));
     const sync = await runSyncBench();
     Object.assign(results, {
       'sync.first_full_sync_ms': { value: round(sync.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${(sync.stateBytes! / 1e6).toFixed(1)} MB state) from the server over loopback, median of 3` },

@@ -41,6 +41,11 @@ import { unitAssessment } from '../../src-shared/records/coBuilding/unitAssessme
 import { whistleRows } from '../../src-shared/records/coBuilding/streetWhistles';
 import { figuresByHandler } from '../../src-shared/records/coBuilding/whistleRules';
 import { matchResources } from '../../src-shared/records/coBuilding/coBuildingRules';
+import { layoutOfficial, type OfficialContent, type OfficialLayout } from '../../src-shared/print/officialLayout';
+import { OFFICIAL_PAGES_CSS, officialPagesHtml } from '../../src-shared/print/officialHtml';
+import { feedbackLetterValues, fillDocumentTemplate } from '../../src-shared/records/document/documentTemplates';
+import { byEmployer, memberHalfYears } from '../../src-shared/records/volunteer/inServiceFigures';
+import { periodLabel, periodRange } from '../../src-shared/records/period';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -431,5 +436,56 @@ async function runCoBuildingBench() {
   };
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench });
+/** Shows official pages as the only thing on the page, printed with no paper margins (as the print preview does). */
+function showOfficialPages(layouts: OfficialLayout[]): number {
+  const t0 = performance.now();
+  document.head.appendChild(Object.assign(document.createElement('style'), { textContent: `${OFFICIAL_PAGES_CSS}\n@page { size: A4 portrait; margin: 0; } body { margin: 0; }` }));
+  document.body.innerHTML = officialPagesHtml(layouts);
+  return performance.now() - t0;
+}
+
+/** A 通知 of ten pages laid out on the GB/T 9704 grid (median of 5), then shown for the PDF the runner prints. */
+function prepareNoticeBench() {
+  const paragraph = '为切实做好冬季安全生产工作，有效防范和遏制各类安全事故发生，保障辖区居民群众生命财产安全，经社区党委研究决定，在全社区范围内开展冬季安全隐患排查整治工作。';
+  const content: OfficialContent = {
+    docType: '通知', issuer: '中共三坊七巷社区委员会', docNumber: '三坊七巷社党〔2026〕5号', signer: '', title: '关于开展冬季安全隐患排查整治工作的通知', recipients: '各网格党支部、各驻区单位党组织',
+    body: Array.from({ length: 60 }, (_, i) => (i % 8 === 0 ? `${'一二三四五六七八'[i / 8]}、第${i / 8 + 1}项工作` : paragraph)).join('\n'),
+    attachments: [{ name: '冬季安全隐患排查登记表', text: '' }], signature: '中共三坊七巷社区委员会', date: '2026-11-27', note: '联系人：王小红', copyTo: '南街街道党工委', printedBy: '中共三坊七巷社区委员会', printedOn: '2026-11-27',
+  };
+  const times: number[] = [];
+  let layout = layoutOfficial(content);
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    layout = layoutOfficial(content);
+    times.push(performance.now() - t0);
+  }
+  const htmlMs = showOfficialPages([layout]);
+  return { pages: layout.pages, layoutMs: median(times), layoutMaxMs: Math.max(...times), htmlMs };
+}
+
+/** 反馈函 of the 100 employers with most in-service members, from the large community's records, laid out and shown. */
+async function prepareLettersBench() {
+  const code = `350102008${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(store, { ...LARGE_COMMUNITY, meetings: 0, venues: 0, bookings: 0, agreements: 0, whistles: 0, pointEntries: 0 }, { chunk: 5000, pause: () => store.flush() });
+  await store.flush();
+  const t0 = performance.now();
+  const members = store.repos.people.list().filter((p) => p.roles.includes('在职党员')).map((m) => ({ id: m.id, name: m.name, employer: m.employer, employerPartyOrg: m.employerPartyOrg, reportDate: m.reportDate }));
+  const rows = memberHalfYears(members, store.repos.inServiceReports.list(), activityFacts(store.repos), '2025-H2', periodRange('2025-H2'));
+  const employers = [...byEmployer(rows)].sort((a, b) => b[1].length - a[1].length).slice(0, 100);
+  const layouts = employers.map(([employer, list]) => {
+    const values = feedbackLetterValues({ employer, employerPartyOrg: `${employer}党委`, periodLabel: periodLabel('2025-H2') }, list, '三坊七巷社区');
+    const filled = fillDocumentTemplate('反馈函', store.settings.documentTemplate('反馈函'), values);
+    if (filled.missing.length > 0) throw new Error(`unfilled: ${filled.missing.join()}`);
+    return layoutOfficial({ docType: filled.docType, issuer: '中共三坊七巷社区委员会', docNumber: '', signer: '', title: filled.title, recipients: filled.recipients, body: filled.body, attachments: [], signature: '中共三坊七巷社区委员会', date: '2026-11-27', note: '', copyTo: '', printedBy: '', printedOn: '' });
+  });
+  const layoutMs = performance.now() - t0;
+  const htmlMs = showOfficialPages(layouts);
+  await store.close();
+  return { letters: layouts.length, members: employers.reduce((n, [, l]) => n + l.length, 0), pages: layouts.reduce((n, l) => n + l.pages, 0), layoutMs, htmlMs };
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench });
 document.title = 'ready';
