@@ -123,6 +123,7 @@ export function DocumentEditor({ documentId, onClose }: { documentId: string; on
         </Space>
       }
     >
+      {locked && <Alert type="success" showIcon style={{ marginBottom: 12 }} message={`已定稿：${docNumberText(doc.issuerCode, doc.year, doc.number)}，第 ${doc.version} 版，内容已锁定`} description="要改动请点“修订”并写明原因；改完重新定稿，文号不变，版本加一。" />}
       {changedElsewhere && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="这份公文刚被另一台电脑修改" description="保存会以本机正在修改的内容为准；要先看对方的修改，请点“载入最新内容”（本机未保存的修改会丢弃）。" action={<Button onClick={reload}>载入最新内容</Button>} />
       )}

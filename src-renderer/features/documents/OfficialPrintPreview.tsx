@@ -51,7 +51,8 @@ export function OfficialPrintPreview({ contents, fileName, onClose }: { contents
   const [frameElement, setFrameElement] = useState<HTMLDivElement | null>(null);
   const frame = useElementSize(frameElement);
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  const fitScale = frame.width > 0 ? Math.min(1, (frame.width - 32) / (GBT9704.page.width * MM_TO_PX)) : 0.5;
+  // Fitted: a whole page in the frame, as it will look on paper; the zoom buttons go closer.
+  const fitScale = frame.width > 0 ? Math.min(1, (frame.width - 32) / (GBT9704.page.width * MM_TO_PX), (frame.height - 32) / (GBT9704.page.height * MM_TO_PX)) : 0.5;
   const scale = zoom === 'fit' ? fitScale : zoom;
   const stepZoom = (direction: 1 | -1) => {
     const next = direction > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.1) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.1);
@@ -99,7 +100,7 @@ export function OfficialPrintPreview({ contents, fileName, onClose }: { contents
       <Space style={{ marginBottom: 8 }} wrap>
         <Space.Compact>
           <Button aria-label="缩小" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} />
-          <Button onClick={() => setZoom('fit')} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'}>适合宽度</Button>
+          <Button onClick={() => setZoom('fit')} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'}>适合窗口</Button>
           <Button aria-label="放大" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} />
         </Space.Compact>
         <Typography.Text data-testid="print-zoom">{Math.round(scale * 100)}%</Typography.Text>
