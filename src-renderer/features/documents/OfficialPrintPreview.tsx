@@ -9,7 +9,7 @@ import { printProblems } from '../../../src-shared/records/document/documentRule
 import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { platform } from '../../platform/platform';
-import { useElementSize, usePrintMode } from '../print/printMode';
+import { PREVIEW_MODAL_PROPS, useElementSize, usePrintMode } from '../print/printMode';
 import { fallbackNotice, fontChoices } from './fontCheck';
 import '../print/print.css';
 
@@ -92,10 +92,8 @@ export function OfficialPrintPreview({ contents, fileName, onClose }: { contents
       open
       title={`公文打印预览：${contents.length === 1 ? contents[0]!.title : `${contents.length} 份公文`}`}
       width="min(1100px, calc(100vw - 32px))"
-      style={{ top: 16, paddingBottom: 0 }}
-      styles={{ body: { height: 'calc(100vh - 120px)', display: 'flex', flexDirection: 'column' } }}
+      {...PREVIEW_MODAL_PROPS}
       onCancel={onClose}
-      footer={null}
     >
       <Space style={{ marginBottom: 8 }} wrap>
         <Space.Compact>

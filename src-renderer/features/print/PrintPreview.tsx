@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { pageSizeMm, type Orientation, type PaperSize, type PrintDocument } from '../../../src-shared/print/printDocument';
 import { errorText } from '../../app/errorText';
 import { platform } from '../../platform/platform';
-import { useElementSize, usePrintMode } from './printMode';
+import { PREVIEW_MODAL_PROPS, useElementSize, usePrintMode } from './printMode';
 import './print.css';
 
 const MARGIN_MM = 15;
@@ -110,11 +110,9 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
       open
       title={`打印预览：${doc?.title ?? '无法打印'}`}
       width="min(1400px, calc(100vw - 32px))"
-      style={{ top: 16, paddingBottom: 0 }}
       // The dialog fills the window's height; the frame takes what the toolbar leaves, so a fitted page is seen whole.
-      styles={{ body: { height: 'calc(100vh - 120px)', display: 'flex', flexDirection: 'column' } }}
+      {...PREVIEW_MODAL_PROPS}
       onCancel={onClose}
-      footer={null}
     >
       <Space style={{ marginBottom: 12 }} wrap>
         <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value)} optionType="button" options={[{ value: 'A4', label: 'A4' }, { value: 'A3', label: 'A3' }]} aria-label="纸张" />

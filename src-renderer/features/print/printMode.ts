@@ -33,3 +33,10 @@ export function useElementSize(element: HTMLElement | null): { width: number; he
   }, [element]);
   return size;
 }
+
+/** A preview dialog as tall as the window, its body a column whose frame takes what the toolbar leaves. */
+export const PREVIEW_MODAL_PROPS = {
+  style: { top: 16, paddingBottom: 0 },
+  styles: { body: { height: 'calc(100vh - 120px)', display: 'flex', flexDirection: 'column' as const } },
+  footer: null,
+};
