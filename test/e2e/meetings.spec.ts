@@ -144,6 +144,14 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   const month = new Date().getMonth();
   const row = page.getByTestId('meeting-calendar').getByRole('row', { name: /第一网格党支部/ });
   await expect(row.getByRole('cell').nth(month + 1)).toContainText('支部党员大会');
+  // The year's 三会一课 report, as an official 报告, from the same calendar and the attendance.
+  await row.getByRole('button', { name: '生成报告' }).click();
+  const report = await page.locator('.ant-drawer').getByLabel('正文').inputValue();
+  expect(report).toContain('支部党员大会：');
+  expect(report).toContain('全年召开1次');
+  expect(report).toContain('全年党员参会出勤率80%');
+  await expect(page.locator('.ant-drawer').getByLabel('主送机关')).toHaveValue('街道党工委');
+  await page.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
 
   // The street office sees the same meeting after sync.
   await connectFromSettings(page, issue('clerk', '350102001001', '王小红'));

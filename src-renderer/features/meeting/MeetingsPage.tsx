@@ -231,7 +231,6 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
         scroll={{ x: 1400 }}
         columns={[
           { title: '党组织', fixed: 'left', width: 180, render: (_, r) => r.node.name },
-          { title: '年度报告', fixed: 'left', width: 90, render: (_, r) => <Button size="small" onClick={() => writeReport(r)}>生成报告</Button> },
           ...Array.from({ length: 12 }, (_, i) => ({
             title: `${i + 1}月`,
             width: 100,
@@ -242,6 +241,7 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
               </Space>
             ),
           })),
+          { title: '年度报告', fixed: 'right' as const, width: 90, render: (_: unknown, r: (typeof rows)[number]) => <Button size="small" onClick={() => writeReport(r)}>生成报告</Button> },
         ]}
       />
     </Space>
