@@ -1,0 +1,95 @@
+import * as Y from 'yjs';
+import { canWrite, peekClaims, type TokenClaims } from '../sync/access';
+import { BackupProblem } from './backupFile';
+import { fromBase64, hmacHex, readFramed, toBase64, utf8, writeFramed } from './fileFrame';
+
+/**
+ * The USB exchange file (`.cdsync`) of an office without a network: what the other side has not seen of one
+ * community (a Yjs update since its last known state vector), the sender's state vector (so the reply carries what
+ * the sender lacks), and the sender's device token, with an HMAC of the whole keyed by that token. Importing a file
+ * twice, an old one, or several in any order changes nothing wrongly: Yjs updates are idempotent and commutative.
+ */
+
+export const EXCHANGE_MAGIC = 'CDSYNC';
+export const EXCHANGE_FORMAT = 1;
+export const EXCHANGE_EXTENSION = '.cdsync';
+
+export type ExchangeDirection = 'toStreet' | 'toCommunity';
+
+export interface ExchangeHeader {
+  format: number;
+  direction: ExchangeDirection;
+  communityCode: string;
+  communityName: string;
+  createdAt: number;
+  senderName: string;
+  /** The sender's device token (a connection string's token). */
+  token: string;
+  /** The sender's state vector, base64. */
+  stateVector: string;
+  updateBytes: number;
+}
+
+interface SignedHeader extends ExchangeHeader {
+  /** HMAC-SHA-256, keyed by the token, of the header (without this field) and the update. */
+  mac: string;
+}
+
+const signedText = (header: ExchangeHeader, update: Uint8Array) => {
+  const head = utf8(JSON.stringify(header));
+  const all = new Uint8Array(head.length + update.length);
+  all.set(head);
+  all.set(update, head.length);
+  return all;
+};
+
+/** Writes what the other side has not seen (everything when its state vector is unknown). */
+export async function encodeExchange(doc: Y.Doc, input: { direction: ExchangeDirection; communityCode: string; communityName: string; senderName: string; token: string; theirStateVector?: Uint8Array; now?: number }): Promise<{ bytes: Uint8Array; header: ExchangeHeader }> {
+  const update = Y.encodeStateAsUpdate(doc, input.theirStateVector);
+  const header: ExchangeHeader = {
+    format: EXCHANGE_FORMAT, direction: input.direction, communityCode: input.communityCode, communityName: input.communityName, createdAt: input.now ?? Date.now(),
+    senderName: input.senderName, token: input.token, stateVector: toBase64(Y.encodeStateVector(doc)), updateBytes: update.length,
+  };
+  const signed: SignedHeader = { ...header, mac: await hmacHex(input.token, signedText(header, update)) };
+  return { bytes: writeFramed(EXCHANGE_MAGIC, signed, update), header };
+}
+
+export interface ReadExchange {
+  header: ExchangeHeader;
+  claims: TokenClaims;
+  update: Uint8Array;
+  stateVector: Uint8Array;
+}
+
+/**
+ * Reads and checks an exchange file the way the server checks a connection: undamaged and signed with the token it
+ * carries; a file for the street from a device that may write this community (its clerk, or the street); a file for
+ * a community from its street; of `expectCode` when given; the token not expired. Every refusal in Chinese.
+ */
+export async function decodeExchange(bytes: Uint8Array, expect: { direction: ExchangeDirection; communityCode?: string; now?: number }): Promise<ReadExchange> {
+  const framed = readFramed<SignedHeader>(bytes, EXCHANGE_MAGIC);
+  if (!framed) throw new BackupProblem('这不是社区工作台的交换文件（.cdsync）：请选择以 .cdsync 结尾的文件');
+  const { mac, ...header } = framed.header;
+  const update = framed.payload;
+  if (header.format > EXCHANGE_FORMAT) throw new BackupProblem('这个交换文件由更新版本的社区工作台制作：请先更新本机的社区工作台');
+  if (update.length !== header.updateBytes || !mac || (await hmacHex(header.token, signedText(header, update))) !== mac) {
+    throw new BackupProblem('交换文件已损坏或被改动过（签名不符）：请让对方重新导出一份');
+  }
+  const claims = peekClaims(header.token);
+  if (!claims) throw new BackupProblem('交换文件里的设备凭证无法识别：请让对方重新导出一份');
+  if (header.direction !== expect.direction) {
+    throw new BackupProblem(expect.direction === 'toStreet' ? '这是街道发给社区的回执文件，应在社区的电脑上导入' : '这是社区发给街道的文件，应在街道的电脑上导入');
+  }
+  if (expect.communityCode && header.communityCode !== expect.communityCode) {
+    throw new BackupProblem(`这是「${header.communityName}」（${header.communityCode}）的交换文件，不是本社区（${expect.communityCode}）的`);
+  }
+  const allowed = expect.direction === 'toStreet' ? canWrite(claims, header.communityCode) : claims.role === 'street' && canWrite(claims, header.communityCode);
+  if (!allowed) throw new BackupProblem(`发送方「${claims.name}」的凭证无权修改「${header.communityName}」的数据：这个文件被拒绝，数据没有改动`);
+  if (claims.exp * 1000 <= (expect.now ?? Date.now())) throw new BackupProblem(`发送方「${claims.name}」的凭证已过期：请街道重新发放连接串后再导出`);
+  try {
+    Y.applyUpdate(new Y.Doc(), update);
+  } catch {
+    throw new BackupProblem('交换文件的数据无法读取：请让对方重新导出一份');
+  }
+  return { header, claims, update, stateVector: fromBase64(header.stateVector) };
+}

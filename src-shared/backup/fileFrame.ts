@@ -1,0 +1,70 @@
+/**
+ * The frame of the app's own files (backups, USB exchange files): a magic word and a newline, the header's length
+ * (4 bytes, big-endian), the header as UTF-8 JSON, then the payload. Web-standard APIs only (CompressionStream,
+ * crypto.subtle), present in browsers, Electron and Node alike.
+ */
+
+// The web-standard types by their use, so this compiles with the shared layer's lib (no DOM).
+type BufferSource = Parameters<typeof crypto.subtle.digest>[1];
+type BlobParts = NonNullable<ConstructorParameters<typeof Blob>[0]>;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function writeFramed(magic: string, header: object, payload: Uint8Array): Uint8Array {
+  const head = encoder.encode(`${magic}\n`);
+  const json = encoder.encode(JSON.stringify(header));
+  const out = new Uint8Array(head.length + 4 + json.length + payload.length);
+  out.set(head, 0);
+  new DataView(out.buffer).setUint32(head.length, json.length);
+  out.set(json, head.length + 4);
+  out.set(payload, head.length + 4 + json.length);
+  return out;
+}
+
+/** The header and payload of a framed file, or null when it is not a file of this kind (or is cut short). */
+export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; payload: Uint8Array; headerText: string } | null {
+  const head = encoder.encode(`${magic}\n`);
+  if (bytes.length < head.length + 4 || head.some((b, i) => bytes[i] !== b)) return null;
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(head.length);
+  const start = head.length + 4;
+  if (start + length > bytes.length) return null;
+  const headerText = decoder.decode(bytes.subarray(start, start + length));
+  try {
+    return { header: JSON.parse(headerText) as H, payload: bytes.subarray(start + length), headerText };
+  } catch {
+    return null;
+  }
+}
+
+async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Blob([bytes] as unknown as BlobParts).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+export const gzip = (bytes: Uint8Array) => through(bytes, new CompressionStream('gzip'));
+export const gunzip = (bytes: Uint8Array) => through(bytes, new DecompressionStream('gzip'));
+
+const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+}
+
+/** HMAC-SHA-256 of `data` keyed by `key` (a device token), hex. */
+export async function hmacHex(key: string, data: Uint8Array): Promise<string> {
+  const k = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return hex(await crypto.subtle.sign('HMAC', k, data as BufferSource));
+}
+
+export const utf8 = (text: string) => encoder.encode(text);
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { backupFileName, backupTimeOfName, decodeBackup, encodeBackup } from '../../src-shared/backup/backupFile';
+import { decodeExchange, encodeExchange } from '../../src-shared/backup/exchangeFile';
+import { backupDue, backupsToKeep } from '../../src-shared/backup/rotation';
+import { writeCommunityInfo } from '../../src-shared/community/communityInfo';
+import { createRepositories } from '../../src-shared/repository/repositories';
+import { fixedContext } from '../../src-shared/testing/fixedContext';
+import { newSecret, signToken } from '../../src-main/sync/tokens';
+
+const CODE = '350102001001';
+function community(code = CODE, name = '三坊七巷社区') {
+  const doc = new Y.Doc();
+  writeCommunityInfo(doc, { code, name, streetName: '南街街道', createdAt: Date.UTC(2026, 0, 1) });
+  const repos = createRepositories(doc, fixedContext({ device: 'pc-a' }));
+  return { doc, repos };
+}
+const peopleNames = (doc: Y.Doc) => createRepositories(doc, fixedContext()).people.list().map((p) => p.name).sort();
+
+describe('backup files (.cdbak)', () => {
+  it('round-trips the whole state with what it holds, and is smaller than the state', async () => {
+    const { doc, repos } = community();
+    for (let i = 0; i < 200; i++) repos.people.create({ name: `居民${i}`, roles: ['志愿者'], phone: `1380000${String(i).padStart(4, '0')}` });
+    repos.people.delete(repos.people.list()[0]!.id);
+    const { bytes, header } = await encodeBackup(doc, { operator: '王小红', device: 'pc-a' }, Date.UTC(2026, 10, 27, 1, 30));
+    expect(bytes.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length);
+    expect(header).toMatchObject({ format: 1, communityCode: CODE, communityName: '三坊七巷社区', operator: '王小红', device: 'pc-a', counts: { 人员: 199 } });
+    const read = await decodeBackup(bytes, CODE);
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, read.state);
+    expect(peopleNames(restored)).toEqual(peopleNames(doc));
+    expect(backupTimeOfName(backupFileName(header))).toBe(header.createdAt - (header.createdAt % 1000));
+  });
+
+  it('refuses a damaged file, a file of another kind, another community, or a newer format — in Chinese', async () => {
+    const { doc, repos } = community();
+    repos.people.create({ name: '张三', roles: ['志愿者'] });
+    const { bytes } = await encodeBackup(doc, { operator: '王小红', device: 'pc-a' });
+    const cut = bytes.slice(0, bytes.length - 20);
+    await expect(decodeBackup(cut)).rejects.toThrow('备份文件已损坏');
+    const flipped = bytes.slice();
+    flipped[flipped.length - 30]! ^= 0xff;
+    await expect(decodeBackup(flipped)).rejects.toThrow('备份文件已损坏');
+    await expect(decodeBackup(new TextEncoder().encode('姓名,电话\n张三,1'))).rejects.toThrow('这不是社区工作台的备份文件');
+    await expect(decodeBackup(bytes, '350102001002')).rejects.toThrow('不是本社区（350102001002）的');
+    const text = new TextDecoder().decode(bytes.subarray(0, 600));
+    const newer = new TextEncoder().encode(text.replace('"format":1', '"format":9'));
+    const patched = new Uint8Array(bytes.length);
+    patched.set(bytes);
+    patched.set(newer.subarray(0, 600));
+    await expect(decodeBackup(patched)).rejects.toThrow('更新版本的社区工作台');
+  });
+
+  it('keeps 7 daily, 4 weekly and 12 monthly backups, and is due once a day', () => {
+    const at = (d: number, h = 9) => ({ createdAt: new Date(2026, 0, d, h).getTime(), d });
+    const list = Array.from({ length: 120 }, (_, i) => at(i + 1));
+    const kept = [...backupsToKeep(list)].map((b) => b.createdAt).sort((a, b) => b - a);
+    expect(kept.slice(0, 7)).toEqual(list.slice(-7).map((b) => b.createdAt).reverse());
+    expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
+    expect(kept.length).toBeGreaterThan(7 + 2);
+    expect(kept).toContain(new Date(2026, 0, 31, 9).getTime()); // January's newest
+    expect(backupDue(undefined, Date.now())).toBe(true);
+    expect(backupDue(new Date(2026, 10, 27, 8).getTime(), new Date(2026, 10, 27, 17).getTime())).toBe(false);
+    expect(backupDue(new Date(2026, 10, 26, 23).getTime(), new Date(2026, 10, 27, 0, 5).getTime())).toBe(true);
+  });
+});
+
+describe('USB exchange files (.cdsync)', () => {
+  const secret = newSecret();
+  const clerk = signToken(secret, { role: 'clerk', scope: CODE, name: '王小红', days: 30 }).token;
+  const street = signToken(secret, { role: 'street', scope: '350102001', name: '李组织委员', days: 30 }).token;
+  const otherClerk = signToken(secret, { role: 'clerk', scope: '350102001002', name: '别的社区', days: 30 }).token;
+
+  it('carries what the street has not seen both ways; double, old and out-of-order imports change nothing wrongly; both sides end identical', async () => {
+    const c = community();
+    const s = new Y.Doc();
+    c.repos.people.create({ name: '张三', roles: ['志愿者'] });
+    const first = await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
+    c.repos.people.create({ name: '李四', roles: ['志愿者'] });
+    const second = await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
+    // Out of order and twice.
+    for (const file of [second, first, second]) Y.applyUpdate(s, (await decodeExchange(file.bytes, { direction: 'toStreet' })).update);
+    expect(peopleNames(s)).toEqual(['张三', '李四']);
+    // The street adds a record and replies with what the community lacks, from the community's state vector.
+    createRepositories(s, fixedContext({ device: 'street' })).people.create({ name: '街道补录', roles: ['志愿者'] });
+    const theirs = (await decodeExchange(second.bytes, { direction: 'toStreet' })).stateVector;
+    const reply = await encodeExchange(s, { direction: 'toCommunity', communityCode: CODE, communityName: '三坊七巷社区', senderName: '李组织委员', token: street, theirStateVector: theirs });
+    expect(reply.header.updateBytes).toBeLessThan(Y.encodeStateAsUpdate(s).length);
+    const read = await decodeExchange(reply.bytes, { direction: 'toCommunity', communityCode: CODE });
+    Y.applyUpdate(c.doc, read.update);
+    Y.applyUpdate(c.doc, read.update);
+    // The community's next file holds only what the street lacks: nothing, once the street's vector is known.
+    const next = await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk, theirStateVector: read.stateVector });
+    expect(next.header.updateBytes).toBeLessThan(10);
+    expect(Y.encodeStateAsUpdate(c.doc)).toEqual(Y.encodeStateAsUpdate(s));
+  });
+
+  it('refuses a file signed by another community, the wrong direction, another community, an altered file, an expired token', async () => {
+    const c = community();
+    c.repos.people.create({ name: '张三', roles: ['志愿者'] });
+    const foreign = await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '别的社区', token: otherClerk });
+    await expect(decodeExchange(foreign.bytes, { direction: 'toStreet' })).rejects.toThrow('无权修改「三坊七巷社区」的数据');
+    const own = await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
+    await expect(decodeExchange(own.bytes, { direction: 'toCommunity' })).rejects.toThrow('应在街道的电脑上导入');
+    await expect(decodeExchange(own.bytes, { direction: 'toStreet', communityCode: '350102001002' })).rejects.toThrow('不是本社区');
+    const altered = own.bytes.slice();
+    altered[altered.length - 3]! ^= 0x01;
+    await expect(decodeExchange(altered, { direction: 'toStreet' })).rejects.toThrow('签名不符');
+    // A clerk may not send the street's reply.
+    const fake = await encodeExchange(c.doc, { direction: 'toCommunity', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
+    await expect(decodeExchange(fake.bytes, { direction: 'toCommunity' })).rejects.toThrow('无权修改');
+    await expect(decodeExchange(own.bytes, { direction: 'toStreet', now: Date.now() + 31 * 86400_000 })).rejects.toThrow('凭证已过期');
+  });
+});
