@@ -65,6 +65,11 @@ function start(): void {
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
+    documentsFolder: app.getPath('documents'),
+    showFolderDialog: async () => {
+      const result = await dialog.showOpenDialog({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+    },
     syncServer: localSyncServer,
     issueSyncToken: (request: IssueRequest) => {
       const store = new SyncStore(syncDataDir());

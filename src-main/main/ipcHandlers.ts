@@ -1,6 +1,8 @@
 import type { DesktopApi, SyncServerState } from '../../src-shared/ipc/contract';
 import type { TokenClaims } from '../../src-shared/sync/access';
 import type { IssueRequest } from '../sync/issueToken';
+import { join } from 'node:path';
+import { deleteBackupFile, listBackupFiles, readBackupFile, writeBackupFile } from './backupFolder';
 
 /** What main needs from Electron to answer the renderer; injected so the handlers are tested as plain functions. */
 export interface ShellServices {
@@ -14,6 +16,9 @@ export interface ShellServices {
   secrets: { get(key: string): Promise<string | null>; set(key: string, value: string | null): Promise<void> };
   syncServer: { start(port: number): Promise<SyncServerState>; stop(): Promise<SyncServerState>; status(): SyncServerState };
   issueSyncToken(request: IssueRequest): { connectionString: string; claims: TokenClaims };
+  /** The user's documents folder. */
+  documentsFolder: string;
+  showFolderDialog(): Promise<string | null>;
 }
 
 /** The window that sent a request, for calls that act on it. */
@@ -60,6 +65,18 @@ export function createDesktopApi(services: ShellServices, caller?: Caller): Desk
       const { connectionString, claims } = services.issueSyncToken({ ...request, days: Number(request.days) });
       return { connectionString, id: claims.jti, expiresAt: claims.exp * 1000 };
     },
+    async defaultBackupFolder() {
+      return join(services.documentsFolder, '社区工作台备份');
+    },
+    async chooseFolder() {
+      return services.showFolderDialog();
+    },
+    listBackups: (folder) => listBackupFiles(folder),
+    async writeBackup(request) {
+      return writeBackupFile(request?.folder, request?.name, request?.bytes);
+    },
+    readBackup: (request) => readBackupFile(request?.folder, request?.name),
+    deleteBackup: (request) => deleteBackupFile(request?.folder, request?.name),
     async printToPdf({ suggestedName, paper, landscape, margins }) {
       if (!caller) throw new Error('没有可打印的窗口');
       if (paper !== 'A4' && paper !== 'A3') throw new Error('纸张只能是 A4 或 A3');

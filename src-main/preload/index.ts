@@ -11,6 +11,12 @@ const api = {
   saveSecret: (key, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, key, value),
   syncServer: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncServer, request),
   issueSyncToken: (request) => ipcRenderer.invoke(IPC_CHANNELS.issueSyncToken, request),
+  defaultBackupFolder: () => ipcRenderer.invoke(IPC_CHANNELS.defaultBackupFolder),
+  chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.chooseFolder),
+  listBackups: (folder) => ipcRenderer.invoke(IPC_CHANNELS.listBackups, folder),
+  writeBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.writeBackup, request),
+  readBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.readBackup, request),
+  deleteBackup: (request) => ipcRenderer.invoke(IPC_CHANNELS.deleteBackup, request),
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);

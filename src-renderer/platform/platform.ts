@@ -1,5 +1,6 @@
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../src-shared/ipc/contract';
 import { loadBrowserSecret, saveBrowserSecret } from '../data/appSettings';
+import { BROWSER_BACKUP_FOLDER, deleteBrowserBackup, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './browserBackups';
 
 /**
  * The only code that knows whether the renderer runs inside Electron (the preload's API is present) or in a plain
@@ -35,6 +36,16 @@ const browserPlatform: Platform = {
   async issueSyncToken() {
     throw new Error('网页预览版不能发放凭证：请使用桌面版，或用命令 npm run sync-server -- issue-token');
   },
+  async defaultBackupFolder() {
+    return BROWSER_BACKUP_FOLDER;
+  },
+  async chooseFolder() {
+    throw new Error('网页预览版不能选择备份文件夹：自动备份保存在浏览器内部；要保存到U盘，请在“数据安全”中下载备份文件，或使用桌面版');
+  },
+  listBackups: () => listBrowserBackups(),
+  writeBackup: ({ name, bytes }) => writeBrowserBackup(name, bytes),
+  readBackup: ({ name }) => readBrowserBackup(name),
+  deleteBackup: ({ name }) => deleteBrowserBackup(name),
   async printToPdf() {
     // The browser's own print dialog (with "另存为 PDF") prints the open preview through the same print stylesheet.
     window.print();
@@ -53,6 +64,12 @@ function desktopPlatform(api: DesktopApi): Platform {
     saveSecret: (key, value) => api.saveSecret(key, value),
     syncServer: (request) => api.syncServer(request),
     issueSyncToken: (request) => api.issueSyncToken(request),
+    defaultBackupFolder: () => api.defaultBackupFolder(),
+    chooseFolder: () => api.chooseFolder(),
+    listBackups: (folder) => api.listBackups(folder),
+    writeBackup: (request) => api.writeBackup(request),
+    readBackup: (request) => api.readBackup(request),
+    deleteBackup: (request) => api.deleteBackup(request),
   };
 }
 

@@ -25,6 +25,21 @@ export interface DesktopApi {
   syncServer(request: { action: 'start' | 'stop' | 'status'; port?: number }): Promise<SyncServerState>;
   /** Issues a device token from this PC's sync server data; returns the connection string to hand out. */
   issueSyncToken(request: { role: SyncRole; scope: string; name: string; days: number; serverUrl: string }): Promise<{ connectionString: string; id: string; expiresAt: number }>;
+  /** Where automatic backups go unless the clerk chose a folder (the user's documents). */
+  defaultBackupFolder(): Promise<string>;
+  /** A folder picked in the OS dialog (a USB drive, a network share), or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+  listBackups(folder: string): Promise<BackupFileInfo[]>;
+  /** Writes a backup file whole (never half a file under its name); resolves to its path. */
+  writeBackup(request: { folder: string; name: string; bytes: Uint8Array }): Promise<string>;
+  readBackup(request: { folder: string; name: string }): Promise<Uint8Array>;
+  deleteBackup(request: { folder: string; name: string }): Promise<void>;
+}
+
+export interface BackupFileInfo {
+  name: string;
+  size: number;
+  modifiedAt: number;
 }
 
 export interface SyncServerState {
@@ -45,6 +60,12 @@ export const IPC_CHANNELS = {
   saveSecret: 'desk:save-secret',
   syncServer: 'desk:sync-server',
   issueSyncToken: 'desk:issue-sync-token',
+  defaultBackupFolder: 'desk:default-backup-folder',
+  chooseFolder: 'desk:choose-folder',
+  listBackups: 'desk:list-backups',
+  writeBackup: 'desk:write-backup',
+  readBackup: 'desk:read-backup',
+  deleteBackup: 'desk:delete-backup',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 export const DESKTOP_API_GLOBAL = 'communityDesk';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDesktopApi, type ShellServices } from '../../src-main/main/ipcHandlers';
@@ -24,6 +24,8 @@ function services(overrides: Partial<ShellServices> = {}) {
     showSaveDialog: async (name) => `/home/clerk/${name}`,
     writeFile: async (path, bytes) => void written.push([path, bytes]),
     secrets: { get: async () => null, set: async () => undefined },
+    documentsFolder: '/home/clerk/Documents',
+    showFolderDialog: async () => '/media/usb',
     syncServer: createLocalSyncServer({ fork: (args) => (forks.push(args), fakeProcess()), dataDir: () => '/data/sync', addresses: () => ['192.168.1.10'] }),
     issueSyncToken: (request) => {
       const store = new SyncStore(mkdtempSync(join(tmpdir(), 'issue-')));
@@ -99,5 +101,25 @@ describe('desktop API handlers', () => {
     const file = menu[0]!.submenu as { label?: string; click?: () => void }[];
     file.find((i) => i.label === '新建窗口')!.click!();
     expect(calls).toEqual(['new']);
+  });
+
+  it('writes backups whole into the chosen folder, lists, reads and removes them, and says plainly when the folder is gone', async () => {
+    const api = createDesktopApi(services().s);
+    expect(await api.defaultBackupFolder()).toBe(join('/home/clerk/Documents', '社区工作台备份'));
+    expect(await api.chooseFolder()).toBe('/media/usb');
+    const folder = join(mkdtempSync(join(tmpdir(), 'backups-')), '备份');
+    expect(await api.listBackups(folder)).toEqual([]);
+    const path = await api.writeBackup({ folder, name: '三坊七巷社区-350102001001-20261127-093000.cdbak', bytes: new Uint8Array([1, 2, 3]) });
+    expect(path).toBe(join(folder, '三坊七巷社区-350102001001-20261127-093000.cdbak'));
+    expect((await api.listBackups(folder)).map((f) => [f.name, f.size])).toEqual([['三坊七巷社区-350102001001-20261127-093000.cdbak', 3]]);
+    expect(await api.readBackup({ folder, name: '三坊七巷社区-350102001001-20261127-093000.cdbak' })).toEqual(new Uint8Array([1, 2, 3]));
+    await expect(api.writeBackup({ folder, name: '../x.cdbak', bytes: new Uint8Array() })).rejects.toThrow('备份文件名不正确');
+    await expect(api.readBackup({ folder, name: 'other.txt' })).rejects.toThrow('备份文件名不正确');
+    await api.deleteBackup({ folder, name: '三坊七巷社区-350102001001-20261127-093000.cdbak' });
+    expect(await api.listBackups(folder)).toEqual([]);
+    // A file where the folder should be: the write fails with what to do, and leaves no partial file.
+    const blocked = join(mkdtempSync(join(tmpdir(), 'blocked-')), 'usb');
+    writeFileSync(blocked, 'not a folder');
+    await expect(api.writeBackup({ folder: join(blocked, 'x'), name: 'a.cdbak', bytes: new Uint8Array([1]) })).rejects.toThrow(/备份文件夹/);
   });
 });
