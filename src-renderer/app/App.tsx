@@ -14,6 +14,9 @@ import { OperatorSession } from './operatorSession';
 import { loadOperatorSettings } from '../data/operators';
 import { newId } from '../../src-shared/ids';
 import { SessionContext, type Session } from './storeContext';
+import * as Y from 'yjs';
+import type { BackupHeader } from '../../src-shared/backup/backupFile';
+import { ORIGIN } from '../../src-shared/repository/docLayout';
 
 type Phase =
   | { kind: 'loading' }
@@ -59,6 +62,12 @@ export function App() {
     await storeRef.current?.close();
     storeRef.current = null;
   }, []);
+
+  // A clerk's new PC whose data is still coming down from the street server.
+  const joiningFromStreet = (code: string) => {
+    const claims = syncSettings.current ? peekClaims(syncSettings.current.token) : undefined;
+    return claims !== undefined && canRead(claims, code);
+  };
 
   const isStreetUser = () => {
     const claims = syncSettings.current ? peekClaims(syncSettings.current.token) : undefined;
@@ -116,7 +125,7 @@ export function App() {
       const store = await CommunityStore.open(settings.currentCommunity, { context: context.current });
       if (cancelled) return void store.close();
       // A community set up here, or one a street user opened (its data may still be on the way from the server).
-      if (!store.info && !isStreetUser()) {
+      if (!store.info && !isStreetUser() && !joiningFromStreet(settings.currentCommunity)) {
         await store.close();
         return setPhase({ kind: 'setup', settings });
       }
@@ -156,6 +165,28 @@ export function App() {
     if (!operator.pin) await session.choose(operator.id, '');
   };
 
+  const joinFromStreet = useCallback(async (settings: ConnectionSettings, clerkName: string) => {
+    await platform.saveSecret(SYNC_SECRET, JSON.stringify(settings));
+    syncSettings.current = settings;
+    await firstOperator(clerkName);
+    const code = peekClaims(settings.token)!.scope;
+    await saveAppSettings({ clerkName, currentCommunity: code });
+    await openCommunity(code);
+  }, [openCommunity]);
+
+  const restoreFromBackup = useCallback(async (backup: { header: BackupHeader; state: Uint8Array }, clerkName: string) => {
+    await firstOperator(clerkName);
+    const store = await CommunityStore.open(backup.header.communityCode, { context: context.current });
+    try {
+      Y.applyUpdate(store.doc, backup.state, ORIGIN.file);
+      await store.flush();
+    } finally {
+      await store.close();
+    }
+    await saveAppSettings({ clerkName, currentCommunity: backup.header.communityCode });
+    await openCommunity(backup.header.communityCode);
+  }, [openCommunity]);
+
   const streetSignIn = useCallback(async (settings: ConnectionSettings, clerkName: string) => {
     await platform.saveSecret(SYNC_SECRET, JSON.stringify(settings));
     syncSettings.current = settings;
@@ -170,7 +201,7 @@ export function App() {
     case 'failed':
       return <Result status="error" title="无法打开社区数据" subTitle={phase.message} extra={<Alert type="info" message="数据未做任何改动。请关闭后重新打开；如仍失败，请联系街道党建办。" />} />;
     case 'setup':
-      return <SetupPage onDone={(r) => finishSetup(r, phase.settings)} onStreetSignIn={streetSignIn} initialClerkName={phase.settings.clerkName} />;
+      return <SetupPage onDone={(r) => finishSetup(r, phase.settings)} onStreetSignIn={streetSignIn} onJoinFromStreet={joinFromStreet} onRestore={restoreFromBackup} initialClerkName={phase.settings.clerkName} />;
     case 'street':
       return (
         <StreetHome

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileTextOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileTextOutlined, SafetyOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
@@ -7,6 +7,10 @@ import { BookingsPage } from '../features/booking/BookingsPage';
 import { VolunteerPage } from '../features/volunteer/VolunteerPage';
 import { CoBuildingPage } from '../features/coBuilding/CoBuildingPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
+import { DataSafetyPage, useKeeper } from '../features/backup/DataSafetyPage';
+import { rememberStreetState } from '../features/backup/streetState';
+import { checkStorage } from '../data/storageHealth';
+import * as Y from 'yjs';
 import { NavigationContext } from './navigation';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -28,6 +32,7 @@ const SCREENS = [
   { key: 'documents', label: '公文', icon: <FileTextOutlined />, render: () => <DocumentsPage /> },
   { key: 'org', label: '组织架构', icon: <ApartmentOutlined />, render: () => <OrgTreePage /> },
   { key: 'units', label: '驻区单位与服务队', icon: <BankOutlined />, render: () => <UnitsPage /> },
+  { key: 'dataSafety', label: '数据安全', icon: <SafetyOutlined />, render: () => <DataSafetyPage /> },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
@@ -44,6 +49,19 @@ export function MainLayout() {
     return () => store.doc.off('update', onUpdate);
   }, [store]);
   const syncStatus = useSyncStatus(sync);
+  // Backups on schedule while the community is open; the storage checked once on start.
+  const keeper = useKeeper();
+  useEffect(() => {
+    if (!store.info) return;
+    keeper.start();
+    return () => keeper.stop();
+  }, [keeper, store.info]);
+  const [storageProblem, setStorageProblem] = useState('');
+  useEffect(() => void checkStorage().then((h) => setStorageProblem(h.problem)), []);
+  // Once synced, the street has everything here: a USB exchange file after that carries only what came later.
+  useEffect(() => {
+    if (syncStatus.state === 'synced') void rememberStreetState(store, Y.encodeStateVector(store.doc), '与街道服务器同步');
+  }, [syncStatus.state, store]);
   const [syncSettingsOpen, setSyncSettingsOpen] = useState(false);
   // The screen the clerk was on is kept across restarts.
   const [screen, setScreenState] = useState(() => localStorage.getItem('desk:screen') ?? 'roster');
@@ -97,6 +115,7 @@ export function MainLayout() {
               action={<Button onClick={() => setSyncSettingsOpen(true)}>打开同步设置</Button>}
             />
           )}
+          {storageProblem && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="storage-problem-banner" message={storageProblem} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />}
           {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
           {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider> : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
         </Layout.Content>

@@ -33,7 +33,7 @@ export async function writeBrowserBackup(name: string, bytes: Uint8Array): Promi
     await writable.close();
   } catch (error) {
     await dir.removeEntry(`${name}.part`).catch(() => undefined);
-    if ((error as Error).name === 'QuotaExceededError') throw new Error('浏览器存储空间不足，备份没有写成：请清理磁盘，或改用桌面版写到U盘');
+    if ((error as Error).name === 'QuotaExceededError') throw new Error('浏览器存储空间不足，备份没有写成：请清理磁盘，或改用桌面版写到U盘', { cause: error });
     throw error;
   }
   const target = await dir.getFileHandle(name, { create: true });

@@ -40,6 +40,8 @@ export const ORIGIN = {
   otherWindow: 'origin:other-window',
   /** A clerk's edit in this window. */
   local: 'origin:local',
+  /** A backup or a USB exchange file merged into this window's document. */
+  file: 'origin:file',
   /** A schema upgrade on open. */
   migration: 'origin:migration',
 } as const;

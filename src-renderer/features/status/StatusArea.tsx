@@ -4,6 +4,8 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSaveStatus, useSession, useSyncStatus } from '../../app/storeContext';
 import { ConflictsModal } from '../sync/ConflictsModal';
+import { useKeeper } from '../backup/DataSafetyPage';
+import { useBackupStatus } from '../backup/backupKeeper';
 import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 
 /** Always says where the data is: saved on this PC (and when), and whether and when it last synced with the street. */
@@ -11,6 +13,7 @@ export function StatusArea() {
   const { store, persistentStorage, sync } = useSession();
   const status = useSaveStatus(store);
   const syncStatus = useSyncStatus(sync);
+  const backup = useBackupStatus(useKeeper());
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const [conflictCount, setConflictCount] = useState(sync?.conflicts.list().length ?? 0);
@@ -60,6 +63,11 @@ export function StatusArea() {
       <Tooltip title={syncStatus.message ?? (sync ? `与街道服务器同步${last}` : '点击设置与街道同步；未设置时数据只保存在本机')}>
         <span style={{ cursor: 'pointer' }} onClick={() => setSettingsOpen(true)} role="button" aria-label="同步设置">{remote}</span>
       </Tooltip>
+      {backup.error ? (
+        <Tooltip title={backup.error}><Tag icon={<WarningOutlined />} color="error" data-testid="backup-tag">备份失败</Tag></Tooltip>
+      ) : backup.lastSuccessAt ? (
+        <Tooltip title={backup.lastPath}><Tag data-testid="backup-tag">已备份 {dayjs(backup.lastSuccessAt).format(dayjs(backup.lastSuccessAt).isSame(dayjs(), 'day') ? 'HH:mm' : 'MM-DD')}</Tag></Tooltip>
+      ) : null}
       {conflictCount > 0 && (
         <Tag color="orange" style={{ cursor: 'pointer' }} onClick={() => setConflictsOpen(true)} data-testid="conflicts">
           {conflictCount} 条记录两边都改过

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
 import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-shared/sync/access';
+import { StreetExchangeCard } from './StreetExchangeCard';
 import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
@@ -103,6 +104,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
               ]}
             />
           </Card>
+          <StreetExchangeCard settings={settings} clerkName={clerkName} onOpen={onOpen} />
           <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
             // The community opens on its 会议记录 screen with that meeting.
             localStorage.setItem('desk:screen', 'meetings');

@@ -1,0 +1,42 @@
+import Dexie from 'dexie';
+
+export interface StorageHealth {
+  writable: boolean;
+  persisted?: boolean;
+  /** Bytes the browser still allows this app. */
+  free?: number;
+  /** What is wrong and what to do, in Chinese; empty when all is well. */
+  problem: string;
+}
+
+const LOW_SPACE = 200 * 1024 * 1024;
+
+/**
+ * Checks on start that IndexedDB takes a write (a probe row written, read back and removed), asks for persistent
+ * storage so the browser does not evict the data, and reads how much room is left.
+ */
+export async function checkStorage(): Promise<StorageHealth> {
+  let writable = false;
+  let failure = '';
+  const probe = new Dexie('community-desk:probe');
+  probe.version(1).stores({ rows: 'key' });
+  try {
+    const at = Date.now();
+    await probe.table('rows').put({ key: 'probe', at });
+    writable = (await probe.table('rows').get('probe'))?.at === at;
+    await probe.table('rows').delete('probe');
+  } catch (error) {
+    failure = error instanceof Error && error.name === 'QuotaExceededError' ? '磁盘空间不足' : '浏览器拒绝写入';
+  } finally {
+    probe.close();
+  }
+  const storage = globalThis.navigator?.storage;
+  const persisted = storage?.persist ? ((await storage.persisted()) || (await storage.persist().catch(() => false))) : undefined;
+  const estimate = storage?.estimate ? await storage.estimate().catch(() => undefined) : undefined;
+  const free = estimate?.quota !== undefined ? Math.max(0, estimate.quota - (estimate.usage ?? 0)) : undefined;
+  let problem = '';
+  if (!writable) problem = `本机数据无法写入（${failure || '写入后读不出来'}）：新的修改不会被保存。请关闭其他占用磁盘的程序、清理磁盘后重新打开；已保存的数据不受影响。`;
+  else if (free !== undefined && free < LOW_SPACE) problem = `本机可用空间只剩 ${Math.round(free / 1024 / 1024)} MB：请尽快清理磁盘，并做一次备份拷到U盘。`;
+  else if (persisted === false) problem = '浏览器没有授予“持久存储”：磁盘紧张时浏览器可能清理本网站的数据。请使用桌面版，或定期备份并拷到U盘。';
+  return { writable, persisted, free, problem };
+}
