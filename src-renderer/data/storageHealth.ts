@@ -5,8 +5,10 @@ export interface StorageHealth {
   persisted?: boolean;
   /** Bytes the browser still allows this app. */
   free?: number;
-  /** What is wrong and what to do, in Chinese; empty when all is well. */
+  /** What is wrong and what to do, in Chinese; empty when all is well. Shown on every screen. */
   problem: string;
+  /** Advice that is not urgent (the browser may evict the data under pressure): shown in 数据安全 only. */
+  advice: string;
 }
 
 const LOW_SPACE = 200 * 1024 * 1024;
@@ -37,6 +39,6 @@ export async function checkStorage(): Promise<StorageHealth> {
   let problem = '';
   if (!writable) problem = `本机数据无法写入（${failure || '写入后读不出来'}）：新的修改不会被保存。请关闭其他占用磁盘的程序、清理磁盘后重新打开；已保存的数据不受影响。`;
   else if (free !== undefined && free < LOW_SPACE) problem = `本机可用空间只剩 ${Math.round(free / 1024 / 1024)} MB：请尽快清理磁盘，并做一次备份拷到U盘。`;
-  else if (persisted === false) problem = '浏览器没有授予“持久存储”：磁盘紧张时浏览器可能清理本网站的数据。请使用桌面版，或定期备份并拷到U盘。';
-  return { writable, persisted, free, problem };
+  const advice = persisted === false ? '浏览器没有授予“持久存储”：磁盘紧张时浏览器可能清理本网站的数据。请使用桌面版，或定期“备份并下载文件”拷到U盘。' : '';
+  return { writable, persisted, free, problem, advice };
 }

@@ -27,6 +27,6 @@ export function copyBack(live: AnyRepository, inBackup: View, note: string): voi
     live.create(fields as never, { id: inBackup.id, note });
     return;
   }
-  if (current.meta.deleted) live.restore(inBackup.id);
+  if (current.meta.deleted) live.restore(inBackup.id, { note });
   live.update(inBackup.id, fields as never, { note });
 }

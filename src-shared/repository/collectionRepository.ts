@@ -157,7 +157,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     });
   }
 
-  restore(id: string): void {
+  restore(id: string, options: { note?: string } = {}): void {
     const record = this.mustGetMap(id);
     if (record.get('deleted') !== true) return;
     this.write(id, record, 'restore', () => {
@@ -165,7 +165,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       record.delete('deletedAt');
       record.delete('deletedBy');
       record.delete('deleteBatch');
-    });
+    }, undefined, options.note);
   }
 
   /** Records in the history that someone was shown this record's full personal data, and why. */

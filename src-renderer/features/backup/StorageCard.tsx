@@ -16,6 +16,7 @@ export function StorageCard() {
   return (
     <Card title="本机存储" size="small">
       {health?.problem && <Alert type="error" showIcon message={health.problem} style={{ marginBottom: 8 }} data-testid="storage-problem" />}
+      {health?.advice && <Alert type="warning" showIcon message={health.advice} style={{ marginBottom: 8 }} />}
       <Descriptions size="small" column={4} data-testid="storage-health">
         <Descriptions.Item label="能否写入">{health ? (health.writable ? '正常' : '不能写入') : '检查中…'}</Descriptions.Item>
         <Descriptions.Item label="持久存储">{health?.persisted === undefined ? '—' : health.persisted ? '已授予（不会被浏览器清理）' : '未授予'}</Descriptions.Item>

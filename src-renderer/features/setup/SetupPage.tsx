@@ -116,7 +116,7 @@ function ExistingCommunity({ onJoin, onRestore, initialClerkName }: { onJoin(set
     <Card style={{ width: 520 }} title="新电脑或重装后：恢复本社区已有的数据" size="small">
       <Typography.Paragraph type="secondary">本社区已在用社区工作台的，不要新建：用街道发放的本社区连接串从街道服务器下载，或用备份文件恢复。</Typography.Paragraph>
       <Input.TextArea aria-label="本社区连接串" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="ws://…/?token=cd1.…" disabled={busy} />
-      <Input aria-label="恢复后的操作人姓名" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="操作人姓名" disabled={busy} />
+      <Input aria-label="恢复后由谁操作" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="操作人姓名" disabled={busy} />
       <Space style={{ marginTop: 8 }} wrap>
         <Button type="primary" onClick={join} loading={busy}>从街道服务器下载本社区数据</Button>
         <Button onClick={() => input.current?.click()} disabled={busy}>从备份文件恢复…</Button>
