@@ -94,12 +94,23 @@ async function runDocumentsBench(browser: Browser, url: string): Promise<Record<
   }
 }
 
+function dataSafetyFigures(d: Record<string, number>): Record<string, Figure> {
+  return {
+    'backup.write_ms': { value: round(d.backupMs!, 0), unit: 'ms', target: 2000, note: 'large community: Yjs state encoded, checksummed, counted and gzipped into one .cdbak; median of 3' },
+    'backup.size_to_state_ratio': { value: round(d.backupBytes! / d.stateBytes!, 3), unit: 'x', target: 1.2, note: `${(d.backupBytes! / 1e6).toFixed(1)} MB backup of ${(d.stateBytes! / 1e6).toFixed(1)} MB of Yjs state` },
+    'backup.restore_check_preview_ms': { value: round(d.checkMs!, 0), unit: 'ms', target: 2000, note: 'a backup read: unzipped, checksum and community checked, its state decoded, counts against the data here; median of 3' },
+    'exchange.export_day_ms': { value: round(d.exportMs!, 1), unit: 'ms', target: 100, note: `.cdsync of a day's work (50 new people, 100 edits, 50 deletions) since the street's state vector: ${Math.round(d.fileBytes! / 1024)} KB` },
+    'exchange.import_day_ms': { value: round(d.importMs!, 1), unit: 'ms', target: 1000, note: 'the same file checked (signature, token, community) and merged into the street copy of the large community' },
+  };
+}
+
 /** Parts that `BENCH_ONLY=<part> npm run bench` re-measures alone, keeping the other figures as last measured. */
 const PARTS: Record<string, [string, (r: Record<string, number>) => Record<string, Figure>]> = {
   volunteer: ['runVolunteerBench', volunteerFigures],
   bookings: ['runBookingBench', bookingFigures],
   meetings: ['runMeetingBench', meetingFigures],
   coBuilding: ['runCoBuildingBench', coBuildingFigures],
+  dataSafety: ['runDataSafetyBench', dataSafetyFigures],
 };
 
 async function main() {
@@ -116,6 +127,7 @@ async function main() {
     const run = async <T>(name: string): Promise<T> => {
       const page = await browser.newPage();
       page.setDefaultTimeout(20 * 60_000);
+      if (process.env.BENCH_CONSOLE) page.on('console', (m) => console.log(m.text()));
       await page.goto(url);
       await page.waitForFunction(() => document.title === 'ready');
       const result = await page.evaluate((fn) => (window as unknown as Record<string, () => Promise<T>>)[fn]!(), name);
@@ -140,6 +152,7 @@ async function main() {
     const booking = await run<Record<string, number>>('runBookingBench');
     const volunteer = await run<Record<string, number>>('runVolunteerBench');
     const coBuilding = await run<Record<string, number>>('runCoBuildingBench');
+    const dataSafety = await run<Record<string, number>>('runDataSafetyBench');
     const n = (key: string) => r[key] as number;
     const results: Record<string, Figure> = {
       'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
@@ -160,7 +173,7 @@ async function main() {
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
-    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), await runDocumentsBench(browser, url));
+    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), dataSafetyFigures(dataSafety), await runDocumentsBench(browser, url));
     const sync = await runSyncBench();
     Object.assign(results, {
       'sync.first_full_sync_ms': { value: round(sync.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${(sync.stateBytes! / 1e6).toFixed(1)} MB state) from the server over loopback, median of 3` },

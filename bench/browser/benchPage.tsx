@@ -46,6 +46,8 @@ import { OFFICIAL_PAGES_CSS, officialPagesHtml } from '../../src-shared/print/of
 import { feedbackLetterValues, fillDocumentTemplate } from '../../src-shared/records/document/documentTemplates';
 import { byEmployer, memberHalfYears } from '../../src-shared/records/volunteer/inServiceFigures';
 import { periodLabel, periodRange } from '../../src-shared/records/period';
+import { decodeBackup, encodeBackup, recordCounts } from '../../src-shared/backup/backupFile';
+import { decodeExchange, encodeExchange } from '../../src-shared/backup/exchangeFile';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -487,5 +489,53 @@ async function prepareLettersBench() {
   return { letters: layouts.length, members: employers.reduce((n, [, l]) => n + l.length, 0), pages: layouts.reduce((n, l) => n + l.pages, 0), layoutMs, htmlMs };
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench });
+/**
+ * Data safety on the large community: a backup written (size against the Yjs state), a backup checked and previewed
+ * (what the restore dialog shows), and a day's work (200 edits) exported to and imported from a USB exchange file.
+ */
+async function runDataSafetyBench() {
+  const code = `350102009${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  store.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(store, LARGE_COMMUNITY, { chunk: 5000, pause: () => store.flush() });
+  await store.flush();
+  const stateBytes = Y.encodeStateAsUpdate(store.doc).length;
+  const backups: number[] = [];
+  let backup: Uint8Array = new Uint8Array();
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    backup = (await encodeBackup(await store.storedUpdates(), store.doc, { operator: '基准', device: 'bench' })).bytes;
+    backups.push(performance.now() - t0);
+  }
+  const checks: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const read = await decodeBackup(backup, code);
+    const here = recordCounts(store.doc);
+    if (Object.keys(read.header.counts).length === 0 || Object.keys(here).length === 0) throw new Error('empty preview');
+    checks.push(performance.now() - t0);
+  }
+  // The street's copy as of the last exchange, then a day's work here: 50 new people, 100 edits, 50 deletions.
+  const street = new Y.Doc();
+  Y.applyUpdate(street, Y.encodeStateAsUpdate(store.doc));
+  const streetVector = Y.encodeStateVector(street);
+  const people = store.repos.people.list().slice(0, 150);
+  for (let i = 0; i < 50; i++) store.repos.people.create({ name: `新居民${i}`, roles: ['志愿者'], phone: `139${String(10000000 + i)}` });
+  for (const p of people.slice(0, 100)) store.repos.people.update(p.id, { note: '入户走访已核实' });
+  for (const p of people.slice(100)) store.repos.people.delete(p.id);
+  const token = `cd1.${btoa(JSON.stringify({ jti: 'bench', role: 'clerk', scope: code, name: 'bench', iat: 0, exp: 4102444800 })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.bench`;
+  const e0 = performance.now();
+  const file = await encodeExchange(store.doc, { direction: 'toStreet', communityCode: code, communityName: '三坊七巷社区', senderName: '基准', token, theirStateVector: streetVector });
+  const exportMs = performance.now() - e0;
+  const i0 = performance.now();
+  const read = await decodeExchange(file.bytes, { direction: 'toStreet' });
+  Y.applyUpdate(street, read.update);
+  const importMs = performance.now() - i0;
+  if (street.getMap('people').size !== store.doc.getMap('people').size) throw new Error('the exchange lost records');
+  await store.close();
+  return { stateBytes, backupBytes: backup.length, backupMs: median(backups), checkMs: median(checks), exportMs, importMs, fileBytes: file.bytes.length };
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench, runDataSafetyBench });
 document.title = 'ready';

@@ -174,11 +174,13 @@ export function App() {
     await openCommunity(code);
   }, [openCommunity]);
 
-  const restoreFromBackup = useCallback(async (backup: { header: BackupHeader; state: Uint8Array }, clerkName: string) => {
+  const restoreFromBackup = useCallback(async (backup: { header: BackupHeader; updates: Uint8Array[] }, clerkName: string) => {
     await firstOperator(clerkName);
     const store = await CommunityStore.open(backup.header.communityCode, { context: context.current });
     try {
-      Y.applyUpdate(store.doc, backup.state, ORIGIN.file);
+      store.doc.transact(() => {
+        for (const u of backup.updates) Y.applyUpdate(store.doc, u, ORIGIN.file);
+      }, ORIGIN.file);
       await store.flush();
     } finally {
       await store.close();

@@ -4,11 +4,11 @@ import { OperationError } from '../errors';
 import { COLLECTIONS, COLLECTION_NAMES } from '../records';
 import { collectionMap } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
-import { gunzip, gzip, readFramed, sha256Hex, writeFramed } from './fileFrame';
+import { readFramed, sha256Hex, utf8, writeFramed } from './fileFrame';
 
 /**
  * A community backup (`.cdbak`): one self-describing file — a header (format, community, time, operator, device,
- * schema version, counts per record type, a checksum) and the whole Yjs state, compressed. Restoring it is a CRDT
+ * schema version, counts per record type, a checksum) and the community's Yjs updates. Restoring it is a CRDT
  * merge or a fresh PC set up from it; a damaged or foreign file is refused in Chinese before anything is changed.
  */
 
@@ -28,8 +28,9 @@ export interface BackupHeader {
   device: string;
   /** Records (not deleted) per record type, by its Chinese label. */
   counts: Record<string, number>;
+  /** Bytes of the payload (the updates, each after its length). */
   stateBytes: number;
-  /** SHA-256 of the uncompressed state, hex. */
+  /** SHA-256 over the rest of the header and the payload's own SHA-256, hex. */
   sha256: string;
 }
 
@@ -48,50 +49,90 @@ export function recordCounts(doc: Y.Doc): Record<string, number> {
   return counts;
 }
 
-/** The backup of a document: its state and what it holds, written by `who` on `device` at `now`. */
-export async function encodeBackup(doc: Y.Doc, who: { operator: string; device: string }, now = Date.now()): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
+/**
+ * Writes a backup of a community from its updates — the PC's stored update log (a snapshot and the edits since), so
+ * a large community is backed up without re-encoding its whole document — with what the document holds. The
+ * payload is the updates, each after its length; the checksum covers the header and the payload.
+ */
+export async function encodeBackup(updates: readonly Uint8Array[], doc: Y.Doc, who: { operator: string; device: string }, now = Date.now()): Promise<{ bytes: Uint8Array; header: BackupHeader }> {
   const info = readCommunityInfo(doc);
   if (!info) throw new BackupProblem('这台电脑上的社区数据还没有社区信息，无法备份');
-  const state = Y.encodeStateAsUpdate(doc);
-  const header: BackupHeader = {
+  const payload = joinUpdates(updates);
+  const unsigned: Omit<BackupHeader, 'sha256'> = {
     format: BACKUP_FORMAT, schemaVersion: Number(doc.getMap('meta').get('schemaVersion') ?? CURRENT_SCHEMA_VERSION), communityCode: info.code, communityName: info.name,
-    streetName: info.streetName, createdAt: now, operator: who.operator, device: who.device, counts: recordCounts(doc), stateBytes: state.length, sha256: await sha256Hex(state),
+    streetName: info.streetName, createdAt: now, operator: who.operator, device: who.device, counts: recordCounts(doc), stateBytes: payload.length,
   };
-  return { bytes: writeFramed(BACKUP_MAGIC, header, await gzip(state)), header };
+  const header: BackupHeader = { ...unsigned, sha256: await checksum(unsigned, payload) };
+  return { bytes: writeFramed(BACKUP_MAGIC, header, payload), header };
+}
+
+/** A backup of a document held only in memory (tests, a street PC's copy): its state as the one update. */
+export function encodeDocBackup(doc: Y.Doc, who: { operator: string; device: string }, now = Date.now()) {
+  return encodeBackup([Y.encodeStateAsUpdate(doc)], doc, who, now);
+}
+
+async function checksum(header: Omit<BackupHeader, 'sha256'>, payload: Uint8Array): Promise<string> {
+  return sha256Hex(utf8(`${JSON.stringify(header)}\n${await sha256Hex(payload)}`));
+}
+
+function joinUpdates(updates: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(updates.reduce((n, u) => n + 4 + u.length, 0));
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const u of updates) {
+    view.setUint32(at, u.length);
+    out.set(u, at + 4);
+    at += 4 + u.length;
+  }
+  return out;
+}
+
+function splitUpdates(payload: Uint8Array): Uint8Array[] | null {
+  const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  const out: Uint8Array[] = [];
+  let at = 0;
+  while (at < payload.length) {
+    if (at + 4 > payload.length) return null;
+    const length = view.getUint32(at);
+    if (at + 4 + length > payload.length) return null;
+    out.push(payload.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return out;
 }
 
 /**
- * Reads a backup file and checks it: that it is a backup at all, of a format this version reads, undamaged (the
- * checksum of the state), and — where `expectCode` is given — of this community. Every refusal says what to do.
+ * Reads a backup file and checks it without decoding the document (a large community's backup is checked in a
+ * moment): that it is a backup at all, of a format this version reads, undamaged (the checksum of header and
+ * updates), and — where `expectCode` is given — of this community. Every refusal says what to do.
  */
-export async function decodeBackup(bytes: Uint8Array, expectCode?: string): Promise<{ header: BackupHeader; state: Uint8Array }> {
+export async function decodeBackup(bytes: Uint8Array, expectCode?: string): Promise<{ header: BackupHeader; updates: Uint8Array[] }> {
   const framed = readFramed<BackupHeader>(bytes, BACKUP_MAGIC);
   if (!framed) throw new BackupProblem('这不是社区工作台的备份文件（.cdbak）：请选择备份文件夹中以 .cdbak 结尾的文件');
   const { header, payload } = framed;
   if (header.format > BACKUP_FORMAT || header.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new BackupProblem(`这个备份由更新版本的社区工作台制作（格式 ${header.format}，数据版本 ${header.schemaVersion}）：请先把本机的社区工作台更新到最新版本，再打开它`);
   }
-  let state: Uint8Array;
-  try {
-    state = await gunzip(payload);
-  } catch {
-    throw new BackupProblem('备份文件已损坏（无法解压）：请改用另一份备份，例如前一天的');
-  }
-  if (state.length !== header.stateBytes || (await sha256Hex(state)) !== header.sha256) {
-    throw new BackupProblem('备份文件已损坏（校验和不符）：请改用另一份备份，例如前一天的');
-  }
+  const { sha256, ...unsigned } = header;
+  const updates = payload.length === header.stateBytes ? splitUpdates(payload) : null;
+  if (!updates || (await checksum(unsigned, payload)) !== sha256) throw new BackupProblem('备份文件已损坏（校验和不符）：请改用另一份备份，例如前一天的');
   if (expectCode && header.communityCode !== expectCode) {
     throw new BackupProblem(`这是「${header.communityName}」（${header.communityCode}）的备份，不是本社区（${expectCode}）的：请选择本社区的备份文件`);
   }
-  // The header names the community; the state must be that community's too.
+  return { header, updates };
+}
+
+/** The backup's document, for the read-only view; throws in Chinese when its data cannot be read. */
+export function backupDocument(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, state);
+    doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(doc, u);
+    });
   } catch {
-    throw new BackupProblem('备份文件已损坏（数据无法读取）：请改用另一份备份');
+    throw new BackupProblem('备份文件的数据无法读取：请改用另一份备份');
   }
-  if (readCommunityInfo(doc)?.code !== header.communityCode) throw new BackupProblem('备份文件的内容与文件头不符，可能被改动过：请改用另一份备份');
-  return { header, state };
+  return doc;
 }
 
 /** 三坊七巷社区-350102001001-20261127-0930.cdbak */

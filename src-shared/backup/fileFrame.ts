@@ -1,12 +1,11 @@
 /**
  * The frame of the app's own files (backups, USB exchange files): a magic word and a newline, the header's length
- * (4 bytes, big-endian), the header as UTF-8 JSON, then the payload. Web-standard APIs only (CompressionStream,
- * crypto.subtle), present in browsers, Electron and Node alike.
+ * (4 bytes, big-endian), the header as UTF-8 JSON, then the payload. Web-standard APIs only (crypto.subtle, btoa),
+ * present in browsers, Electron and Node alike.
  */
 
 // The web-standard types by their use, so this compiles with the shared layer's lib (no DOM).
 type BufferSource = Parameters<typeof crypto.subtle.digest>[1];
-type BlobParts = NonNullable<ConstructorParameters<typeof Blob>[0]>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -36,14 +35,6 @@ export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; pa
     return null;
   }
 }
-
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes] as unknown as BlobParts).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
-}
-
-export const gzip = (bytes: Uint8Array) => through(bytes, new CompressionStream('gzip'));
-export const gunzip = (bytes: Uint8Array) => through(bytes, new DecompressionStream('gzip'));
 
 const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
 

@@ -50,7 +50,7 @@ export function DataSafetyPage() {
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const [backups, setBackups] = useState<BackupEntry[]>([]);
   const [listError, setListError] = useState('');
-  const [opened, setOpened] = useState<{ header: BackupHeader; state: Uint8Array } | null>(null);
+  const [opened, setOpened] = useState<{ header: BackupHeader; updates: Uint8Array[] } | null>(null);
   const refresh = useCallback(async () => {
     try {
       setBackups(await keeper.list());
@@ -153,7 +153,7 @@ export function DataSafetyPage() {
       <Col span={12}><ExchangeCard /></Col>
       <Col span={12}><WorkbookCard /></Col>
       <Col span={24}><StorageCard /></Col>
-      {opened && <RestoreDialog header={opened.header} state={opened.state} keeper={keeper} onClose={() => setOpened(null)} />}
+      {opened && <RestoreDialog header={opened.header} updates={opened.updates} keeper={keeper} onClose={() => setOpened(null)} />}
     </Row>
   );
 }

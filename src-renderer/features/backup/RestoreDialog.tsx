@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { compareRecord, copyBack, type BackupDifference } from '../../../src-shared/backup/backupCompare';
-import { recordCounts, type BackupHeader } from '../../../src-shared/backup/backupFile';
+import { backupDocument, recordCounts, type BackupHeader } from '../../../src-shared/backup/backupFile';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../../src-shared/records';
 import type { AnyRepository, RecordView } from '../../../src-shared/repository/collectionRepository';
 import { ORIGIN } from '../../../src-shared/repository/docLayout';
@@ -19,7 +19,7 @@ const DIFFERENCE_COLORS: Record<BackupDifference, string> = { 相同: 'default',
  * read-only and copy single records back, or merge it all (a CRDT merge: nothing here is lost). A backup of the data
  * as it is now is made before anything is changed.
  */
-export function RestoreDialog({ header, state, keeper, onClose }: { header: BackupHeader; state: Uint8Array; keeper: BackupKeeper; onClose(): void }) {
+export function RestoreDialog({ header, updates, keeper, onClose }: { header: BackupHeader; updates: Uint8Array[]; keeper: BackupKeeper; onClose(): void }) {
   const { store } = useSession();
   const { message, modal } = AntApp.useApp();
   const [browsing, setBrowsing] = useState(false);
@@ -36,7 +36,9 @@ export function RestoreDialog({ header, state, keeper, onClose }: { header: Back
         setBusy(true);
         try {
           await keeper.backup('before-restore');
-          Y.applyUpdate(store.doc, state, ORIGIN.file);
+          store.doc.transact(() => {
+            for (const u of updates) Y.applyUpdate(store.doc, u, ORIGIN.file);
+          }, ORIGIN.file);
           await store.flush();
           void message.success('已合并备份；合并前的数据已另存为一份备份');
           onClose();
@@ -70,7 +72,7 @@ export function RestoreDialog({ header, state, keeper, onClose }: { header: Back
             { title: '本机现在', dataIndex: 'here', width: 120, render: (n: number, r) => (n === r.backup ? n : <Typography.Text type="warning">{n}</Typography.Text>) },
           ]} />
       </Space>
-      {browsing && <BackupBrowser header={header} state={state} onClose={() => setBrowsing(false)} />}
+      {browsing && <BackupBrowser header={header} updates={updates} onClose={() => setBrowsing(false)} />}
     </Modal>
   );
 }
@@ -78,15 +80,14 @@ export function RestoreDialog({ header, state, keeper, onClose }: { header: Back
 type View = RecordView<Record<string, unknown>>;
 
 /** The backup read-only, record type by type, each record against this PC's; one can be copied back, with history. */
-function BackupBrowser({ header, state, onClose }: { header: BackupHeader; state: Uint8Array; onClose(): void }) {
+function BackupBrowser({ header, updates, onClose }: { header: BackupHeader; updates: Uint8Array[]; onClose(): void }) {
   const { store } = useSession();
   const { message } = AntApp.useApp();
   const backup = useMemo(() => {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    const doc = backupDocument(updates);
     // Read-only: nothing here writes to this document; the context only satisfies the repositories.
     return createRepositories(doc, { actor: () => ({ name: '备份（只读）', device: '' }), now: () => Date.now() });
-  }, [state]);
+  }, [updates]);
   const [type, setType] = useState<CollectionName>('people');
   const [onlyDifferent, setOnlyDifferent] = useState(true);
   const [query, setQuery] = useState('');

@@ -103,7 +103,8 @@ export class BackupKeeper {
     try {
       await this.store.flush();
       const settings = await loadBackupSettings();
-      const { bytes, header } = await encodeBackup(this.store.doc, this.who());
+      // From the stored update log: no re-encoding of the whole document (a large community is backed up at once).
+      const { bytes, header } = await encodeBackup(await this.store.storedUpdates(), this.store.doc, this.who());
       const name = backupFileName(header);
       const path = await platform.writeBackup({ folder: settings.folder, name, bytes });
       const kept = backupsToKeep(await this.list(settings), settings.rotation);

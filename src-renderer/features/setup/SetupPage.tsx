@@ -17,7 +17,7 @@ export function SetupPage({ onDone, onStreetSignIn, onJoinFromStreet, onRestore,
   /** A new or reinstalled PC of a community: its whole data comes down from the street server. */
   onJoinFromStreet(settings: ConnectionSettings, clerkName: string): Promise<void>;
   /** A new or reinstalled PC set up from a backup file; sync with the street brings the rest later. */
-  onRestore(backup: { header: BackupHeader; state: Uint8Array }, clerkName: string): Promise<void>;
+  onRestore(backup: { header: BackupHeader; updates: Uint8Array[] }, clerkName: string): Promise<void>;
   initialClerkName: string;
 }) {
   const [form] = Form.useForm<CommunitySetupInput>();
@@ -86,12 +86,12 @@ export function SetupPage({ onDone, onStreetSignIn, onJoinFromStreet, onRestore,
  * The first choice on a new or reinstalled PC of a community that already keeps its records: download them from the
  * street server with the clerk's connection string, or set the PC up from a backup file.
  */
-function ExistingCommunity({ onJoin, onRestore, initialClerkName }: { onJoin(settings: ConnectionSettings, clerkName: string): Promise<void>; onRestore(backup: { header: BackupHeader; state: Uint8Array }, clerkName: string): Promise<void>; initialClerkName: string }) {
+function ExistingCommunity({ onJoin, onRestore, initialClerkName }: { onJoin(settings: ConnectionSettings, clerkName: string): Promise<void>; onRestore(backup: { header: BackupHeader; updates: Uint8Array[] }, clerkName: string): Promise<void>; initialClerkName: string }) {
   const [text, setText] = useState('');
   const [name, setName] = useState(initialClerkName);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [backup, setBackup] = useState<{ header: BackupHeader; state: Uint8Array } | null>(null);
+  const [backup, setBackup] = useState<{ header: BackupHeader; updates: Uint8Array[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const run = async (act: () => Promise<void>) => {
     if (!name.trim()) return setError('请填写操作人姓名');
