@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
 import { createDesktopApi, type ShellServices } from './ipcHandlers';
+import { guardClose } from './closeGuard';
+import { CLOSE_CHANNELS } from '../../src-shared/ipc/contract';
 import { menuTemplate } from './menu';
 import { createSecretStore } from './secretStore';
 import { issueToken, type IssueRequest } from '../sync/issueToken';
@@ -108,6 +110,9 @@ function start(): void {
   createWindow();
 }
 
+const closeGuards = new Map<number, { ready(): void }>();
+ipcMain.on(CLOSE_CHANNELS.ready, (event) => closeGuards.get(event.sender.id)?.ready());
+
 function createWindow(): BrowserWindow {
   const isFirst = BrowserWindow.getAllWindows().length === 0;
   const bounds = isFirst ? restoreBounds(readSavedBounds(), screen.getAllDisplays().map((d) => d.workArea)) : DEFAULT_BOUNDS;
@@ -142,6 +147,10 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   if (isFirst) win.on('close', () => saveBounds(win));
+  // The page backs up on quit before the window goes (closeGuard); it says when it is done.
+  const guard = guardClose({ on: (e, l) => win.on(e, l), requestClose: () => win.webContents.send(CLOSE_CHANNELS.requested), destroy: () => win.destroy() });
+  closeGuards.set(win.webContents.id, guard);
+  win.on('closed', () => closeGuards.delete(win.webContents.id));
 
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;

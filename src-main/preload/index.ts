@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESKTOP_API_GLOBAL, IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
+import { CLOSE_CHANNELS, DESKTOP_API_GLOBAL, DESKTOP_EVENTS_GLOBAL, IPC_CHANNELS, type DesktopApi, type DesktopEvents } from '../../src-shared/ipc/contract';
 
 // The renderer gets exactly this object and nothing else of Electron or Node.
 const api = {
@@ -20,3 +20,13 @@ const api = {
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, api);
+
+const events = {
+  onCloseRequested: (handler) => {
+    ipcRenderer.on(CLOSE_CHANNELS.requested, () => {
+      void handler().finally(() => ipcRenderer.send(CLOSE_CHANNELS.ready));
+    });
+  },
+} satisfies DesktopEvents;
+
+contextBridge.exposeInMainWorld(DESKTOP_EVENTS_GLOBAL, events);

@@ -12,6 +12,7 @@ import { rememberStreetState } from '../features/backup/streetState';
 import { checkStorage } from '../data/storageHealth';
 import * as Y from 'yjs';
 import { NavigationContext } from './navigation';
+import { platform } from '../platform/platform';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { UnitsPage } from '../features/units/UnitsPage';
@@ -36,7 +37,17 @@ const SCREENS = [
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
+/** The community's backup keeper in this window, for the quit backup (the desktop app waits for it on closing). */
+const quitBackup: { keeper?: ReturnType<typeof useKeeper> } = {};
+let quitHandlerSet = false;
+function backupOnQuit() {
+  if (quitHandlerSet) return;
+  quitHandlerSet = true;
+  platform.onCloseRequested(async () => quitBackup.keeper?.onQuit());
+}
+
 export function MainLayout() {
+  backupOnQuit();
   const { store, operators, openStreetHome, sync } = useSession();
   const operatorState = useOperatorState(operators);
   useEffect(() => operators.watchIdle(window), [operators]);
@@ -56,6 +67,13 @@ export function MainLayout() {
     keeper.start();
     return () => keeper.stop();
   }, [keeper, store.info]);
+  useEffect(() => {
+    // The keeper of the community open at closing time is the one that backs up.
+    quitBackup.keeper = keeper;
+    return () => {
+      if (quitBackup.keeper === keeper) quitBackup.keeper = undefined;
+    };
+  }, [keeper]);
   const [storageProblem, setStorageProblem] = useState('');
   useEffect(() => void checkStorage().then((h) => setStorageProblem(h.problem)), []);
   // Once synced, the street has everything here: a USB exchange file after that carries only what came later.

@@ -1,4 +1,4 @@
-import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../src-shared/ipc/contract';
+import { DESKTOP_API_GLOBAL, DESKTOP_EVENTS_GLOBAL, type DesktopApi, type DesktopEvents } from '../../src-shared/ipc/contract';
 import { loadBrowserSecret, saveBrowserSecret } from '../data/appSettings';
 import { BROWSER_BACKUP_FOLDER, deleteBrowserBackup, listBrowserBackups, readBrowserBackup, writeBrowserBackup } from './browserBackups';
 
@@ -8,6 +8,8 @@ import { BROWSER_BACKUP_FOLDER, deleteBrowserBackup, listBrowserBackups, readBro
  */
 export interface Platform extends DesktopApi {
   readonly kind: 'desktop' | 'browser';
+  /** Work to finish before the window closes (the quit backup); a browser cannot wait on closing, so it never calls it. */
+  onCloseRequested(handler: () => Promise<void>): void;
 }
 
 const browserPlatform: Platform = {
@@ -46,6 +48,9 @@ const browserPlatform: Platform = {
   writeBackup: ({ name, bytes }) => writeBrowserBackup(name, bytes),
   readBackup: ({ name }) => readBrowserBackup(name),
   deleteBackup: ({ name }) => deleteBrowserBackup(name),
+  onCloseRequested() {
+    // A browser tab gives no time to finish asynchronous work on close: the daily backup at start covers it.
+  },
   async printToPdf() {
     // The browser's own print dialog (with "另存为 PDF") prints the open preview through the same print stylesheet.
     window.print();
@@ -53,9 +58,10 @@ const browserPlatform: Platform = {
   },
 };
 
-function desktopPlatform(api: DesktopApi): Platform {
+function desktopPlatform(api: DesktopApi, events: DesktopEvents | undefined): Platform {
   return {
     kind: 'desktop',
+    onCloseRequested: (handler) => events?.onCloseRequested(handler),
     appInfo: () => api.appInfo(),
     openNewWindow: () => api.openNewWindow(),
     saveFile: (request) => api.saveFile(request),
@@ -74,4 +80,5 @@ function desktopPlatform(api: DesktopApi): Platform {
 }
 
 const api = (globalThis as unknown as Record<string, DesktopApi | undefined>)[DESKTOP_API_GLOBAL];
-export const platform: Platform = api ? desktopPlatform(api) : browserPlatform;
+const events = (globalThis as unknown as Record<string, DesktopEvents | undefined>)[DESKTOP_EVENTS_GLOBAL];
+export const platform: Platform = api ? desktopPlatform(api, events) : browserPlatform;

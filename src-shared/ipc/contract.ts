@@ -69,3 +69,15 @@ export const IPC_CHANNELS = {
 } as const satisfies Record<keyof DesktopApi, string>;
 
 export const DESKTOP_API_GLOBAL = 'communityDesk';
+
+/**
+ * Events main sends the page (not requests): the window is about to close; the page answers `ready` when its quit
+ * work (the backup on closing) is done. Exposed as window.communityDeskEvents.
+ */
+export interface DesktopEvents {
+  onCloseRequested(handler: () => Promise<void>): void;
+}
+
+export const CLOSE_CHANNELS = { requested: 'desk:close-requested', ready: 'desk:close-ready' } as const;
+
+export const DESKTOP_EVENTS_GLOBAL = 'communityDeskEvents';

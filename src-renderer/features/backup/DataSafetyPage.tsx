@@ -121,6 +121,12 @@ export function DataSafetyPage() {
                 <Space wrap>
                   <Switch aria-label="自动备份" checked={settings.auto} onChange={(auto) => void saveSettings({ ...settings, auto })} />
                   <span>每天第一次打开时自动备份</span>
+                  {platform.kind === 'desktop' && (
+                    <>
+                      <Switch aria-label="关闭时备份" checked={settings.onQuit} onChange={(onQuit) => void saveSettings({ ...settings, onQuit })} />
+                      <span>关闭软件时备份</span>
+                    </>
+                  )}
                 </Space>
                 <Space.Compact style={{ width: '100%' }}>
                   <Input aria-label="备份文件夹" value={settings.folder} readOnly />

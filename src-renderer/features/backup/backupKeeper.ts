@@ -9,14 +9,17 @@ import { platform } from '../../platform/platform';
 
 /** This PC's backup settings (not the community's: the folder is a place on this PC). */
 export interface BackupSettings {
+  /** At the first start of each day. */
   auto: boolean;
+  /** When the desktop app is closed. */
+  onQuit: boolean;
   folder: string;
   rotation: RotationSettings;
 }
 
 export async function loadBackupSettings(): Promise<BackupSettings> {
   const saved = await loadAppValue<Partial<BackupSettings>>('backup');
-  return { auto: saved?.auto ?? true, folder: saved?.folder || (await platform.defaultBackupFolder()), rotation: { ...DEFAULT_ROTATION, ...saved?.rotation } };
+  return { auto: saved?.auto ?? true, onQuit: saved?.onQuit ?? true, folder: saved?.folder || (await platform.defaultBackupFolder()), rotation: { ...DEFAULT_ROTATION, ...saved?.rotation } };
 }
 
 export async function saveBackupSettings(settings: BackupSettings): Promise<void> {
@@ -82,6 +85,12 @@ export class BackupKeeper {
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  /** The backup on quit (desktop): taken when the setting is on; a failure is recorded for the next start to show. */
+  async onQuit(): Promise<void> {
+    if (!(await loadBackupSettings()).onQuit) return;
+    await this.backup('auto').catch(() => undefined);
   }
 
   /** The community's backups in the folder, newest first. */
