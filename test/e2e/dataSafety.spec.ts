@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addChild, completeSetup, importMembers, openScreen } from './helpers';
+import { communityWithMembers, openScreen } from './helpers';
 
 /** Issue 14: backups, restore, a new PC from a backup, and the USB exchange with the street — no server running. */
 
@@ -15,15 +15,6 @@ const MEMBERS: [string, string][] = [['艾一', '正式党员'], ['白二', '正
 function issue(role: 'clerk' | 'street', scope: string, name: string): string {
   const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', serverData, '--role', role, '--scope', scope, '--name', name, '--url', 'ws://127.0.0.1:1']).toString();
   return /连接串：(\S+)/.exec(out)![1]!;
-}
-
-async function communityWithMembers(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await completeSetup(page);
-  await openScreen(page, '组织架构');
-  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
-  await openScreen(page, '人员名册');
-  await importMembers(page, dir, MEMBERS);
 }
 
 async function download(page: Page, click: () => Promise<unknown>, name: string): Promise<string> {
@@ -42,7 +33,7 @@ const rosterNames = async (page: Page) => {
 
 test('a backup is made, a record deleted is found in it read-only and copied back, and a second PC is set up from the backup file', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await communityWithMembers(page);
+  await communityWithMembers(page, dir, MEMBERS);
   await openScreen(page, '数据安全');
   // The automatic backup of the day ran when the community opened.
   await expect(page.getByTestId('backup-status')).toContainText('上次备份');
@@ -101,7 +92,7 @@ test('a backup is made, a record deleted is found in it read-only and copied bac
 
 test('without a network, the community and the street exchange files both ways by USB and end with the same records', async ({ page, browser }) => {
   test.setTimeout(150_000);
-  await communityWithMembers(page);
+  await communityWithMembers(page, dir, MEMBERS);
   // The clerk has the community's connection string (pasted while offline): it signs the exchange files.
   await openScreen(page, '设置');
   await page.getByRole('button', { name: '打开同步设置' }).click();

@@ -3,7 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addChild, completeSetup, importMembers, openScreen, pickOption } from './helpers';
+import { communityWithMembers, completeSetup, openScreen, pickOption } from './helpers';
 import { inkExtent, pdfLines, pdfWords } from './pdfMeasure';
 
 /**
@@ -164,12 +164,7 @@ test('a long 通知 prints on the GB/T 9704 grid: margins, 28 characters a line,
 
 test('a meeting notice written from a meeting: the agenda and the 应到 list filled in, numbered on finalizing, printed and saved as .docx', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await completeSetup(page);
-  await openScreen(page, '组织架构');
-  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
-  await openScreen(page, '人员名册');
-  await importMembers(page, dir, [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '预备党员']]);
+  await communityWithMembers(page, dir);
   await openScreen(page, '会议记录');
   await page.getByRole('button', { name: /新建会议/ }).click();
   const dialog = page.getByRole('dialog', { name: '新建会议' });

@@ -96,3 +96,13 @@ export async function importMembers(page: Page, dir: string, members: readonly [
   await page.getByRole('button', { name: '全部导入' }).click();
   await expect(page.getByTestId('roster-count')).toContainText(`共 ${members.length} 人`);
 }
+
+/** A new community at the clerk's screen size with 第一网格党支部 and its members (艾一, 白二, 陈三 unless given). */
+export async function communityWithMembers(page: Page, dir: string, members: readonly [string, string][] = [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '预备党员']]): Promise<void> {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await completeSetup(page);
+  await openScreen(page, '组织架构');
+  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
+  await openScreen(page, '人员名册');
+  await importMembers(page, dir, members);
+}

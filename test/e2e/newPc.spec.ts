@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addChild, completeSetup, importMembers, openScreen } from './helpers';
+import { communityWithMembers } from './helpers';
 import { connectFromSettings, useStreetServer } from './streetServer';
 
 /** Issue 14: a clerk's new or reinstalled PC gets the whole community from the street server at setup. */
@@ -8,12 +8,7 @@ const streetServer = useStreetServer(6500);
 
 test('a new PC pastes the community connection string at setup and the whole community comes down from the street', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await completeSetup(page);
-  await openScreen(page, '组织架构');
-  await addChild(page, '三坊七巷社区党委', '网格党支部', '第一网格党支部');
-  await openScreen(page, '人员名册');
-  await importMembers(page, streetServer.dir, [['艾一', '正式党员'], ['白二', '正式党员'], ['陈三', '预备党员']]);
+  await communityWithMembers(page, streetServer.dir);
   const link = streetServer.issue('clerk', '350102001001', '王小红');
   await connectFromSettings(page, link);
 
