@@ -72,7 +72,7 @@ export function RestoreDialog({ header, updates, keeper, onClose }: { header: Ba
             { title: '本机现在', dataIndex: 'here', width: 120, render: (n: number, r) => (n === r.backup ? n : <Typography.Text type="warning">{n}</Typography.Text>) },
           ]} />
       </Space>
-      {browsing && <BackupBrowser header={header} updates={updates} onClose={() => setBrowsing(false)} />}
+      {browsing && <BackupBrowser header={header} updates={updates} keeper={keeper} onClose={() => setBrowsing(false)} />}
     </Modal>
   );
 }
@@ -80,7 +80,7 @@ export function RestoreDialog({ header, updates, keeper, onClose }: { header: Ba
 type View = RecordView<Record<string, unknown>>;
 
 /** The backup read-only, record type by type, each record against this PC's; one can be copied back, with history. */
-function BackupBrowser({ header, updates, onClose }: { header: BackupHeader; updates: Uint8Array[]; onClose(): void }) {
+function BackupBrowser({ header, updates, keeper, onClose }: { header: BackupHeader; updates: Uint8Array[]; keeper: BackupKeeper; onClose(): void }) {
   const { store } = useSession();
   const { message } = AntApp.useApp();
   const backup = useMemo(() => {
@@ -99,8 +99,14 @@ function BackupBrowser({ header, updates, onClose }: { header: BackupHeader; upd
     .map((v) => ({ view: v, difference: compareRecord(v, live.get(v.id) as View | undefined) }))
     .filter((r) => (!onlyDifferent || r.difference !== '相同') && (!query.trim() || title(r.view).includes(query.trim()))),
   [repo, live, onlyDifferent, query, version]); // version: re-read after a record is copied back
-  const restore = (v: View) => {
+  // The data as it is now is backed up once, before the first record is copied back.
+  const [backedUp, setBackedUp] = useState(false);
+  const restore = async (v: View) => {
     try {
+      if (!backedUp) {
+        await keeper.backup('before-restore');
+        setBackedUp(true);
+      }
       copyBack(live, v, `从备份恢复（${dayjs(header.createdAt).format('YYYY-MM-DD HH:mm')} 的备份）`);
       setVersion((n) => n + 1);
       void message.success(`已把「${title(v)}」恢复到本机，修改记录中可见`);
@@ -123,7 +129,7 @@ function BackupBrowser({ header, updates, onClose }: { header: BackupHeader; upd
             { title: COLLECTIONS[type].fieldLabels[COLLECTIONS[type].titleField as never] ?? '名称', render: (_, r) => title(r.view) },
             { title: '备份时的最后修改', width: 200, render: (_, r) => `${dayjs(r.view.meta.updatedAt).format('YYYY-MM-DD HH:mm')} ${r.view.meta.updatedBy}` },
             { title: '与本机相比', width: 120, render: (_, r) => <Tag color={DIFFERENCE_COLORS[r.difference]}>{r.difference}</Tag> },
-            { title: '', width: 120, render: (_, r) => r.difference !== '相同' && <Button size="small" onClick={() => restore(r.view)}>恢复到本机</Button> },
+            { title: '', width: 120, render: (_, r) => r.difference !== '相同' && <Button size="small" onClick={() => void restore(r.view)}>恢复到本机</Button> },
           ]} />
       </Space>
     </Drawer>
