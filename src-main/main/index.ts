@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { IPC_CHANNELS, type DesktopApi } from '../../src-shared/ipc/contract';
 import { createDesktopApi, type ShellServices } from './ipcHandlers';
 import { guardClose } from './closeGuard';
+import { checkTokenWithLocalKeys } from '../sync/checkToken';
 import { CLOSE_CHANNELS } from '../../src-shared/ipc/contract';
 import { menuTemplate } from './menu';
 import { createSecretStore } from './secretStore';
@@ -68,6 +69,7 @@ function start(): void {
     },
     writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
     documentsFolder: app.getPath('documents'),
+    verifySyncToken: (token: string) => checkTokenWithLocalKeys(syncDataDir(), token),
     showFolderDialog: async () => {
       const result = await dialog.showOpenDialog({ title: '选择备份文件夹', properties: ['openDirectory', 'createDirectory'] });
       return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];

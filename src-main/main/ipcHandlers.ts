@@ -1,4 +1,4 @@
-import type { DesktopApi, SyncServerState } from '../../src-shared/ipc/contract';
+import type { DesktopApi, SyncServerState, TokenCheck } from '../../src-shared/ipc/contract';
 import type { TokenClaims } from '../../src-shared/sync/access';
 import type { IssueRequest } from '../sync/issueToken';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ export interface ShellServices {
   secrets: { get(key: string): Promise<string | null>; set(key: string, value: string | null): Promise<void> };
   syncServer: { start(port: number): Promise<SyncServerState>; stop(): Promise<SyncServerState>; status(): SyncServerState };
   issueSyncToken(request: IssueRequest): { connectionString: string; claims: TokenClaims };
+  /** The token checked with this PC's sync server keys, or 'unknown' when it has none. */
+  verifySyncToken(token: string): TokenCheck;
   /** The user's documents folder. */
   documentsFolder: string;
   showFolderDialog(): Promise<string | null>;
@@ -64,6 +66,10 @@ export function createDesktopApi(services: ShellServices, caller?: Caller): Desk
     async issueSyncToken(request) {
       const { connectionString, claims } = services.issueSyncToken({ ...request, days: Number(request.days) });
       return { connectionString, id: claims.jti, expiresAt: claims.exp * 1000 };
+    },
+    async verifySyncToken(token) {
+      if (typeof token !== 'string') throw new Error('凭证不正确');
+      return services.verifySyncToken(token);
     },
     async defaultBackupFolder() {
       return join(services.documentsFolder, '社区工作台备份');

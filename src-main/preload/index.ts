@@ -11,6 +11,7 @@ const api = {
   saveSecret: (key, value) => ipcRenderer.invoke(IPC_CHANNELS.saveSecret, key, value),
   syncServer: (request) => ipcRenderer.invoke(IPC_CHANNELS.syncServer, request),
   issueSyncToken: (request) => ipcRenderer.invoke(IPC_CHANNELS.issueSyncToken, request),
+  verifySyncToken: (token) => ipcRenderer.invoke(IPC_CHANNELS.verifySyncToken, token),
   defaultBackupFolder: () => ipcRenderer.invoke(IPC_CHANNELS.defaultBackupFolder),
   chooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.chooseFolder),
   listBackups: (folder) => ipcRenderer.invoke(IPC_CHANNELS.listBackups, folder),

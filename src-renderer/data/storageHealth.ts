@@ -42,3 +42,28 @@ export async function checkStorage(): Promise<StorageHealth> {
   const advice = persisted === false ? '浏览器没有授予“持久存储”：磁盘紧张时浏览器可能清理本网站的数据。请使用桌面版，或定期“备份并下载文件”拷到U盘。' : '';
   return { writable, persisted, free, problem, advice };
 }
+
+/**
+ * Every community kept on this PC (a clerk's PC holds one, a street PC a copy of each it opened) with the bytes of its
+ * stored document, read without opening the community.
+ */
+export async function communitySizes(): Promise<{ code: string; bytes: number }[]> {
+  const databases = typeof globalThis.indexedDB?.databases === 'function' ? await indexedDB.databases() : [];
+  const out: { code: string; bytes: number }[] = [];
+  for (const d of databases) {
+    const code = /^community-desk:(\d{12})$/.exec(d.name ?? '')?.[1];
+    if (!code) continue;
+    const db = new Dexie(d.name!);
+    try {
+      await db.open();
+      let bytes = 0;
+      await db.table('updates').each((row: { update: Uint8Array }) => (bytes += row.update.byteLength));
+      out.push({ code, bytes });
+    } catch {
+      out.push({ code, bytes: 0 });
+    } finally {
+      db.close();
+    }
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -38,6 +38,10 @@ const browserPlatform: Platform = {
   async issueSyncToken() {
     throw new Error('网页预览版不能发放凭证：请使用桌面版，或用命令 npm run sync-server -- issue-token');
   },
+  // The web preview holds no server keys: a token is checked by its claims and the file's HMAC only.
+  async verifySyncToken() {
+    return 'unknown' as const;
+  },
   async defaultBackupFolder() {
     return BROWSER_BACKUP_FOLDER;
   },
@@ -70,6 +74,7 @@ function desktopPlatform(api: DesktopApi, events: DesktopEvents | undefined): Pl
     saveSecret: (key, value) => api.saveSecret(key, value),
     syncServer: (request) => api.syncServer(request),
     issueSyncToken: (request) => api.issueSyncToken(request),
+    verifySyncToken: (token) => api.verifySyncToken(token),
     defaultBackupFolder: () => api.defaultBackupFolder(),
     chooseFolder: () => api.chooseFolder(),
     listBackups: (folder) => api.listBackups(folder),

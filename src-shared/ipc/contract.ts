@@ -25,6 +25,11 @@ export interface DesktopApi {
   syncServer(request: { action: 'start' | 'stop' | 'status'; port?: number }): Promise<SyncServerState>;
   /** Issues a device token from this PC's sync server data; returns the connection string to hand out. */
   issueSyncToken(request: { role: SyncRole; scope: string; name: string; days: number; serverUrl: string }): Promise<{ connectionString: string; id: string; expiresAt: number }>;
+  /**
+   * Checks a device token against this PC's sync server keys (the street office running its server here): valid,
+   * invalid, expired, revoked — or unknown when this PC holds no server keys.
+   */
+  verifySyncToken(token: string): Promise<TokenCheck>;
   /** Where automatic backups go unless the clerk chose a folder (the user's documents). */
   defaultBackupFolder(): Promise<string>;
   /** A folder picked in the OS dialog (a USB drive, a network share), or null when cancelled. */
@@ -35,6 +40,8 @@ export interface DesktopApi {
   readBackup(request: { folder: string; name: string }): Promise<Uint8Array>;
   deleteBackup(request: { folder: string; name: string }): Promise<void>;
 }
+
+export type TokenCheck = 'valid' | 'invalid' | 'expired' | 'revoked' | 'unknown';
 
 export interface BackupFileInfo {
   name: string;
@@ -60,6 +67,7 @@ export const IPC_CHANNELS = {
   saveSecret: 'desk:save-secret',
   syncServer: 'desk:sync-server',
   issueSyncToken: 'desk:issue-sync-token',
+  verifySyncToken: 'desk:verify-sync-token',
   defaultBackupFolder: 'desk:default-backup-folder',
   chooseFolder: 'desk:choose-folder',
   listBackups: 'desk:list-backups',

@@ -25,6 +25,7 @@ function services(overrides: Partial<ShellServices> = {}) {
     writeFile: async (path, bytes) => void written.push([path, bytes]),
     secrets: { get: async () => null, set: async () => undefined },
     documentsFolder: '/home/clerk/Documents',
+    verifySyncToken: () => 'unknown',
     showFolderDialog: async () => '/media/usb',
     syncServer: createLocalSyncServer({ fork: (args) => (forks.push(args), fakeProcess()), dataDir: () => '/data/sync', addresses: () => ['192.168.1.10'] }),
     issueSyncToken: (request) => {

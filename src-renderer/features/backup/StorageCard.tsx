@@ -1,7 +1,7 @@
-import { Alert, Card, Descriptions } from 'antd';
+import { Alert, Card, Descriptions, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../app/storeContext';
-import { checkStorage, type StorageHealth } from '../../data/storageHealth';
+import { checkStorage, communitySizes, type StorageHealth } from '../../data/storageHealth';
 import { sizeText } from './DataSafetyPage';
 
 /** This PC's storage: whether it can be written, whether the browser keeps it, how much room is left, this community's size. */
@@ -9,9 +9,11 @@ export function StorageCard() {
   const { store } = useSession();
   const [health, setHealth] = useState<StorageHealth | null>(null);
   const [size, setSize] = useState<number | null>(null);
+  const [all, setAll] = useState<{ code: string; bytes: number }[]>([]);
   useEffect(() => {
     void checkStorage().then(setHealth);
     void store.storedBytes().then(setSize);
+    void communitySizes().then(setAll).catch(() => setAll([]));
   }, [store]);
   return (
     <Card title="本机存储" size="small">
@@ -23,6 +25,11 @@ export function StorageCard() {
         <Descriptions.Item label="剩余空间">{health?.free === undefined ? '—' : sizeText(health.free)}</Descriptions.Item>
         <Descriptions.Item label="本社区数据">{size === null ? '计算中…' : sizeText(size)}</Descriptions.Item>
       </Descriptions>
+      {all.length > 1 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid="community-sizes">
+          本机保存的社区数据：{all.map((c) => `${c.code === store.code ? `${store.info?.name ?? c.code}（当前）` : c.code} ${sizeText(c.bytes)}`).join('；')}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

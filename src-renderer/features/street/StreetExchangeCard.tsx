@@ -11,6 +11,7 @@ import { saveBytes } from '../../app/saveBytes';
 import { loadAppSettings } from '../../data/appSettings';
 import { CommunityStore } from '../../data/communityStore';
 import { useFilePicker } from '../backup/DataSafetyPage';
+import { platform } from '../../platform/platform';
 
 /** A community that exchanged files with this street PC: what it had when its last file was written. */
 interface Exchanged {
@@ -22,6 +23,7 @@ interface Exchanged {
 }
 
 const LIST_KEY = 'desk:exchanged-communities';
+const TOKEN_REFUSALS = { invalid: '不是本街道服务器发放的', expired: '已过期', revoked: '已被停用' } as const;
 const loadList = (): Exchanged[] => JSON.parse(localStorage.getItem(LIST_KEY) ?? '[]') as Exchanged[];
 
 /**
@@ -51,6 +53,9 @@ export function StreetExchangeCard({ settings, clerkName, onOpen }: { settings: 
   const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes) => {
     try {
       const read = await decodeExchange(bytes, { direction: 'toStreet' });
+      // Where this PC runs the street's server, the token's own signature and revocation are checked too.
+      const check = await platform.verifySyncToken(read.header.token);
+      if (check !== 'valid' && check !== 'unknown') throw new Error(`发送方「${read.claims.name}」的凭证${TOKEN_REFUSALS[check]}：这个文件被拒绝，数据没有改动`);
       await withStore(read.header.communityCode, async (store) => {
         Y.applyUpdate(store.doc, read.update, ORIGIN.file);
         await store.flush();
