@@ -32,6 +32,7 @@ export function useStreetServer(basePort: number) {
     get dir() {
       return dir;
     },
+    httpUrl: `http://127.0.0.1:${port}`,
     /** A connection string from the server's own CLI, as the street office hands it out. */
     issue(role: 'clerk' | 'street' | 'viewer', scope: string, name: string): string {
       const out = execFileSync(process.execPath, ['out/main/sync-server.js', 'issue-token', '--data', dir, '--role', role, '--scope', scope, '--name', name, '--url', url]).toString();
