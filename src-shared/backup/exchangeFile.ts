@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { canWrite, peekClaims, type TokenClaims } from '../sync/access';
 import { BackupProblem } from './backupFile';
-import { fromBase64, hmacHex, readFramed, toBase64, utf8, writeFramed } from './fileFrame';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import { hmacHex, readFramed, utf8, writeFramed } from './fileFrame';
 
 /**
  * The USB exchange file (`.cdsync`) of an office without a network: what the other side has not seen of one

@@ -1,7 +1,7 @@
 /**
  * The frame of the app's own files (backups, USB exchange files): a magic word and a newline, the header's length
- * (4 bytes, big-endian), the header as UTF-8 JSON, then the payload. Web-standard APIs only (crypto.subtle, btoa),
- * present in browsers, Electron and Node alike.
+ * (4 bytes, big-endian), the header as UTF-8 JSON, then the payload. Web-standard APIs only (crypto.subtle), present
+ * in browsers, Electron and Node alike.
  */
 
 // The web-standard types by their use, so this compiles with the shared layer's lib (no DOM).
@@ -22,7 +22,7 @@ export function writeFramed(magic: string, header: object, payload: Uint8Array):
 }
 
 /** The header and payload of a framed file, or null when it is not a file of this kind (or is cut short). */
-export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; payload: Uint8Array; headerText: string } | null {
+export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; payload: Uint8Array } | null {
   const head = encoder.encode(`${magic}\n`);
   if (bytes.length < head.length + 4 || head.some((b, i) => bytes[i] !== b)) return null;
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(head.length);
@@ -30,7 +30,7 @@ export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; pa
   if (start + length > bytes.length) return null;
   const headerText = decoder.decode(bytes.subarray(start, start + length));
   try {
-    return { header: JSON.parse(headerText) as H, payload: bytes.subarray(start + length), headerText };
+    return { header: JSON.parse(headerText) as H, payload: bytes.subarray(start + length) };
   } catch {
     return null;
   }
@@ -49,13 +49,3 @@ export async function hmacHex(key: string, data: Uint8Array): Promise<string> {
 }
 
 export const utf8 = (text: string) => encoder.encode(text);
-
-export function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-export function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-}

@@ -244,6 +244,13 @@ test('in-service members: who has not reported or served stands out, claims and 
   await letters.getByRole('button', { name: /保\s*存/ }).click();
   await expect(letters).toContainText('已回执');
   await expect(letters).toContainText('已阅，将纳入年度考核');
+  // Every employer's letter as one official print, filled from the same records.
+  await page.getByRole('button', { name: '全部反馈函（公文版式）' }).click();
+  await expect(page.getByTestId('official-pages')).toContainText('GB/T 9704-2012');
+  const official = page.getByTestId('print-preview');
+  await expect(official).toContainText('福州市自来水公司党委：');
+  await expect(official).not.toContainText('{');
+  await page.getByRole('dialog', { name: /公文打印预览/ }).getByRole('button', { name: '关闭' }).click();
 
   await page.getByRole('tab', { name: '年度考核' }).click();
   const table = page.getByTestId('assessment');

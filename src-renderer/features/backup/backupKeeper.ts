@@ -116,8 +116,9 @@ export class BackupKeeper {
       const { bytes, header } = await encodeBackup(await this.store.storedUpdates(), this.store.doc, this.who());
       const name = backupFileName(header);
       const path = await platform.writeBackup({ folder: settings.folder, name, bytes });
-      const kept = backupsToKeep(await this.list(settings), settings.rotation);
-      for (const old of await this.list(settings)) if (![...kept].some((k) => k.name === old.name) && old.name !== name) await platform.deleteBackup({ folder: settings.folder, name: old.name });
+      const backups = await this.list(settings);
+      const kept = new Set([...backupsToKeep(backups, settings.rotation)].map((b) => b.name));
+      for (const old of backups) if (!kept.has(old.name) && old.name !== name) await platform.deleteBackup({ folder: settings.folder, name: old.name });
       const status: BackupStatus = { lastSuccessAt: header.createdAt, lastName: name, lastPath: path, error: undefined, errorAt: undefined, running: false };
       this.set(status);
       await this.store.saveMeta('backupStatus', { ...status, running: undefined });

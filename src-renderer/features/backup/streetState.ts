@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from '../../../src-shared/backup/fileFrame';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { CommunityStore } from '../../data/communityStore';
 
 /** What this PC knows the street has of the community: a state vector, since when, and from what. */

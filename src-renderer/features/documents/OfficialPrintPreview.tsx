@@ -1,4 +1,4 @@
-import { FileWordOutlined, PrinterOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Modal, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -10,11 +10,10 @@ import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { platform } from '../../platform/platform';
 import { PREVIEW_MODAL_PROPS, useElementSize, usePrintMode } from '../print/printMode';
+import { usePreviewZoom } from '../print/previewZoom';
 import { fallbackNotice, fontChoices } from './fontCheck';
 import '../print/print.css';
 
-const MM_TO_PX = 96 / 25.4;
-const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.25, 1.5, 2];
 /** Pages drawn on screen; printing takes them all (a hundred letters would make the dialog slow to open). */
 const SCREEN_PAGES = 12;
 
@@ -50,14 +49,7 @@ export function OfficialPrintPreview({ contents, fileName, onClose }: { contents
   const printRoot = usePrintMode('@page { size: A4 portrait; margin: 0; }');
   const [frameElement, setFrameElement] = useState<HTMLDivElement | null>(null);
   const frame = useElementSize(frameElement);
-  const [zoom, setZoom] = useState<number | 'fit'>('fit');
-  // Fitted: a whole page in the frame, as it will look on paper; the zoom buttons go closer.
-  const fitScale = frame.width > 0 ? Math.min(1, (frame.width - 32) / (GBT9704.page.width * MM_TO_PX), (frame.height - 32) / (GBT9704.page.height * MM_TO_PX)) : 0.5;
-  const scale = zoom === 'fit' ? fitScale : zoom;
-  const stepZoom = (direction: 1 | -1) => {
-    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.1) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.1);
-    if (next) setZoom(next);
-  };
+  const { scale, controls: zoomControls } = usePreviewZoom(frame, GBT9704.page, 1);
   const screenHtml = useMemo(() => {
     let left = SCREEN_PAGES;
     const shown: OfficialLayout[] = [];
@@ -96,12 +88,7 @@ export function OfficialPrintPreview({ contents, fileName, onClose }: { contents
       onCancel={onClose}
     >
       <Space style={{ marginBottom: 8 }} wrap>
-        <Space.Compact>
-          <Button aria-label="缩小" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} />
-          <Button onClick={() => setZoom('fit')} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'}>适合窗口</Button>
-          <Button aria-label="放大" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} />
-        </Space.Compact>
-        <Typography.Text data-testid="print-zoom">{Math.round(scale * 100)}%</Typography.Text>
+        {zoomControls}
         <Button type="primary" icon={<PrinterOutlined />} onClick={print} disabled={!!refusal}>
           {platform.kind === 'desktop' ? '导出PDF' : '打印 / 另存为PDF'}
         </Button>

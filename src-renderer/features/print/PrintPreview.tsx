@@ -1,4 +1,4 @@
-import { PrinterOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Modal, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -7,6 +7,7 @@ import { pageSizeMm, type Orientation, type PaperSize, type PrintDocument } from
 import { errorText } from '../../app/errorText';
 import { platform } from '../../platform/platform';
 import { PREVIEW_MODAL_PROPS, useElementSize, usePrintMode } from './printMode';
+import { usePreviewZoom } from './previewZoom';
 import './print.css';
 
 const MARGIN_MM = 15;
@@ -61,8 +62,6 @@ function useQrCode(text: string | undefined): string {
   return url;
 }
 
-const MM_TO_PX = 96 / 25.4;
-const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.25, 1.5, 2];
 
 /**
  * In-app print preview with paper size and orientation, scaled to fit the window (with zoom). While it is open, the
@@ -74,7 +73,6 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
   const { message } = AntApp.useApp();
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [orientation, setOrientation] = useState<Orientation>(initialOrientation);
-  const [zoom, setZoom] = useState<number | 'fit'>('fit');
   // A callback ref: the dialog mounts its body after this component, so the frame is measured once it exists.
   const [frameElement, setFrameElement] = useState<HTMLDivElement | null>(null);
   const frame = useElementSize(frameElement);
@@ -86,12 +84,7 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
     refusal = errorText(error);
   }
   const size = pageSizeMm(paper, orientation);
-  const fitScale = frame.width > 0 ? Math.min((frame.width - 32) / (size.width * MM_TO_PX), (frame.height - 32) / (size.height * MM_TO_PX)) : 0.5;
-  const scale = zoom === 'fit' ? fitScale : zoom;
-  const stepZoom = (direction: 1 | -1) => {
-    const next = direction > 0 ? ZOOM_STEPS.find((z) => z > scale * 1.1) : [...ZOOM_STEPS].reverse().find((z) => z < scale / 1.1);
-    if (next) setZoom(next);
-  };
+  const { scale, controls: zoomControls } = usePreviewZoom(frame, size);
 
   const printRoot = usePrintMode(`@page { size: ${paper} ${orientation}; margin: ${MARGIN_MM}mm; }`);
 
@@ -117,12 +110,7 @@ export function PrintPreview({ build, onClose, note, initialOrientation = 'portr
       <Space style={{ marginBottom: 12 }} wrap>
         <Radio.Group value={paper} onChange={(e) => setPaper(e.target.value)} optionType="button" options={[{ value: 'A4', label: 'A4' }, { value: 'A3', label: 'A3' }]} aria-label="纸张" />
         <Radio.Group value={orientation} onChange={(e) => setOrientation(e.target.value)} optionType="button" options={[{ value: 'portrait', label: '纵向' }, { value: 'landscape', label: '横向' }]} aria-label="方向" />
-        <Space.Compact>
-          <Button aria-label="缩小" icon={<ZoomOutOutlined />} onClick={() => stepZoom(-1)} />
-          <Button onClick={() => setZoom('fit')} type={zoom === 'fit' ? 'primary' : 'default'} ghost={zoom === 'fit'}>适合窗口</Button>
-          <Button aria-label="放大" icon={<ZoomInOutlined />} onClick={() => stepZoom(1)} />
-        </Space.Compact>
-        <Typography.Text data-testid="print-zoom">{Math.round(scale * 100)}%</Typography.Text>
+        {zoomControls}
         <Button type="primary" icon={<PrinterOutlined />} onClick={print} disabled={!doc}>
           {platform.kind === 'desktop' ? '导出PDF' : '打印 / 另存为PDF'}
         </Button>

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import * as Y from 'yjs';
 import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION } from '../../../src-shared/backup/exchangeFile';
-import { fromBase64, toBase64 } from '../../../src-shared/backup/fileFrame';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import { ORIGIN } from '../../../src-shared/repository/docLayout';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
 import { errorText } from '../../app/errorText';

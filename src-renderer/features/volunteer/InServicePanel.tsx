@@ -53,6 +53,9 @@ export function InServicePanel() {
     const list = employers.get(employer) ?? [];
     return feedbackLetterValues({ employer, employerPartyOrg: list[0]?.employerPartyOrg || `${employer}党组织`, periodLabel: periodLabel(period) }, list, store.info?.name ?? '');
   };
+  // Built once per opening of the print (the records as they are then): the preview lays every letter out again
+  // whenever the list it is given changes, and this panel re-renders with every live list.
+  const allLetters = useMemo(() => (printingAll ? [...employers.keys()].map((e) => contentFromTemplate(store, '反馈函', letterValues(e))) : []), [printingAll]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -104,7 +107,7 @@ export function InServicePanel() {
           },
         ]}
       />
-      {printingAll && <OfficialPrintPreview contents={[...employers.keys()].map((e) => contentFromTemplate(store, '反馈函', letterValues(e)))} fileName={`反馈函-${periodLabel(period)}-${employers.size}个单位`} onClose={() => setPrintingAll(false)} />}
+      {printingAll && <OfficialPrintPreview contents={allLetters} fileName={`反馈函-${periodLabel(period)}-${employers.size}个单位`} onClose={() => setPrintingAll(false)} />}
       {editing && <MemberDrawer personId={editing} period={period} onClose={() => setEditing(null)} />}
       {printing && (
         <PrintPreview onClose={() => setPrinting(null)}
