@@ -3,24 +3,43 @@ import * as Y from 'yjs';
 
 /**
  * One community document as the server holds it: its stored updates merged in binary form, never as a Y.Doc (a
- * large community is ~25 MB as an update but ~360 MB as a live Y.Doc, and a street has 30 of them). Sync answers are
- * computed with Y.diffUpdate; the state vector is tracked conservatively so an acknowledgement never claims more than
- * is stored.
+ * large community is tens of MB as an update but several times that as a live Y.Doc, and a street has 30 of them).
+ * Sync answers are computed with Y.diffUpdate; the state vector is tracked conservatively so an acknowledgement never
+ * claims more than is stored. The merged bytes can be released to bound memory and are read back from the store
+ * (which already holds every update added here) when next needed.
  */
 export class DocumentLog {
-  private snapshot: Uint8Array;
+  private snapshot: Uint8Array | null;
   private tail: Uint8Array[] = [];
   private sv: Map<number, number>;
   /** Bumped on every stored change; summaries are cached against it. */
   version = 0;
 
-  constructor(updates: readonly Uint8Array[]) {
+  constructor(updates: readonly Uint8Array[], private readonly reload?: () => readonly Uint8Array[]) {
     this.snapshot = Y.mergeUpdates(updates.length > 0 ? [...updates] : []);
     this.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.snapshot));
   }
 
+  /** Bytes held in memory. */
+  get heldBytes(): number {
+    return (this.snapshot?.byteLength ?? 0) + this.tail.reduce((n, u) => n + u.byteLength, 0);
+  }
+
+  /** Drops the merged bytes (the state vector stays); possible only when the log can be read back from the store. */
+  release(): void {
+    if (!this.reload) return;
+    this.snapshot = null;
+    this.tail = [];
+  }
+
   /** The whole document as one update. */
   current(): Uint8Array {
+    if (this.snapshot === null) {
+      const updates = this.reload!();
+      this.snapshot = Y.mergeUpdates(updates.length > 0 ? [...updates] : []);
+      this.tail = [];
+      return this.snapshot;
+    }
     if (this.tail.length > 0) {
       this.snapshot = Y.mergeUpdates([this.snapshot, ...this.tail]);
       this.tail = [];
@@ -65,8 +84,9 @@ export class DocumentLog {
       const have = this.sv.get(client) ?? 0;
       if (from <= have && to > have) this.sv.set(client, to);
     }
-    this.tail.push(update);
     this.version++;
+    if (this.snapshot === null) return; // the store has it; read back with the rest when next needed
+    this.tail.push(update);
     if (this.tail.length >= 64) this.current();
   }
 

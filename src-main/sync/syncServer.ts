@@ -8,7 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCommunityInfo } from '../../src-shared/community/communityInfo';
-import { COLLECTION_NAMES, type MeetingType } from '../../src-shared/records';
+import type { MeetingType } from '../../src-shared/records';
 import { communityCalendar, frequencyOverrides, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
 import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
 import type { AvailabilityQuery } from '../../src-shared/records/booking/bookingRules';
@@ -23,10 +23,10 @@ import type { CoBuildingSettings } from '../../src-shared/records/coBuilding/coB
 import { raiseStreetWhistle, streetWhistleRequest, whistleRows, type CommunityWhistles } from '../../src-shared/records/coBuilding/streetWhistles';
 import { unitAssessment, type UnitAssessmentInputs } from '../../src-shared/records/coBuilding/unitAssessment';
 import type { WhistleFacts } from '../../src-shared/records/coBuilding/whistleRules';
-import { collectionMap, recordHistory, type HistoryEntry } from '../../src-shared/repository/docLayout';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
 import { DocumentLog } from './documentLog';
 import { SyncStore } from './syncStore';
+import { SummaryStore, type FeedQuery } from './summaryStore';
 import { verifyToken } from './tokens';
 
 const MESSAGE_SYNC = 0;
@@ -43,6 +43,10 @@ export interface SyncServerOptions {
   maxPayload?: number;
   /** Compact a document's log once it holds this many rows. */
   compactAfter?: number;
+  /** Bytes of merged documents kept in memory across all communities; beyond it the least recently used are released. */
+  memoryBudgetBytes?: number;
+  /** A community nobody is connected to and nobody asked about for this long is dropped from memory. */
+  idleMs?: number;
   log?: (line: string) => void;
 }
 
@@ -59,14 +63,14 @@ interface Room {
   /** Awareness (who is online) needs a Y.Doc only as an owner: an empty one. */
   awareness: awarenessProtocol.Awareness;
   conns: Set<Connection>;
+  /** When a connection or a request last used the room: idle rooms are dropped. */
+  usedAt: number;
   summary?: { version: number; value: DocumentSummary };
 }
 
+/** What the street's views other than the overview and the feed read from a community (those come from SQLite). */
 interface DocumentSummary {
   name: string;
-  streetName: string;
-  counts: Record<string, number>;
-  history: { collection: string; recordId: string; title: string; action: HistoryEntry['action']; by: string; at: number; fields: string[] }[];
   /** What the street's 三会一课 calendar needs: meetings, organisations and the community's frequency settings. */
   calendar: CalendarFacts;
   /** What the street's availability search needs: the venues and every booking as the rules see them. */
@@ -96,11 +100,16 @@ export class SyncServer {
   readonly store: SyncStore;
   private readonly http: Server;
   private readonly wss: WebSocketServer;
+  readonly summaries: SummaryStore;
   private readonly rooms = new Map<string, Room>();
   private readonly log: (line: string) => void;
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: SyncServerOptions) {
     this.store = new SyncStore(options.dataDir);
+    this.summaries = new SummaryStore(this.store.db);
+    this.sweeper = setInterval(() => this.sweep(), 5_000);
+    this.sweeper.unref();
     this.log = options.log ?? ((line) => console.log(`[sync] ${line}`));
     const handler = (req: IncomingMessage, res: ServerResponse) => this.handleHttp(req, res);
     this.http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
@@ -121,6 +130,7 @@ export class SyncServer {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const room of this.rooms.values()) for (const conn of room.conns) conn.ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
@@ -136,11 +146,14 @@ export class SyncServer {
   /** Loads (once) the document from disk; the persisted state is in memory before any client is answered. */
   room(name: string): Room {
     const existing = this.rooms.get(name);
-    if (existing) return existing;
-    const log = new DocumentLog(this.store.loadUpdates(name).updates);
+    if (existing) {
+      existing.usedAt = Date.now();
+      return existing;
+    }
+    const log = new DocumentLog(this.store.loadUpdates(name).updates, () => this.store.loadUpdates(name).updates);
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState(null);
-    const room: Room = { name, log, awareness, conns: new Set() };
+    const room: Room = { name, log, awareness, conns: new Set(), usedAt: Date.now() };
     awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
       const conn = origin as Connection | undefined;
@@ -152,7 +165,81 @@ export class SyncServer {
       for (const c of room.conns) send(c, message);
     });
     this.rooms.set(name, room);
+    this.keepWithinBudget(room);
     return room;
+  }
+
+  /** Documents in memory and the bytes they hold (the health check and the benchmark read it). */
+  memory(): { rooms: number; heldBytes: number } {
+    let heldBytes = 0;
+    for (const room of this.rooms.values()) heldBytes += room.log.heldBytes;
+    return { rooms: this.rooms.size, heldBytes };
+  }
+
+  /**
+   * Drops rooms nobody is connected to and nobody used for `idleMs` (their state is on disk), then releases the merged
+   * bytes of the least recently used rooms while the total exceeds the budget (a connected room keeps its state
+   * vector and reads its bytes back on the next sync).
+   */
+  sweep(now = Date.now()): void {
+    const idleMs = this.options.idleMs ?? 120_000;
+    for (const [name, room] of this.rooms) {
+      if (room.conns.size === 0 && now - room.usedAt >= idleMs) {
+        room.awareness.destroy();
+        this.rooms.delete(name);
+      }
+    }
+    this.keepWithinBudget();
+  }
+
+  private keepWithinBudget(keep?: Room): void {
+    const budget = this.options.memoryBudgetBytes ?? 256 * 1024 * 1024;
+    let held = this.memory().heldBytes;
+    if (held <= budget) return;
+    for (const room of [...this.rooms.values()].sort((a, b) => a.usedAt - b.usedAt)) {
+      if (held <= budget) break;
+      if (room === keep) continue;
+      held -= room.log.heldBytes;
+      room.log.release();
+      room.summary = undefined;
+    }
+  }
+
+  /** Stores an update (with its audit row and its summary, in one transaction), then adds it to the room in memory. */
+  private storeUpdate(room: Room, update: Uint8Array, claims: TokenClaims): void {
+    this.store.appendUpdate(room.name, update, claims, Date.now(), () => {
+      try {
+        this.summaries.applyWithin(room.name, update);
+      } catch (error) {
+        // A summary never stops an update from being stored: it is rebuilt from the document when next read.
+        this.log(`summary of ${room.name} will be rebuilt: ${(error as Error).message}`);
+        this.summaries.markStale(room.name);
+      }
+    });
+    room.log.add(update);
+  }
+
+  /** Summaries of the documents about to be read, rebuilt first where an old layout or a migration needs it. */
+  private freshSummaries(docs: readonly string[]): void {
+    for (const doc of docs) {
+      if (!this.summaries.needsRebuild(doc)) continue;
+      this.summaries.rebuild(doc, this.room(doc).log.current());
+    }
+  }
+
+  /** Rebuilds every summary from its document (the `rebuild-summaries` command). */
+  rebuildSummaries(prefix = ''): string[] {
+    const docs = this.store.documents(prefix).map((d) => d.doc);
+    for (const doc of docs) this.summaries.rebuild(doc, this.room(doc).log.current());
+    return docs;
+  }
+
+  /** Compares every summary with a recompute from its document (the `verify-summaries` command). */
+  verifySummaries(prefix = ''): { doc: string; problems: string[] }[] {
+    return this.store.documents(prefix).map(({ doc }) => {
+      this.freshSummaries([doc]);
+      return { doc, problems: this.summaries.verify(doc, this.room(doc).log.current()) };
+    });
   }
 
   /** The whole stored document of a community, as one update (tests and tools). */
@@ -176,6 +263,10 @@ export class SyncServer {
       if (!verified.ok) return refuse(verified.reason === 'expired' ? CLOSE_CODES.expired : CLOSE_CODES.badToken, `token ${verified.reason}`);
       if (this.store.isRevoked(verified.claims.jti)) return refuse(CLOSE_CODES.revoked, 'token revoked');
       if (!canRead(verified.claims, docName)) return refuse(CLOSE_CODES.forbidden, 'document not in token scope');
+      // A build that writes an older layout than the server's copy would write where the newer build no longer reads.
+      const clientSchema = Number(url.searchParams.get('schema') ?? 2);
+      const stored = this.summaries.figures(docName).find((f) => f.code === docName)?.schema ?? 0;
+      if (clientSchema < stored) return refuse(CLOSE_CODES.outdated, `client layout ${clientSchema} older than ${stored}`);
       this.accept(ws, docName, verified.claims);
     });
   }
@@ -249,11 +340,10 @@ export class SyncServer {
           if (!analysis.worthStoring) return;
           // Durable first: only what is on disk is forwarded or acknowledged.
           try {
-            this.store.appendUpdate(room.name, update, conn.claims);
+            this.storeUpdate(room, update, conn.claims);
           } catch (error) {
             throw new StorageError((error as Error).message);
           }
-          room.log.add(update);
           const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
           for (const other of room.conns) if (other !== conn) send(other, forward);
           this.maybeCompact(room);
@@ -296,13 +386,17 @@ export class SyncServer {
       res.end(JSON.stringify(body));
     };
     try {
-      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, connections: this.connectionCount(), rss: process.memoryUsage().rss });
+      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, heldBytes: this.memory().heldBytes, connections: this.connectionCount(), rss: process.memoryUsage().rss });
       const token = url.searchParams.get('token') ?? '';
       const verified = verifyToken(this.store.secret, token);
       if (!verified.ok || this.store.isRevoked(verified.claims.jti)) return reply(401, { error: verified.ok ? '同步凭证已被停用' : verified.reason === 'expired' ? '同步凭证已过期' : '同步凭证无效' });
       const claims = verified.claims;
       if (url.pathname === '/api/communities') return reply(200, this.communities(claims));
-      if (url.pathname === '/api/feed') return reply(200, this.feed(claims, Number(url.searchParams.get('since') ?? 0)));
+      if (url.pathname === '/api/feed') {
+        const query = feedQuery(url.searchParams);
+        if ('error' in query) return reply(400, { error: query.error });
+        return reply(200, this.feed(claims, query));
+      }
       if (url.pathname === '/api/meeting-calendar') {
         const year = Number(url.searchParams.get('year'));
         if (!Number.isInteger(year) || year < 1900 || year > 2100) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
@@ -347,25 +441,29 @@ export class SyncServer {
     }
   }
 
-  /** Every community of the token's scope that the server holds: its name, last write, live connections and counts. */
+  /**
+   * Every community of the token's scope that the server holds: its name, last write, live connections and counts,
+   * read from the summaries (no document is loaded unless its summary must first be rebuilt).
+   */
   communities(claims: TokenClaims) {
-    return this.readable(claims)
-      .map(({ doc, lastAt }) => {
-        const room = this.room(doc);
-        const { name, streetName, counts } = this.summary(room);
-        return { code: doc, name, streetName, lastWriteAt: lastAt, connections: room.conns.size, counts };
-      });
+    const docs = this.readable(claims);
+    this.freshSummaries(docs.map((d) => d.doc));
+    const figures = new Map(this.summaries.figures(claims.scope).map((f) => [f.code, f]));
+    return docs.map(({ doc, lastAt }) => {
+      const f = figures.get(doc);
+      return { code: doc, name: f?.name ?? '', streetName: f?.streetName ?? '', lastWriteAt: lastAt, connections: this.rooms.get(doc)?.conns.size ?? 0, counts: f?.counts ?? {} };
+    });
   }
 
-  /** What changed in each community of the scope since a time: record, action, who and when, newest first. */
-  feed(claims: TokenClaims, since: number, limit = 500) {
-    const out: (DocumentSummary['history'][number] & { code: string; community: string })[] = [];
-    for (const { doc } of this.store.documents(claims.scope)) {
-      if (!canRead(claims, doc)) continue;
-      const summary = this.summary(this.room(doc));
-      for (const entry of summary.history) if (entry.at >= since) out.push({ ...entry, code: doc, community: summary.name || doc });
-    }
-    return out.sort((a, b) => b.at - a.at).slice(0, limit);
+  /** One page of what changed in the communities of the scope: record, action, who and when, newest first. */
+  feed(claims: TokenClaims, query: Omit<FeedQuery, 'scope'>) {
+    const docs = this.readable(claims).map((d) => d.doc);
+    this.freshSummaries(query.community ? docs.filter((d) => d === query.community) : docs);
+    if (query.community && !docs.includes(query.community)) return { rows: [], next: null };
+    const limit = Math.max(1, Math.min(500, query.limit ?? 100));
+    const rows = this.summaries.feed({ ...query, scope: claims.scope, limit }).filter((r) => canRead(claims, r.code));
+    const last = rows.at(-1);
+    return { rows, next: rows.length === limit && last ? `${last.at}.${last.row}` : null };
   }
 
   /** Every community's 三会一课 calendar of a year: which organisation held which meeting (finalized), and what is missing. */
@@ -443,8 +541,7 @@ export class SyncServer {
       }
     });
     for (const { room, update } of prepared) {
-      this.store.appendUpdate(room.name, update, claims);
-      room.log.add(update);
+      this.storeUpdate(room, update, claims);
       const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
       for (const conn of room.conns) send(conn, forward);
     }
@@ -462,32 +559,13 @@ export class SyncServer {
     const doc = room.log.toDoc();
     try {
       const info = readCommunityInfo(doc);
-      const counts: Record<string, number> = {};
-      const history: DocumentSummary['history'] = [];
-      for (const collection of COLLECTION_NAMES) {
-        let live = 0;
-        collectionMap(doc, collection).forEach((record, recordId) => {
-          if (record.get('deleted') !== true) live++;
-          const fields = record.get('fields') as Y.Map<unknown> | undefined;
-          const title = String(fields?.get('name') ?? fields?.get('title') ?? fields?.get('venue') ?? '');
-          for (const entry of recordHistory(record).toArray()) {
-            if (entry.action !== 'reveal') history.push({ collection, recordId, title, action: entry.action, by: entry.by, at: entry.at, fields: Object.keys(entry.changes ?? {}) });
-          }
-        });
-        counts[collection] = live;
-      }
       const calendar: CalendarFacts = { meetings: [], orgNodes: [], frequencies: frequencyOverrides(doc.getMap(SETTINGS_MAP_NAME).entries()) };
-      collectionMap(doc, 'meetings').forEach((record, id) => {
-        const fields = record.get('fields') as Y.Map<unknown> | undefined;
-        if (record.get('deleted') === true || !fields) return;
-        calendar.meetings.push({ id, meetingType: fields.get('meetingType') as MeetingType, date: String(fields.get('date') ?? ''), status: String(fields.get('status') ?? '草稿'), orgNodeId: String(fields.get('orgNodeId') ?? '') });
-      });
-      collectionMap(doc, 'orgNodes').forEach((record, id) => {
-        const fields = record.get('fields') as Y.Map<unknown> | undefined;
-        if (record.get('deleted') !== true && fields) calendar.orgNodes.push({ id, name: String(fields.get('name') ?? ''), kind: String(fields.get('kind') ?? '') });
-      });
       // Read-only: the repositories only read the temporary document here.
       const repos = createRepositories(doc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
+      for (const m of repos.meetings.pick(['meetingType', 'date', 'status', 'orgNodeId'])) {
+        calendar.meetings.push({ id: m.id, meetingType: m.meetingType as MeetingType, date: String(m.date ?? ''), status: String(m.status ?? '草稿'), orgNodeId: String(m.orgNodeId ?? '') });
+      }
+      for (const n of repos.orgNodes.pick(['name', 'kind'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? '') });
       const venues: CommunityVenues = {
         code: room.name,
         community: info?.name || room.name,
@@ -504,7 +582,7 @@ export class SyncServer {
         targets: settings.hoursTargets(),
       };
       const coBuilding = { inputs: coInputs, settings: settings.coBuilding(), whistles: coInputs.whistles as DocumentSummary['coBuilding']['whistles'] };
-      const value = { name: info?.name ?? '', streetName: info?.streetName ?? '', counts, history, calendar, venues, assessment, coBuilding };
+      const value = { name: info?.name ?? '', calendar, venues, assessment, coBuilding };
       room.summary = { version: room.log.version, value };
       return value;
     } finally {
@@ -540,6 +618,23 @@ function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<unknown> {
   });
 }
 class MalformedError extends Error {}
+
+/** The feed's paging and filters from a query string, or the reason it is refused. */
+function feedQuery(params: URLSearchParams): Omit<FeedQuery, 'scope'> | { error: string } {
+  const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+  const query: Omit<FeedQuery, 'scope'> = { since: number('since'), until: number('until'), limit: number('limit') };
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && !Number.isFinite(value)) return { error: `参数 ${name} 应为数字` };
+  const after = params.get('after');
+  if (after) {
+    const match = /^(\d+)\.(\d+)$/.exec(after);
+    if (!match) return { error: '翻页位置不正确，请从第一页重新查看' };
+    query.after = { at: Number(match[1]), row: Number(match[2]) };
+  }
+  if (params.get('community')) query.community = params.get('community')!;
+  if (params.get('collection')) query.collection = params.get('collection')!;
+  if (params.get('by')) query.by = params.get('by')!;
+  return query;
+}
 
 function writeStateVector(encoder: encoding.Encoder, log: DocumentLog): void {
   encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);

@@ -41,12 +41,16 @@ export class SyncStore {
     `);
   }
 
-  /** Appends one update and its audit row in one transaction; durable when this returns. */
-  appendUpdate(doc: string, update: Uint8Array, claims: TokenClaims, now = Date.now()): void {
+  /**
+   * Appends one update and its audit row in one transaction, with whatever `within` writes (the summaries); durable
+   * when this returns.
+   */
+  appendUpdate(doc: string, update: Uint8Array, claims: TokenClaims, now = Date.now(), within?: () => void): void {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, update, now);
       this.db.prepare('INSERT INTO audit (at, doc, token_id, user, role, bytes) VALUES (?, ?, ?, ?, ?, ?)').run(now, doc, claims.jti, claims.name, claims.role, update.byteLength);
+      within?.();
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');

@@ -68,8 +68,8 @@ export class ConflictTracker {
   }
 
   private check(collection: string, id: string, record: RecordMap | undefined): boolean {
-    if (!record || !record.get('history')) return false;
-    const fresh = concurrentPairs(recordHistory(record).toArray(), this.device)
+    if (!record) return false;
+    const fresh = concurrentPairs(recordHistory(record), this.device)
       .map((p) => `${collection}/${id}/${p.local.device}:${p.local.at}/${p.remote.device}:${p.remote.at}`)
       .filter((key) => !this.seenPairs.has(key));
     if (fresh.length === 0) return false;

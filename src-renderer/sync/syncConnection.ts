@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ORIGIN } from '../../src-shared/repository/docLayout';
 import { describeClose } from '../../src-shared/sync/access';
+import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
 
@@ -130,7 +131,8 @@ export class SyncConnection {
     const Impl = this.options.WebSocketImpl ?? WebSocket;
     let ws: WebSocket;
     try {
-      const url = `${this.options.serverUrl.replace(/\/$/, '')}/${this.options.docName}?token=${encodeURIComponent(this.options.token)}`;
+      // The data layout this build writes: a server holding a newer one refuses the connection (CLOSE_CODES.outdated).
+      const url = `${this.options.serverUrl.replace(/\/$/, '')}/${this.options.docName}?token=${encodeURIComponent(this.options.token)}&schema=${CURRENT_SCHEMA_VERSION}`;
       ws = new Impl(url);
     } catch {
       this.scheduleReconnect('街道服务器地址不正确，请检查“同步设置”中的连接串');

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { readCommunityInfo } from '../community/communityInfo';
 import { OperationError } from '../errors';
 import { COLLECTIONS, COLLECTION_NAMES } from '../records';
-import { collectionMap } from '../repository/docLayout';
+import { collectionMap, isRecordDeleted } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
 import { readFramed, sha256Hex, utf8, writeFramed } from './fileFrame';
 
@@ -42,7 +42,7 @@ export function recordCounts(doc: Y.Doc): Record<string, number> {
   for (const name of COLLECTION_NAMES) {
     let n = 0;
     collectionMap(doc, name).forEach((record) => {
-      if ((record as Y.Map<unknown>).get('deleted') !== true) n++;
+      if (!isRecordDeleted(record)) n++;
     });
     if (n > 0) counts[COLLECTIONS[name].label] = n;
   }

@@ -5,20 +5,11 @@ import { newId } from '../ids';
 import type { CheckContext, CollectionDefinition, FieldsOf, InputOf } from '../schema/collection';
 import { replaceText } from '../text/textDiff';
 import {
-  ORIGIN, collectionMap, recordFields, recordHistory,
-  type Actor, type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordMap,
+  FIELD_KEY_PREFIX, ORIGIN, baseKey, collectionMap, historyKey, recordBases, recordHistory, recordMeta, storedField,
+  type Actor, type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordBase, type RecordMap, type RecordMeta,
 } from './docLayout';
 
-export interface RecordMeta {
-  createdAt: number;
-  createdBy: string;
-  updatedAt: number;
-  updatedBy: string;
-  deleted: boolean;
-  deletedAt?: number;
-  deletedBy?: string;
-  deleteBatch?: string;
-}
+export type { RecordMeta } from './docLayout';
 
 /** A record as the UI and the projection see it: plain values, never Yjs types. */
 export type RecordView<F> = F & { id: string; meta: RecordMeta };
@@ -81,22 +72,21 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const at = this.context.now();
     this.doc.transact(() => {
       const record: RecordMap = new Y.Map();
-      const yfields = new Y.Map<unknown>();
+      const plain: Record<string, unknown> = {};
       for (const key of this.fieldNames) {
+        if (!this.isYjsField(key)) {
+          plain[key] = fields[key];
+          continue;
+        }
         const stored = this.toStored(key, fields[key]);
         // A keyed log starts with the entries given (filled before it joins the document).
         if (this.keyedLog.has(key)) writeKeyedLog(stored as Y.Array<KeyedEntry>, {}, fields[key] as Record<string, KeyedEntry>, at);
-        yfields.set(key, stored);
+        record.set(FIELD_KEY_PREFIX + key, stored);
       }
-      record.set('fields', yfields);
       const created = historyEntry(actor, at, 'create', 0);
       if (options.note) created.note = options.note;
-      record.set('history', Y.Array.from<HistoryEntry>([created]));
-      record.set('createdAt', at);
-      record.set('createdBy', name);
-      record.set('updatedAt', at);
-      record.set('updatedBy', name);
-      record.set('deleted', false);
+      const base: RecordBase = { f: plain, createdAt: at, createdBy: name, h: [created] };
+      record.set(baseKey(this.doc), base);
       this.map.set(id, record);
     }, ORIGIN.local);
     this.indexUnique(id, fields);
@@ -125,18 +115,17 @@ export class CollectionRepository<D extends CollectionDefinition> {
     if (Object.keys(changes).length === 0) return this.mustGet(id);
     const at = this.context.now();
     this.write(id, record, 'update', () => {
-      const yfields = recordFields(record);
       for (const key of Object.keys(changes)) {
-        const existing = yfields.get(key);
+        const existing = storedField(record, key);
         const value = next[key as keyof FieldsOf<D>];
         if (this.keyedLog.has(key)) {
           // A record made before the field became a keyed log (whistles made before 报到 were recorded) gets its log now.
-          const log = existing instanceof Y.Array ? existing : yfields.set(key, new Y.Array<KeyedEntry>());
+          const log = existing instanceof Y.Array ? existing : record.set(FIELD_KEY_PREFIX + key, new Y.Array<KeyedEntry>());
           writeKeyedLog(log as Y.Array<KeyedEntry>, current[key as keyof FieldsOf<D>] as Record<string, KeyedEntry>, value as Record<string, KeyedEntry>, at);
         }
         else if (this.keyedText.has(key)) writeKeyedText(existing as Y.Map<Y.Text>, value as Record<string, string>);
         else if (existing instanceof Y.Text) replaceText(existing, String(value ?? ''));
-        else yfields.set(key, this.toStored(key, value));
+        else record.set(FIELD_KEY_PREFIX + key, this.toStored(key, value));
       }
     }, previewChanges(changes), options.note);
     this.indexUnique(id, next, current);
@@ -147,25 +136,15 @@ export class CollectionRepository<D extends CollectionDefinition> {
   delete(id: string, options: { batch?: string } = {}): void {
     this.refuseIfAppendOnly();
     const record = this.mustGetMap(id);
-    if (record.get('deleted') === true) return;
-    const { name } = this.context.actor();
-    this.write(id, record, 'delete', () => {
-      record.set('deleted', true);
-      record.set('deletedAt', this.context.now());
-      record.set('deletedBy', name);
-      record.set('deleteBatch', options.batch ?? newId());
-    });
+    if (recordMeta(record).deleted) return;
+    // Deleted and its stamps are read from the history: the latest delete or restore decides.
+    this.write(id, record, 'delete', () => undefined, undefined, undefined, options.batch ?? newId());
   }
 
   restore(id: string, options: { note?: string } = {}): void {
     const record = this.mustGetMap(id);
-    if (record.get('deleted') !== true) return;
-    this.write(id, record, 'restore', () => {
-      record.set('deleted', false);
-      record.delete('deletedAt');
-      record.delete('deletedBy');
-      record.delete('deleteBatch');
-    }, undefined, options.note);
+    if (!recordMeta(record).deleted) return;
+    this.write(id, record, 'restore', () => undefined, undefined, options.note);
   }
 
   /** Records in the history that someone was shown this record's full personal data, and why. */
@@ -178,7 +157,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
     if (cached) return cached;
     const record = this.map.get(id);
     if (!record) return undefined;
-    const view = { ...this.readFields(record), id, meta: readMeta(record) } as RecordView<FieldsOf<D>>;
+    const bases = recordBases(record);
+    const view = { ...this.readFields(record, bases), id, meta: recordMeta(record, bases) } as RecordView<FieldsOf<D>>;
     this.viewCache.set(id, view);
     return view;
   }
@@ -201,8 +181,9 @@ export class CollectionRepository<D extends CollectionDefinition> {
   idsWhere(field: keyof FieldsOf<D> & string, test: (value: unknown) => boolean): string[] {
     const out: string[] = [];
     for (const [id, record] of this.map.entries()) {
-      if (record.get('deleted') === true) continue;
-      const value = recordFields(record).get(field);
+      const bases = recordBases(record);
+      if (recordMeta(record, bases).deleted) continue;
+      const value = storedField(record, field, bases);
       if (test(value instanceof Y.Text ? value.toString() : value)) out.push(id);
     }
     return out;
@@ -215,11 +196,12 @@ export class CollectionRepository<D extends CollectionDefinition> {
   pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
     const out: (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] = [];
     for (const [id, record] of this.map.entries()) {
-      if (record.get('deleted') === true) continue;
-      const yfields = recordFields(record);
-      const row: Record<string, unknown> = { id, createdAt: Number(record.get('createdAt') ?? 0), createdBy: String(record.get('createdBy') ?? '') };
+      const bases = recordBases(record);
+      const meta = recordMeta(record, bases);
+      if (meta.deleted) continue;
+      const row: Record<string, unknown> = { id, createdAt: meta.createdAt, createdBy: meta.createdBy };
       for (const field of fields) {
-        const value = yfields.get(field);
+        const value = storedField(record, field, bases);
         row[field] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[field] : value;
       }
       out.push(row as Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string });
@@ -233,11 +215,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   /** The history in the document's merged order (concurrent entries of two PCs side by side), not sorted by time. */
   historyInMergedOrder(id: string): HistoryEntry[] {
-    return recordHistory(this.mustGetMap(id)).toArray();
+    return recordHistory(this.mustGetMap(id));
   }
 
   history(id: string): HistoryEntry[] {
-    return recordHistory(this.mustGetMap(id)).toArray().sort((a, b) => a.at - b.at);
+    return recordHistory(this.mustGetMap(id)).sort((a, b) => a.at - b.at);
   }
 
   /** Calls back with the ids of records changed by any transaction: this window's, another window's, a merge. */
@@ -299,9 +281,9 @@ export class CollectionRepository<D extends CollectionDefinition> {
     for (const field of this.definition.uniqueFields ?? []) index.set(field, new Map());
     if (index.size > 0) {
       for (const [id, record] of this.map.entries()) {
-        const yfields = recordFields(record);
+        const bases = recordBases(record);
         for (const [field, values] of index) {
-          const value = yfields.get(field);
+          const value = storedField(record, field, bases);
           if (typeof value === 'string' && value !== '') values.set(value, id);
         }
       }
@@ -328,7 +310,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     });
   }
 
-  private write(id: string, record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string): void {
+  private write(id: string, record: RecordMap, action: HistoryAction, change: () => void, changes?: Record<string, FieldChange>, note?: string, batch?: string): void {
     const actor = this.context.actor();
     const at = this.context.now();
     // Inside a larger transaction the change events come only at its end: a read later in the same transaction must
@@ -336,14 +318,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
     this.viewCache.delete(id);
     this.doc.transact(() => {
       change();
-      if (action !== 'reveal') {
-        record.set('updatedAt', at);
-        record.set('updatedBy', actor.name);
-      }
       const entry = historyEntry(actor, at, action, recordHistory(record).length);
       if (changes) entry.changes = changes;
       if (note) entry.note = note;
-      recordHistory(record).push([entry]);
+      if (batch) entry.batch = batch;
+      record.set(historyKey(this.doc), entry);
     }, ORIGIN.local);
   }
 
@@ -351,16 +330,20 @@ export class CollectionRepository<D extends CollectionDefinition> {
     if (this.definition.appendOnly) throw new ValidationError([{ field: '', label: this.definition.label, message: this.definition.appendOnly }]);
   }
 
-  private readFields(record: RecordMap): FieldsOf<D> {
-    const yfields = recordFields(record);
+  private readFields(record: RecordMap, bases: RecordBase[] = recordBases(record)): FieldsOf<D> {
     const out: Record<string, unknown> = {};
     for (const key of this.fieldNames) {
-      const value = yfields.get(key);
+      const value = storedField(record, key, bases);
       if (value instanceof Y.Array) out[key] = latestByKey(value.toArray() as KeyedEntry[]);
       else if (value instanceof Y.Map) out[key] = Object.fromEntries([...value.entries()].map(([k, t]) => [k, String(t)]));
       else out[key] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
     }
     return out as FieldsOf<D>;
+  }
+
+  /** Fields kept as Yjs types from the record's creation, so two PCs editing them merge (texts, keyed logs). */
+  private isYjsField(key: string): boolean {
+    return this.keyedLog.has(key) || this.keyedText.has(key) || this.longText.has(key);
   }
 
   private toStored(key: string, value: unknown): unknown {
@@ -391,22 +374,6 @@ function historyEntry(actor: Actor, at: number, action: HistoryAction, seen: num
   const entry: HistoryEntry = { at, by: actor.name, device: actor.device, action, seen };
   if (actor.deviceName) entry.deviceName = actor.deviceName;
   return entry;
-}
-
-function readMeta(record: RecordMap): RecordMeta {
-  const meta: RecordMeta = {
-    createdAt: Number(record.get('createdAt') ?? 0),
-    createdBy: String(record.get('createdBy') ?? ''),
-    updatedAt: Number(record.get('updatedAt') ?? 0),
-    updatedBy: String(record.get('updatedBy') ?? ''),
-    deleted: record.get('deleted') === true,
-  };
-  if (meta.deleted) {
-    meta.deletedAt = Number(record.get('deletedAt') ?? 0);
-    meta.deletedBy = String(record.get('deletedBy') ?? '');
-    meta.deleteBatch = String(record.get('deleteBatch') ?? '');
-  }
-  return meta;
 }
 
 /** Record ids touched by a set of observeDeep events on a collection map. */

@@ -1,20 +1,55 @@
 import * as Y from 'yjs';
 
 /**
- * The shape of a community's Y.Doc (schema version 2):
+ * The shape of a community's Y.Doc (schema version 3):
  *
  *   meta: Y.Map            schemaVersion, communityCode, communityName, streetName, createdAt
  *   auditLog: Y.Array      AuditEntry: full-data exports and other acts on personal data
  *   settings: Y.Map        the community's editable lists (settings/communitySettings.ts)
- *   <collection>: Y.Map    record id → record Y.Map
- *     record: Y.Map
- *       fields: Y.Map      field → JSON value, or Y.Text for long texts
- *       history: Y.Array   HistoryEntry, appended on every change (concurrent appends both survive a merge)
- *       createdAt/By, updatedAt/By, deleted, deletedAt/By, deleteBatch
+ *   <collection>: Y.Map    record id → record Y.Map, one flat map per record:
+ *     '@<client>'          RecordBase, one plain value: the fields as created, who and when, the history so far.
+ *                          Written once by the PC that created (or migrated) the record; never changed.
+ *     'f:<field>'          a field changed since, or a field that is a Yjs type (long text, keyed log) from the start
+ *     'h:<client>:<clock>' one history entry each (a unique key per write: concurrent entries both survive)
+ *
+ * Version 2 kept a nested `fields` map, a `history` array and five stamps per record: five Yjs types and a dozen
+ * items for a record of eight fields, ~15× its encoded size in memory. Here a record is one map, one base value and
+ * one item per later change. Updated and deleted stamps are not stored: they are read from the history.
  */
 export const META_MAP_NAME = 'meta';
+export const BASE_KEY_PREFIX = '@';
+export const FIELD_KEY_PREFIX = 'f:';
+export const HISTORY_KEY_PREFIX = 'h:';
+/** Layout 2's nested field map: kept in a migrated record only for fields that are Yjs types (texts, logs). */
+export const LEGACY_FIELDS_KEY = 'fields';
 
 export type RecordMap = Y.Map<unknown>;
+
+/** What a record was when it was created, or when a PC migrated it from layout 2. */
+export interface RecordBase {
+  f: Record<string, unknown>;
+  createdAt: number;
+  createdBy: string;
+  /** Only in a migrated record: its stamps as layout 2 had them. */
+  updatedAt?: number;
+  updatedBy?: string;
+  deleted?: boolean;
+  deletedAt?: number;
+  deletedBy?: string;
+  deleteBatch?: string;
+  h: HistoryEntry[];
+}
+
+export interface RecordMeta {
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+  deleted: boolean;
+  deletedAt?: number;
+  deletedBy?: string;
+  deleteBatch?: string;
+}
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap(META_MAP_NAME);
@@ -24,12 +59,115 @@ export function collectionMap(doc: Y.Doc, name: string): Y.Map<RecordMap> {
   return doc.getMap<RecordMap>(name);
 }
 
-export function recordFields(record: RecordMap): Y.Map<unknown> {
-  return record.get('fields') as Y.Map<unknown>;
+/** The base key this PC writes (its Yjs client id: two PCs migrating one record at once write two bases). */
+export function baseKey(doc: Y.Doc): string {
+  return `${BASE_KEY_PREFIX}${doc.clientID}`;
 }
 
-export function recordHistory(record: RecordMap): Y.Array<HistoryEntry> {
-  return record.get('history') as Y.Array<HistoryEntry>;
+/** A key no other write uses: this PC's client id and its next clock. */
+export function historyKey(doc: Y.Doc): string {
+  return `${HISTORY_KEY_PREFIX}${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`;
+}
+
+/** The record's bases in key order (one, unless two PCs migrated it while apart). */
+export function recordBases(record: RecordMap): RecordBase[] {
+  const keys: string[] = [];
+  for (const key of record.keys()) if (key.startsWith(BASE_KEY_PREFIX)) keys.push(key);
+  if (keys.length > 1) keys.sort();
+  return keys.map((key) => record.get(key) as RecordBase);
+}
+
+/**
+ * A field's value as stored: the change written since (or the Yjs type), else layout 2's nested value, else the base's.
+ * Of two bases (a record migrated on two PCs while apart), the one whose history changed the field last is taken.
+ */
+export function storedField(record: RecordMap, field: string, bases: RecordBase[] = recordBases(record)): unknown {
+  const changed = record.get(FIELD_KEY_PREFIX + field);
+  if (changed !== undefined || record.has(FIELD_KEY_PREFIX + field)) return changed;
+  const legacy = record.get(LEGACY_FIELDS_KEY) as Y.Map<unknown> | undefined;
+  if (legacy?.has(field)) return legacy.get(field);
+  if (bases.length <= 1) return bases[0]?.f[field];
+  let best: RecordBase | undefined;
+  let bestAt = -1;
+  for (const base of bases) {
+    if (!(field in base.f)) continue;
+    const at = lastChangeAt(base.h, field);
+    if (at > bestAt) [best, bestAt] = [base, at];
+  }
+  return best?.f[field];
+}
+
+function lastChangeAt(history: readonly HistoryEntry[], field: string): number {
+  let at = 0;
+  for (const entry of history) if (entry.changes?.[field] !== undefined && entry.at > at) at = entry.at;
+  return at;
+}
+
+/** The entries written after the bases, in merged order: by what each writer had seen, then time, then PC. */
+function laterEntries(record: RecordMap): HistoryEntry[] {
+  const out: { entry: HistoryEntry; key: string }[] = [];
+  for (const [key, value] of record.entries()) if (key.startsWith(HISTORY_KEY_PREFIX)) out.push({ entry: value as HistoryEntry, key });
+  out.sort((a, b) => (a.entry.seen ?? 0) - (b.entry.seen ?? 0) || a.entry.at - b.entry.at || compareText(a.entry.device, b.entry.device) || compareText(a.key, b.key));
+  return out.map((e) => e.entry);
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The record's whole history in merged order: the bases' (each entry once), then every later entry. */
+export function recordHistory(record: RecordMap, bases: RecordBase[] = recordBases(record)): HistoryEntry[] {
+  const first = bases.length <= 1 ? [...(bases[0]?.h ?? [])] : unionOfHistories(bases);
+  return [...first, ...laterEntries(record)];
+}
+
+function unionOfHistories(bases: RecordBase[]): HistoryEntry[] {
+  const longest = [...bases].sort((a, b) => b.h.length - a.h.length)[0]!;
+  const out = [...longest.h];
+  const seen = new Set(out.map(entryKey));
+  for (const base of bases) for (const entry of base.h) if (!seen.has(entryKey(entry))) (seen.add(entryKey(entry)), out.push(entry));
+  return out;
+}
+
+const entryKey = (e: HistoryEntry) => `${e.at}|${e.device}|${e.action}|${e.seen ?? ''}|${e.by}`;
+
+/**
+ * Created, updated and deleted stamps, read from the bases and the history: updated by the latest entry that changed
+ * the record; deleted by the latest delete or restore (by time, then PC), so a delete and a restore made on two PCs
+ * while apart settle the same way everywhere.
+ */
+export function recordMeta(record: RecordMap, bases: RecordBase[] = recordBases(record)): RecordMeta {
+  let createdAt = Infinity;
+  let createdBy = '';
+  let stamp: RecordBase | undefined;
+  for (const base of bases) {
+    if (base.createdAt < createdAt) [createdAt, createdBy] = [base.createdAt, base.createdBy];
+    if (!stamp || (base.updatedAt ?? base.createdAt) > (stamp.updatedAt ?? stamp.createdAt)) stamp = base;
+  }
+  const meta: RecordMeta = {
+    createdAt: Number.isFinite(createdAt) ? createdAt : 0,
+    createdBy,
+    updatedAt: stamp?.updatedAt ?? stamp?.createdAt ?? 0,
+    updatedBy: stamp?.updatedBy ?? stamp?.createdBy ?? '',
+    deleted: stamp?.deleted === true,
+  };
+  if (meta.deleted) Object.assign(meta, { deletedAt: stamp!.deletedAt ?? 0, deletedBy: stamp!.deletedBy ?? '', deleteBatch: stamp!.deleteBatch ?? '' });
+  let state: HistoryEntry | undefined;
+  for (const entry of laterEntries(record)) {
+    if (entry.action === 'reveal') continue;
+    if (entry.at >= meta.updatedAt) [meta.updatedAt, meta.updatedBy] = [entry.at, entry.by];
+    if ((entry.action === 'delete' || entry.action === 'restore') && (!state || entry.at > state.at || (entry.at === state.at && compareText(entry.device, state.device) > 0))) state = entry;
+  }
+  if (state) {
+    meta.deleted = state.action === 'delete';
+    delete meta.deletedAt;
+    delete meta.deletedBy;
+    delete meta.deleteBatch;
+    if (meta.deleted) Object.assign(meta, { deletedAt: state.at, deletedBy: state.by, deleteBatch: state.batch ?? '' });
+  }
+  return meta;
+}
+
+export function isRecordDeleted(record: RecordMap): boolean {
+  return recordMeta(record).deleted;
 }
 
 /** Transaction origins: persistence uses them to tell edits it must save from updates it already has. */
@@ -70,6 +208,8 @@ export interface HistoryEntry {
   action: HistoryAction;
   changes?: Record<string, FieldChange>;
   note?: string;
+  /** A delete: the records deleted together share it (the recycle bin restores them together). */
+  batch?: string;
 }
 
 export interface Actor {

@@ -2,8 +2,11 @@ import * as Y from 'yjs';
 import { OperationError } from '../errors';
 import { COLLECTION_NAMES } from '../records';
 import { orgNodeKindFromLabel } from '../records/orgNode/orgNodeKinds';
-import { ORIGIN, collectionMap, metaMap, recordFields, type EditContext, type HistoryEntry, type RecordMap } from '../repository/docLayout';
+import { LEGACY_FIELDS_KEY, ORIGIN, baseKey, collectionMap, metaMap, type EditContext, type HistoryEntry, type RecordBase, type RecordMap } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from './version';
+
+/** Layout 1 and 2 kept a record's fields in a nested map. */
+const recordFields = (record: RecordMap) => record.get(LEGACY_FIELDS_KEY) as Y.Map<unknown>;
 
 type Migration = (doc: Y.Doc, context: EditContext) => void;
 
@@ -37,7 +40,51 @@ const migrations: Record<number, Migration> = {
       });
     }
   },
+  2: (doc) => {
+    const key = baseKey(doc);
+    for (const collection of COLLECTION_NAMES) {
+      collectionMap(doc, collection).forEach((record: RecordMap) => flattenRecord(record, key));
+    }
+  },
 };
+
+/** Layout 2 stamps that layout 3 keeps in the base (or reads from the history). */
+const LAYOUT2_STAMPS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deleted', 'deletedAt', 'deletedBy', 'deleteBatch'] as const;
+
+/**
+ * Layout 2 → 3, in place: the record map stays (so a PC's later writes to it, and another PC's migration of the same
+ * record, land on the same map); its plain fields, stamps and history become one base under this PC's key; fields
+ * that are Yjs types stay where they are, in the nested map. Two PCs migrating at once write two bases of the same
+ * content (or each of what it had), and reading takes each field from the base that changed it last.
+ */
+function flattenRecord(record: RecordMap, key: string): void {
+  const legacy = record.get(LEGACY_FIELDS_KEY);
+  if (!(legacy instanceof Y.Map)) return; // made in layout 3, or already migrated here
+  const f: Record<string, unknown> = {};
+  const plainKeys: string[] = [];
+  for (const [field, value] of legacy.entries()) {
+    if (value instanceof Y.AbstractType) continue;
+    f[field] = value;
+    plainKeys.push(field);
+  }
+  const history = record.get('history');
+  const base: RecordBase = {
+    f,
+    createdAt: Number(record.get('createdAt') ?? 0),
+    createdBy: String(record.get('createdBy') ?? ''),
+    updatedAt: Number(record.get('updatedAt') ?? 0),
+    updatedBy: String(record.get('updatedBy') ?? ''),
+    h: history instanceof Y.Array ? (history.toArray() as HistoryEntry[]) : [],
+  };
+  if (record.get('deleted') === true) {
+    Object.assign(base, { deleted: true, deletedAt: Number(record.get('deletedAt') ?? 0), deletedBy: String(record.get('deletedBy') ?? ''), deleteBatch: String(record.get('deleteBatch') ?? '') });
+  }
+  record.set(key, base);
+  for (const field of plainKeys) legacy.delete(field);
+  if (legacy.size === 0) record.delete(LEGACY_FIELDS_KEY);
+  record.delete('history');
+  for (const stamp of LAYOUT2_STAMPS) record.delete(stamp);
+}
 
 /** Version 1 kept party members in their own map; version 2 keeps every person once, in `people`, with roles. */
 function moveV1PartyMembersToPeople(doc: Y.Doc): void {

@@ -41,6 +41,8 @@ export const CLOSE_CODES = {
   expired: 4410,
   revoked: 4411,
   malformed: 4422,
+  /** The server's copy is of a newer data layout than this PC's software writes. */
+  outdated: 4426,
 } as const;
 
 /** What the app tells the clerk for each close code: what happened and what to do. */
@@ -56,6 +58,8 @@ export function describeClose(code: number): { final: boolean; message: string }
       return { final: true, message: '同步凭证已过期。请向街道党建办索取新的连接串；本机数据不受影响，可继续离线使用。' };
     case CLOSE_CODES.revoked:
       return { final: true, message: '同步凭证已被街道停用。请联系街道党建办；本机数据不受影响，可继续离线使用。' };
+    case CLOSE_CODES.outdated:
+      return { final: true, message: '街道服务器上的社区数据已由新版社区工作台升级，本机软件版本较旧，为免写坏数据已停止同步。请先升级本机的社区工作台；本机数据不受影响。' };
     case CLOSE_CODES.malformed:
       return { final: false, message: '与街道服务器通信出错，正在重新连接。' };
     case 1009:

@@ -259,7 +259,7 @@ describe('votes and elections', () => {
 describe('derived counts after randomized marks and merges', () => {
   it('counts derived from the marks equal a recompute from the raw mark log, on every PC, after every merge', async () => {
     const { seededRandom } = await import('../../src-shared/testing/seededRandom');
-    const { collectionMap, recordFields } = await import('../../src-shared/repository/docLayout');
+    const { collectionMap, storedField } = await import('../../src-shared/repository/docLayout');
     const rng = seededRandom(9);
     const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
     const clocks = docs.map(() => ({ t: 1000 }));
@@ -281,7 +281,7 @@ describe('derived counts after randomized marks and merges', () => {
         for (let a = 0; a < docs.length; a++) for (let b = 0; b < docs.length; b++) if (a !== b) sync(a, b);
         const views = repos.map((r) => r.meetings.get(m.id)!);
         // Recompute from the raw log: per person, the entry with the latest time (ties the same way on every PC).
-        const log = (recordFields(collectionMap(docs[0]!, 'meetings').get(m.id)!).get('attendance') as Y.Array<Record<string, unknown>>).toArray();
+        const log = (storedField(collectionMap(docs[0]!, 'meetings').get(m.id)!, 'attendance') as Y.Array<Record<string, unknown>>).toArray();
         const latest = new Map<string, Record<string, unknown>>();
         for (const { key, ...entry } of log) {
           const held = latest.get(String(key));

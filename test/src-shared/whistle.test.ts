@@ -59,8 +59,8 @@ describe('吹哨报到', () => {
     const repos = createRepositories(d, fixedContext());
     const w = repos.whistles.create({ title: '旧事项', date: '2026-01-05' });
     // As an old document has it: no log for the keyed field.
-    const fields = (d.getMap('whistles').get(w.id) as Y.Map<unknown>).get('fields') as Y.Map<unknown>;
-    d.transact(() => fields.delete('reports'));
+    const record = d.getMap('whistles').get(w.id) as Y.Map<unknown>;
+    d.transact(() => record.delete('f:reports'));
     repos.whistles.update(w.id, { handlers: { 'unit:u1': { name: '自来水公司', kind: '驻区单位' } }, reports: { 'unit:u1': { reportedAt: '2026-01-05T10:00' } } });
     expect(repos.whistles.get(w.id)!.reports['unit:u1']!.reportedAt).toBe('2026-01-05T10:00');
   });

@@ -12,6 +12,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
 import { SyncStore } from '../../../src-main/sync/syncStore';
 import { signToken } from '../../../src-main/sync/tokens';
 import { COLLECTION_NAMES } from '../../../src-shared/records';
@@ -97,7 +98,7 @@ describe('sync under faults', () => {
     }
     pcs[0]!.store.initialise({ code: CODE, name: '三坊七巷社区', streetName: '南街街道', clerkName: '社区甲' });
     const stockDoc = new Y.Doc();
-    const stock = new WebsocketProvider(url, CODE, stockDoc, { params: { token: stockToken }, disableBc: true, maxBackoffTime: 300 });
+    const stock = new WebsocketProvider(url, CODE, stockDoc, { params: { token: stockToken, schema: String(CURRENT_SCHEMA_VERSION) }, disableBc: true, maxBackoffTime: 300 });
 
     /** Every saved edit, as a unique value that must end up in the record's history. */
     const saved: { kind: 'create' | 'update'; collection: string; id: string; token: string }[] = [];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OrgTree } from '../../../src-shared/records';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
 import { SyncServer } from '../../../src-main/sync/syncServer';
 import { signToken } from '../../../src-main/sync/tokens';
 import { createRepositories } from '../../../src-shared/repository/repositories';
@@ -128,7 +129,7 @@ describe('sync', () => {
 
   it('works with the stock y-websocket client', async () => {
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(url, COMMUNITY, doc, { params: { token: token('clerk', COMMUNITY).token }, disableBc: true });
+    const provider = new WebsocketProvider(url, COMMUNITY, doc, { params: { token: token('clerk', COMMUNITY).token, schema: String(CURRENT_SCHEMA_VERSION) }, disableBc: true });
     await waitFor(() => provider.synced);
     expect(Object.keys(doc.getMap('residentUnits').toJSON()).length).toBeGreaterThan(0);
     createRepositories(doc, fixedContext({ name: '标准客户端' })).residentUnits.create({ name: '标准客户端写的' });
@@ -170,8 +171,8 @@ describe('sync', () => {
     const list = (await res.json()) as { code: string; counts: Record<string, number> }[];
     expect(list.map((c) => c.code)).toEqual([COMMUNITY]);
     expect(list[0]!.counts.residentUnits).toBeGreaterThan(0);
-    const feed = (await (await fetch(`${url.replace('ws', 'http')}/api/feed?token=${street}&since=0`)).json()) as { title: string; by: string }[];
-    expect(feed.some((f) => f.title === '福州某医院' && f.by === '街道李')).toBe(true);
+    const feed = (await (await fetch(`${url.replace('ws', 'http')}/api/feed?token=${street}&since=0`)).json()) as { rows: { title: string; by: string }[] };
+    expect(feed.rows.some((f) => f.title === '福州某医院' && f.by === '街道李')).toBe(true);
     expect((await fetch(`${url.replace('ws', 'http')}/api/communities?token=bad`)).status).toBe(401);
     const clerkList = (await (await fetch(`${url.replace('ws', 'http')}/api/communities?token=${token('clerk', OTHER).token}`)).json()) as unknown[];
     expect(clerkList).toEqual([]);
