@@ -5,6 +5,9 @@
  *   npm run sync-server -- revoke-token --data ./sync-data --id <token id>
  *   npm run sync-server -- list-tokens --data ./sync-data
  *   npm run sync-server -- audit --data ./sync-data [--doc 350102001001]
+ *   npm run sync-server -- verify-summaries --data ./sync-data [--doc 350102001]   (exit code 1 when one disagrees)
+ *   npm run sync-server -- rebuild-summaries --data ./sync-data [--doc 350102001]
+ *   npm run sync-server -- --memory-mb 256 --idle-seconds 120 …                     (documents kept in memory)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +15,7 @@ import type { SyncRole } from '../../src-shared/sync/access';
 import { issueToken } from './issueToken';
 import { SyncServer } from './syncServer';
 import { SyncStore } from './syncStore';
+import { checkSummaries, SummaryStore } from './summaryStore';
 
 export async function main(argv: string[]): Promise<void> {
   const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
@@ -24,6 +28,8 @@ export async function main(argv: string[]): Promise<void> {
       cert: { type: 'string' },
       key: { type: 'string' },
       'max-payload-mb': { type: 'string', default: '128' },
+      'memory-mb': { type: 'string', default: '256' },
+      'idle-seconds': { type: 'string', default: '120' },
       role: { type: 'string' },
       scope: { type: 'string' },
       name: { type: 'string' },
@@ -37,7 +43,7 @@ export async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve': {
       const tls = values.cert && values.key ? { cert: readFileSync(values.cert, 'utf8'), key: readFileSync(values.key, 'utf8') } : undefined;
-      const server = new SyncServer({ port: Number(values.port), host: values.host, dataDir, tls, maxPayload: Number(values['max-payload-mb']) * 1024 * 1024 });
+      const server = new SyncServer({ port: Number(values.port), host: values.host, dataDir, tls, maxPayload: Number(values['max-payload-mb']) * 1024 * 1024, memoryBudgetBytes: Number(values['memory-mb']) * 1024 * 1024, idleMs: Number(values['idle-seconds']) * 1000 });
       const port = await server.listen();
       console.log(`社区工作台同步服务已启动：${tls ? 'wss' : 'ws'}://${values.host}:${port}（数据目录 ${dataDir}）`);
       const stop = () => void server.close().then(() => process.exit(0));
@@ -75,8 +81,20 @@ export async function main(argv: string[]): Promise<void> {
       store.close();
       return;
     }
+    case 'verify-summaries':
+    case 'rebuild-summaries': {
+      const store = new SyncStore(dataDir);
+      try {
+        const { lines, ok } = checkSummaries(store, new SummaryStore(store.db), command === 'rebuild-summaries' ? 'rebuild' : 'verify', values.doc ?? '');
+        console.log(lines.length > 0 ? lines.join('\n') : '数据目录中没有社区数据');
+        if (!ok) process.exitCode = 1;
+      } finally {
+        store.close();
+      }
+      return;
+    }
     default:
-      throw new Error(`未知命令 ${command}：可用 serve、issue-token、revoke-token、list-tokens、audit`);
+      throw new Error(`未知命令 ${command}：可用 serve、issue-token、revoke-token、list-tokens、audit、verify-summaries、rebuild-summaries`);
   }
 }
 

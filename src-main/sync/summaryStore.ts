@@ -114,7 +114,7 @@ export class SummaryStore {
   /** Whether the document's summary must be recomputed from its whole state before it is read. */
   needsRebuild(doc: string): boolean {
     const row = this.get('SELECT schema, stale FROM summary_docs WHERE doc = ?', doc) as { schema: number; stale: number } | undefined;
-    return !row || row.stale === 1 || (row.schema > 0 && row.schema < FIRST_SUMMARISED_LAYOUT);
+    return !row || row.stale === 1;
   }
 
   /**
@@ -122,19 +122,12 @@ export class SummaryStore {
    * migrated in memory first (nothing is stored): its summary is marked stale again when the real migration arrives.
    */
   rebuild(doc: string, state: Uint8Array): void {
-    let update = state;
-    const ydoc = new Y.Doc({ gc: true });
-    Y.applyUpdate(ydoc, state);
-    const schema = Number(ydoc.getMap(META_MAP_NAME).get('schemaVersion') ?? 0);
-    if (schema > 0 && schema < FIRST_SUMMARISED_LAYOUT) {
-      migrateDocument(ydoc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
-      update = Y.encodeStateAsUpdate(ydoc);
-    }
-    ydoc.destroy();
+    const { update, schema } = currentLayoutState(state);
     this.transaction(() => {
       this.clear(doc);
       this.applyDecoded(doc, Y.decodeUpdate(update).structs);
-      this.run('UPDATE summary_docs SET stale = 0, schema = MAX(schema, ?) WHERE doc = ?', FIRST_SUMMARISED_LAYOUT, doc);
+      // The stored layout, not the one read here: the real migration, when it arrives, makes the summary stale again.
+      this.run('UPDATE summary_docs SET stale = 0, schema = ? WHERE doc = ?', schema, doc);
     });
   }
 
@@ -144,7 +137,7 @@ export class SummaryStore {
    */
   verify(doc: string, state: Uint8Array): string[] {
     const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, state);
+    Y.applyUpdate(ydoc, currentLayoutState(state).update);
     try {
       const expected = contentOfDocument(ydoc);
       const actual = this.content(doc);
@@ -181,12 +174,16 @@ export class SummaryStore {
   feed(query: FeedQuery): FeedRow[] {
     const where = ['f.doc >= ?', 'f.doc < ?', "f.action != 'reveal'"];
     const args: (string | number)[] = [query.scope, `${query.scope}\uffff`];
-    if (query.community) (where.push('f.doc = ?'), args.push(query.community));
-    if (query.collection) (where.push('f.collection = ?'), args.push(query.collection));
-    if (query.by) (where.push('f.by = ?'), args.push(query.by));
-    if (query.since !== undefined) (where.push('f.at >= ?'), args.push(query.since));
-    if (query.until !== undefined) (where.push('f.at < ?'), args.push(query.until));
-    if (query.after) (where.push('(f.at < ? OR (f.at = ? AND f.row < ?))'), args.push(query.after.at, query.after.at, query.after.row));
+    const add = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (query.community) add('f.doc = ?', query.community);
+    if (query.collection) add('f.collection = ?', query.collection);
+    if (query.by) add('f.by = ?', query.by);
+    if (query.since !== undefined) add('f.at >= ?', query.since);
+    if (query.until !== undefined) add('f.at < ?', query.until);
+    if (query.after) add('(f.at < ? OR (f.at = ? AND f.row < ?))', query.after.at, query.after.at, query.after.row);
     const index = query.community ? 'summary_feed_doc_at' : query.by ? 'summary_feed_by_at' : query.collection ? 'summary_feed_collection_at' : 'summary_feed_at';
     const limit = Math.max(1, Math.min(500, query.limit ?? 100));
     const rows = this.all(
@@ -354,6 +351,20 @@ const parentOf = (item: Y.Item) => item.parent as unknown as string | Y.ID | nul
 const idKey = (id: Y.ID) => `${id.client}:${id.clock}`;
 const feedKey = (collection: string, recordId: string, action: string, by: string, at: number, fields: string) => `${collection}/${recordId} ${action} ${by} ${at} [${fields}]`;
 
+/** The state as one update of the current layout: an older document is migrated in memory (nothing is stored). */
+function currentLayoutState(state: Uint8Array): { update: Uint8Array; schema: number } {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, state);
+    const schema = Number(ydoc.getMap(META_MAP_NAME).get('schemaVersion') ?? 0);
+    if (schema === 0 || schema >= FIRST_SUMMARISED_LAYOUT) return { update: state, schema };
+    migrateDocument(ydoc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
+    return { update: Y.encodeStateAsUpdate(ydoc), schema };
+  } finally {
+    ydoc.destroy();
+  }
+}
+
 /** What the app reads from the document itself: the truth a summary is verified against. */
 export function contentOfDocument(doc: Y.Doc): SummaryContent {
   const meta = doc.getMap(META_MAP_NAME);
@@ -370,4 +381,29 @@ export function contentOfDocument(doc: Y.Doc): SummaryContent {
     if (live > 0) counts[name] = live;
   }
   return { name: String(meta.get('communityName') ?? ''), streetName: String(meta.get('streetName') ?? ''), counts, feed };
+}
+
+/**
+ * The `rebuild-summaries` and `verify-summaries` commands over a data directory's store: each document of the prefix
+ * is read whole from the stored updates. Returns one line per document, and whether every summary agreed.
+ */
+export function checkSummaries(store: { documents(prefix?: string): { doc: string }[]; loadUpdates(doc: string): { updates: Uint8Array[] } }, summaries: SummaryStore, mode: 'rebuild' | 'verify', prefix = ''): { lines: string[]; ok: boolean } {
+  const lines: string[] = [];
+  let ok = true;
+  for (const { doc } of store.documents(prefix)) {
+    const state = Y.mergeUpdates(store.loadUpdates(doc).updates);
+    if (mode === 'rebuild') {
+      summaries.rebuild(doc, state);
+      lines.push(`${doc}：摘要已重建`);
+      continue;
+    }
+    if (summaries.needsRebuild(doc)) {
+      lines.push(`${doc}：摘要待重建（旧版数据或版本升级后），下次查看时自动重建，或运行 rebuild-summaries`);
+      continue;
+    }
+    const problems = summaries.verify(doc, state);
+    if (problems.length > 0) ok = false;
+    lines.push(problems.length === 0 ? `${doc}：摘要与文档一致` : `${doc}：摘要与文档不一致——${problems.join('；')}。请运行 rebuild-summaries 重建`);
+  }
+  return { lines, ok };
 }

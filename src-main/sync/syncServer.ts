@@ -217,6 +217,7 @@ export class SyncServer {
       }
     });
     room.log.add(update);
+    this.keepWithinBudget();
   }
 
   /** Summaries of the documents about to be read, rebuilt first where an old layout or a migration needs it. */
@@ -328,6 +329,7 @@ export class SyncServer {
             encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
             encoding.writeVarUint8Array(e, room.log.diff(clientStateVector));
           }));
+          this.keepWithinBudget();
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
           if (!canWrite(conn.claims, room.name)) return; // a viewer's writes are never applied nor stored

@@ -123,7 +123,13 @@ function unionOfHistories(bases: RecordBase[]): HistoryEntry[] {
   const longest = [...bases].sort((a, b) => b.h.length - a.h.length)[0]!;
   const out = [...longest.h];
   const seen = new Set(out.map(entryKey));
-  for (const base of bases) for (const entry of base.h) if (!seen.has(entryKey(entry))) (seen.add(entryKey(entry)), out.push(entry));
+  for (const base of bases) {
+    for (const entry of base.h) {
+      if (seen.has(entryKey(entry))) continue;
+      seen.add(entryKey(entry));
+      out.push(entry);
+    }
+  }
   return out;
 }
 

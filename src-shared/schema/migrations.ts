@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { OperationError } from '../errors';
 import { COLLECTION_NAMES } from '../records';
 import { orgNodeKindFromLabel } from '../records/orgNode/orgNodeKinds';
-import { LEGACY_FIELDS_KEY, ORIGIN, baseKey, collectionMap, metaMap, type EditContext, type HistoryEntry, type RecordBase, type RecordMap } from '../repository/docLayout';
+import { LEGACY_FIELDS_KEY, ORIGIN, baseKey, recordBases, collectionMap, metaMap, type EditContext, type HistoryEntry, type RecordBase, type RecordMap } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from './version';
 
 /** Layout 1 and 2 kept a record's fields in a nested map. */
@@ -59,7 +59,7 @@ const LAYOUT2_STAMPS = ['createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'del
  */
 function flattenRecord(record: RecordMap, key: string): void {
   const legacy = record.get(LEGACY_FIELDS_KEY);
-  if (!(legacy instanceof Y.Map)) return; // made in layout 3, or already migrated here
+  if (!(legacy instanceof Y.Map) || recordBases(record).length > 0) return; // made in layout 3, or already migrated
   const f: Record<string, unknown> = {};
   const plainKeys: string[] = [];
   for (const [field, value] of legacy.entries()) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readCommunityInfo } from '../../src-shared/community/communityInfo';
 import { OrgTree } from '../../src-shared/records/orgNode';
-import { metaMap } from '../../src-shared/repository/docLayout';
+import { collectionMap, metaMap } from '../../src-shared/repository/docLayout';
+import { viewsOf } from '../fixtures/makeV2Fixture';
 import { createRepositories } from '../../src-shared/repository/repositories';
 import { migrateDocument } from '../../src-shared/schema/migrations';
 import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
@@ -61,5 +62,67 @@ describe('schema migrations', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(a.toJSON()).toEqual(b.toJSON());
     expect(createRepositories(a, fixedContext()).orgNodes.get('n-grid')?.kind).toBe('grid');
+  });
+});
+
+describe('layout 2 → 3 (one flat map per record)', () => {
+  const v2Fixture = () => new Uint8Array(readFileSync(new URL('../fixtures/community-v2.ybin', import.meta.url)));
+  const v2Views = () => JSON.parse(readFileSync(new URL('../fixtures/community-v2.json', import.meta.url), 'utf8')) as ReturnType<typeof viewsOf>;
+
+  it('upgrades the stored layout-2 document: every record reads as the layout-2 build read it, history included', () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, v2Fixture());
+    expect(migrateDocument(doc, fixedContext())).toEqual({ from: 2, to: CURRENT_SCHEMA_VERSION });
+    const repos = createRepositories(doc, fixedContext({}, Date.UTC(2026, 11, 1)));
+    expect(JSON.parse(JSON.stringify(viewsOf(repos)))).toEqual(v2Views());
+    // Nothing of layout 2 is left but the nested maps of Yjs-typed fields (texts and logs, edited in place).
+    const person = collectionMap(doc, 'people').values().next().value as Y.Map<unknown>;
+    expect([...person.keys()].every((k) => k.startsWith('@') || k.startsWith('h:') || k.startsWith('f:'))).toBe(true);
+    const meeting = collectionMap(doc, 'meetings').values().next().value as Y.Map<unknown>;
+    expect([...(meeting.get('fields') as Y.Map<unknown>).values()].every((v) => v instanceof Y.AbstractType)).toBe(true);
+    // Editable through the normal API, with the history continuing.
+    const id = repos.people.list()[0]!.id;
+    repos.people.update(id, { phone: '13900000000' });
+    expect(repos.people.history(id).at(-1)).toMatchObject({ action: 'update', changes: { phone: { from: '13800000000', to: '13900000000' } } });
+    // Running the step again (a PC that saw version 2 once more) rewrites nothing.
+    metaMap(doc).set('schemaVersion', 2);
+    const before = Y.encodeStateVector(doc);
+    migrateDocument(doc, fixedContext());
+    const after = Y.decodeStateVector(Y.encodeStateVector(doc));
+    const grew = [...after].filter(([client, clock]) => (Y.decodeStateVector(before).get(client) ?? 0) !== clock);
+    expect(grew.map(([client]) => client)).toEqual([doc.clientID]); // only the version number was written
+    expect(Y.getState(doc.store, doc.clientID) - (Y.decodeStateVector(before).get(doc.clientID) ?? 0)).toBe(1);
+  });
+
+  it('two PCs migrating while apart, each with its own unsynced layout-2 edit and edits after, merge with nothing lost', () => {
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    Y.applyUpdate(a, v2Fixture());
+    Y.applyUpdate(b, v2Fixture());
+    const views = v2Views();
+    const [x, y] = [views.people[2]!.view as { id: string; name: string }, views.people[3]!.view as { id: string }];
+    // B's layout-2 build edited x before it was updated (written as that build wrote: nested field map, history array).
+    const legacy = collectionMap(b, 'people').get(x.id)!;
+    b.transact(() => {
+      (legacy.get('fields') as Y.Map<unknown>).set('phone', '13700000002');
+      (legacy.get('history') as Y.Array<unknown>).push([{ at: Date.UTC(2026, 10, 20), by: '乙', device: 'pc-b', action: 'update', seen: 1, changes: { phone: { from: '', to: '13700000002' } } }]);
+      legacy.set('updatedAt', Date.UTC(2026, 10, 20));
+    });
+    migrateDocument(a, fixedContext({ name: '甲', device: 'pc-a' }, Date.UTC(2026, 10, 21)));
+    migrateDocument(b, fixedContext({ name: '乙', device: 'pc-b' }, Date.UTC(2026, 10, 21)));
+    const ra = createRepositories(a, fixedContext({ name: '甲', device: 'pc-a' }, Date.UTC(2026, 10, 22)));
+    const rb = createRepositories(b, fixedContext({ name: '乙', device: 'pc-b' }, Date.UTC(2026, 10, 23)));
+    ra.people.update(x.id, { name: '林则徐二' });
+    rb.people.update(y.id, { note: '乙的备注' } as never);
+    rb.people.delete(views.people[4]!.view.id as string);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    expect(a.toJSON()).toEqual(b.toJSON());
+    for (const repos of [ra, rb]) {
+      expect(repos.people.get(x.id)).toMatchObject({ name: '林则徐二', phone: '13700000002' });
+      expect(repos.people.get(y.id)).toMatchObject({ note: '乙的备注' });
+      expect(repos.people.get(views.people[4]!.view.id as string)?.meta.deleted).toBe(true);
+      expect(repos.people.history(x.id).map((h) => h.by)).toEqual(expect.arrayContaining(['乙', '甲']));
+      expect(repos.people.count()).toBe(views.people.filter((p) => !(p.view as { meta: { deleted: boolean } }).meta.deleted).length - 1);
+    }
   });
 });

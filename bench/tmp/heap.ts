@@ -1,0 +1,13 @@
+import * as Y from 'yjs';
+import { readFileSync } from 'node:fs';
+const gc = () => { (globalThis as any).gc(); (globalThis as any).gc(); };
+const u = new Uint8Array(readFileSync(process.argv[2]!));
+gc(); const before = process.memoryUsage().heapUsed;
+const t = performance.now();
+let d: Y.Doc | null = new Y.Doc(); Y.applyUpdate(d, u);
+const ms = performance.now() - t;
+gc(); const heap = process.memoryUsage().heapUsed - before;
+console.log(process.argv[2], 'MB', (u.byteLength/1e6).toFixed(1), 'decode ms', ms.toFixed(0), 'heap MB', (heap / 1e6).toFixed(0), 'ratio', (heap / u.byteLength).toFixed(1));
+const pe = d.getMap('pointEntries'); const first = pe.values().next().value as Y.Map<unknown>;
+console.log(JSON.stringify(first.toJSON()).length, JSON.stringify(first.toJSON()).slice(0, 600));
+console.log('sizes', ['people','pointEntries','bookings','serviceActivities','meetings'].map(n => n + ':' + d!.getMap(n).size).join(' '));

@@ -1,0 +1,31 @@
+import * as Y from 'yjs';
+import { writeCommunityInfo } from '../../src-shared/community/communityInfo';
+import { OrgTree } from '../../src-shared/records';
+import { createRepositories } from '../../src-shared/repository/repositories';
+import { fixedContext } from '../../src-shared/testing/fixedContext';
+import { populateCommunity } from '../../src-shared/testing/largeCommunity';
+import { toLayout2 } from '../../src-shared/testing/layout2';
+import { writeFileSync } from 'node:fs';
+const gc = () => { (globalThis as any).gc(); (globalThis as any).gc(); };
+const doc = new Y.Doc();
+const context = fixedContext({ name: '王小红', device: 'pc-office' });
+writeCommunityInfo(doc, { code: '350102001001', name: '三坊七巷社区', streetName: '南街街道', createdAt: Date.UTC(2026, 0, 1) });
+const repos = createRepositories(doc, context);
+let t = performance.now();
+await populateCommunity({ repos, orgTree: new OrgTree(repos.orgNodes) });
+console.log('generate', performance.now() - t);
+const v3 = Y.encodeStateAsUpdate(doc);
+const v2doc = toLayout2(doc);
+const v2 = Y.encodeStateAsUpdate(v2doc);
+v2doc.destroy(); doc.destroy();
+writeFileSync('/tmp/lb/v3.bin', v3); writeFileSync('/tmp/lb/v2.bin', v2);
+console.log('v3 MB', v3.byteLength / 1e6, 'v2 MB', v2.byteLength / 1e6);
+for (const [name, u] of [['v2', v2], ['v3', v3]] as const) {
+  gc(); const before = process.memoryUsage().heapUsed;
+  t = performance.now();
+  const d = new Y.Doc(); Y.applyUpdate(d, u);
+  const ms = performance.now() - t;
+  gc(); const heap = process.memoryUsage().heapUsed - before;
+  console.log(name, 'decode ms', ms.toFixed(0), 'heap MB', (heap / 1e6).toFixed(0), 'ratio', (heap / u.byteLength).toFixed(1));
+  d.destroy();
+}
