@@ -98,8 +98,8 @@ describe('layout 2 → 3 (one flat map per record)', () => {
     const [a, b] = [new Y.Doc(), new Y.Doc()];
     Y.applyUpdate(a, v2Fixture());
     Y.applyUpdate(b, v2Fixture());
-    const views = v2Views();
-    const [x, y] = [views.people[2]!.view as { id: string; name: string }, views.people[3]!.view as { id: string }];
+    const people = v2Views().people!.map((p) => p.view as { id: string; name: string; meta: { deleted: boolean } });
+    const [x, y, z] = [people[2]!, people[3]!, people[4]!];
     // B's layout-2 build edited x before it was updated (written as that build wrote: nested field map, history array).
     const legacy = collectionMap(b, 'people').get(x.id)!;
     b.transact(() => {
@@ -113,16 +113,16 @@ describe('layout 2 → 3 (one flat map per record)', () => {
     const rb = createRepositories(b, fixedContext({ name: '乙', device: 'pc-b' }, Date.UTC(2026, 10, 23)));
     ra.people.update(x.id, { name: '林则徐二' });
     rb.people.update(y.id, { note: '乙的备注' } as never);
-    rb.people.delete(views.people[4]!.view.id as string);
+    rb.people.delete(z.id);
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     expect(a.toJSON()).toEqual(b.toJSON());
     for (const repos of [ra, rb]) {
       expect(repos.people.get(x.id)).toMatchObject({ name: '林则徐二', phone: '13700000002' });
       expect(repos.people.get(y.id)).toMatchObject({ note: '乙的备注' });
-      expect(repos.people.get(views.people[4]!.view.id as string)?.meta.deleted).toBe(true);
+      expect(repos.people.get(z.id)?.meta.deleted).toBe(true);
       expect(repos.people.history(x.id).map((h) => h.by)).toEqual(expect.arrayContaining(['乙', '甲']));
-      expect(repos.people.count()).toBe(views.people.filter((p) => !(p.view as { meta: { deleted: boolean } }).meta.deleted).length - 1);
+      expect(repos.people.count()).toBe(people.filter((p) => !p.meta.deleted).length - 1);
     }
   });
 });
