@@ -2,8 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { ORIGIN } from '../../src-shared/repository/docLayout';
-import { describeClose } from '../../src-shared/sync/access';
+import { ORIGIN, metaMap } from '../../src-shared/repository/docLayout';
+import { CLOSE_CODES, describeClose } from '../../src-shared/sync/access';
 import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
@@ -79,7 +79,18 @@ export class SyncConnection {
     this.pendingUpdates = this.pendingUpdates.filter((sv) => !this.covered(sv));
     this.status.pending = this.pendingUpdates.length;
     doc.on('update', this.onUpdate);
+    metaMap(doc).observe(this.onMeta);
   }
+
+  /**
+   * Another PC upgraded the community's data to a layout newer than this build writes: stop exchanging (this build's
+   * writes would land where the newer one no longer reads) and say to update. Local data stays as it is.
+   */
+  private readonly onMeta = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    if (transaction.origin !== SYNC_ORIGIN || Number(metaMap(this.doc).get('schemaVersion') ?? 0) <= CURRENT_SCHEMA_VERSION) return;
+    this.disconnect();
+    this.setStatus({ ...this.status, state: 'refused', message: describeClose(CLOSE_CODES.outdated).message });
+  };
 
   get syncStatus(): SyncStatus {
     return this.status;
@@ -121,6 +132,7 @@ export class SyncConnection {
   destroy(): void {
     this.disconnect();
     this.doc.off('update', this.onUpdate);
+    metaMap(this.doc).unobserve(this.onMeta);
   }
 
   private open(): void {

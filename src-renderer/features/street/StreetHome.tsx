@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
 import { peekClaims, ROLE_LABELS, type ConnectionSettings } from '../../../src-shared/sync/access';
 import { StreetExchangeCard } from './StreetExchangeCard';
+import { StreetFeed } from './StreetFeed';
 import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
@@ -24,26 +25,14 @@ interface CommunityRow {
   counts: Record<string, number>;
 }
 
-interface FeedRow {
-  code: string;
-  community: string;
-  collection: string;
-  title: string;
-  action: string;
-  by: string;
-  at: number;
-  fields: string[];
-}
-
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复', migrate: '升级' };
 const SHOWN = ['people', 'orgNodes', 'residentUnits', 'meetings', 'bookings', 'activities'] as const;
 
 /** Street office: every community of the street with its sync state and counts, and what changed since a date. */
 export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { settings: ConnectionSettings; clerkName: string; onOpen(code: string): Promise<void>; onSignOut(): Promise<void> }) {
   const claims = peekClaims(settings.token);
   const [rows, setRows] = useState<CommunityRow[] | null>(null);
-  const [feed, setFeed] = useState<FeedRow[]>([]);
-  const [since, setSince] = useState(dayjs().subtract(7, 'day').startOf('day'));
+  /** Bumped on every refresh of the overview: the feed asks for its first page again. */
+  const [refreshKey, setRefreshKey] = useState(0);
   const [error, setError] = useState('');
   /** When the server last answered: what the table shows is as of then. */
   const [answeredAt, setAnsweredAt] = useState<number | null>(null);
@@ -52,19 +41,16 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
     try {
       const base = `${httpBase(settings.serverUrl)}/api`;
       const token = encodeURIComponent(settings.token);
-      const [list, changes] = await Promise.all([
-        fetchJson<CommunityRow[]>(`${base}/communities?token=${token}`),
-        fetchJson<FeedRow[]>(`${base}/feed?token=${token}&since=${since.valueOf()}`),
-      ]);
+      const list = await fetchJson<CommunityRow[]>(`${base}/communities?token=${token}`);
       if (!Array.isArray(list)) throw new ServerProblem('街道服务器的回答无法识别：请核对连接串中的服务器地址。');
       setRows(list);
-      setFeed(Array.isArray(changes) ? changes : []);
+      setRefreshKey((n) => n + 1);
       setError('');
       setAnsweredAt(Date.now());
     } catch (e) {
       setError(`${errorText(e)}本机已打开过的社区仍可离线查看。`);
     }
-  }, [settings, since]);
+  }, [settings]);
   // Who is online is only known while the server answers: stale counts are not shown as current.
   const reachable = !error && answeredAt !== null;
 
@@ -105,39 +91,27 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
             />
           </Card>
           <StreetExchangeCard settings={settings} clerkName={clerkName} onOpen={onOpen} />
-          <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
-            // The community opens on its 会议记录 screen with that meeting.
-            localStorage.setItem('desk:screen', 'meetings');
-            localStorage.setItem('desk:open-meeting', meetingId);
-            await onOpen(code);
-          }} />
-          <StreetAvailability settings={settings} onOpen={async (code) => {
-            // The community opens on its 场地预约 screen.
-            localStorage.setItem('desk:screen', 'bookings');
-            await onOpen(code);
-          }} />
-          <StreetAssessment settings={settings} />
-          <StreetWhistles settings={settings} />
-          <StreetUnitAssessment settings={settings} />
+          {/* The views that read whole documents are asked only once the overview (from summaries) has answered. */}
+          {rows !== null && (
+            <>
+              <StreetFeed settings={settings} communities={rows} refreshKey={refreshKey} />
+              <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
+                // The community opens on its 会议记录 screen with that meeting.
+                localStorage.setItem('desk:screen', 'meetings');
+                localStorage.setItem('desk:open-meeting', meetingId);
+                await onOpen(code);
+              }} />
+              <StreetAvailability settings={settings} onOpen={async (code) => {
+                // The community opens on its 场地预约 screen.
+                localStorage.setItem('desk:screen', 'bookings');
+                await onOpen(code);
+              }} />
+              <StreetAssessment settings={settings} />
+              <StreetWhistles settings={settings} />
+              <StreetUnitAssessment settings={settings} />
+            </>
+          )}
           {platform.kind === 'desktop' && claims && <LocalServerCard streetCode={claims.scope} />}
-          <Card title="变更动态" extra={<Space>自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来</Space>}>
-            <Table<FeedRow>
-              rowKey={(r) => `${r.code}-${r.at}-${r.title}-${r.by}-${r.action}`}
-              size="small"
-              dataSource={feed}
-              pagination={{ pageSize: 20 }}
-              data-testid="street-feed"
-              locale={{ emptyText: '这段时间没有变更' }}
-              columns={[
-                { title: '时间', render: (_, r) => dayjs(r.at).format('MM-DD HH:mm') },
-                { title: '社区', dataIndex: 'community' },
-                { title: '类型', render: (_, r) => COLLECTIONS[r.collection as keyof typeof COLLECTIONS]?.label ?? r.collection },
-                { title: '记录', dataIndex: 'title' },
-                { title: '操作', render: (_, r) => ACTIONS[r.action] ?? r.action },
-                { title: '操作人', dataIndex: 'by' },
-              ]}
-            />
-          </Card>
         </Space>
       </Layout.Content>
     </Layout>

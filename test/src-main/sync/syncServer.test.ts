@@ -165,6 +165,24 @@ describe('sync', () => {
     good.conn.destroy();
   });
 
+  it('stops exchanging, and says to update, when another PC brings the data to a newer layout than this build writes', async () => {
+    const older = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    const newer = client(COMMUNITY, token('clerk', COMMUNITY).token);
+    await waitFor(() => older.conn.syncStatus.state === 'synced' && newer.conn.syncStatus.state === 'synced');
+    newer.doc.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION + 1);
+    await waitFor(() => older.conn.syncStatus.state === 'refused');
+    expect(older.conn.syncStatus.message).toMatch(/请先升级本机的社区工作台/);
+    // What the older build writes now stays on its PC.
+    const before = server.documentState(COMMUNITY).byteLength;
+    createRepositories(older.doc, fixedContext()).residentUnits.create({ name: '旧版本写入' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.documentState(COMMUNITY).byteLength).toBe(before);
+    newer.doc.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION);
+    await waitFor(() => newer.conn.syncStatus.pending === 0);
+    older.conn.destroy();
+    newer.conn.destroy();
+  });
+
   it('lists the communities of a street with counts, and a feed of changes', async () => {
     const street = token('street', '350102001').token;
     const res = await fetch(`${url.replace('ws', 'http')}/api/communities?token=${street}`);
