@@ -10,6 +10,8 @@ import { StreetHome } from '../features/street/StreetHome';
 import { platform } from '../platform/platform';
 import { SyncSession } from '../sync/syncSession';
 import { MainLayout } from './MainLayout';
+import { PreviewLayout } from './PreviewLayout';
+import { readCommunityPreview, type CommunityPreview } from '../data/communityPreview';
 import { OperatorSession } from './operatorSession';
 import { loadOperatorSettings } from '../data/operators';
 import { newId } from '../../src-shared/ids';
@@ -22,6 +24,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'setup'; settings: AppSettings }
   | { kind: 'street' }
+  | { kind: 'preview'; preview: CommunityPreview }
   | { kind: 'ready'; session: Session }
   | { kind: 'failed'; message: string };
 
@@ -102,15 +105,29 @@ export function App() {
     return session;
   }, [closeCommunity]);
 
+  /**
+   * The roster from IndexedDB's projection tables, painted before the document's (seconds long) decode blocks the page.
+   * Nothing to show (a new PC, a community not yet here) leaves the loading screen as it is.
+   */
+  const showPreview = useCallback(async (code: string, cancelled: () => boolean) => {
+    const preview = await readCommunityPreview(code).catch(() => null);
+    if (!preview || cancelled()) return;
+    setPhase({ kind: 'preview', preview });
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    // Tests hold the opening here to look at the preview.
+    await (window as { deskOpenGate?: Promise<void> }).deskOpenGate;
+  }, []);
+
   const openCommunity = useCallback(async (code: string, alreadyOpen?: CommunityStore) => {
     await closeCommunity();
+    if (!alreadyOpen) await showPreview(code, () => false);
     const store = alreadyOpen ?? (await CommunityStore.open(code, { context: context.current }));
     storeRef.current = store;
     const settings = syncSettings.current;
     const claims = settings ? peekClaims(settings.token) : undefined;
     if (settings && claims && canRead(claims, code)) syncRef.current = await SyncSession.start(store, settings);
     setPhase({ kind: 'ready', session: makeSession(store) });
-  }, [closeCommunity, makeSession]);
+  }, [closeCommunity, makeSession, showPreview]);
 
   useEffect(() => {
     let cancelled = false;
@@ -122,6 +139,7 @@ export function App() {
       operators.current = new OperatorSession(await loadOperatorSettings(settings.clerkName));
       if (cancelled) return;
       if (!settings.currentCommunity) return setPhase(isStreetUser() ? { kind: 'street' } : { kind: 'setup', settings });
+      await showPreview(settings.currentCommunity, () => cancelled);
       const store = await CommunityStore.open(settings.currentCommunity, { context: context.current });
       if (cancelled) return void store.close();
       // A community set up here, or one a street user opened (its data may still be on the way from the server).
@@ -135,7 +153,7 @@ export function App() {
       cancelled = true;
       void closeCommunity();
     };
-  }, [openCommunity, closeCommunity]);
+  }, [openCommunity, closeCommunity, showPreview]);
 
   const finishSetup = useCallback(async (result: SetupResult, settings: AppSettings) => {
     deviceId.current = settings.deviceId;
@@ -220,6 +238,8 @@ export function App() {
           }}
         />
       );
+    case 'preview':
+      return <PreviewLayout preview={phase.preview} />;
     case 'ready':
       return (
         <SessionContext.Provider value={phase.session}>

@@ -37,6 +37,9 @@ const SCREENS = [
   { key: 'settings', label: '设置', icon: <SettingOutlined />, render: () => <SettingsPage /> },
 ];
 
+/** The menu as the preview shows it (every screen but the roster waits for the document). */
+export const SCREEN_MENU = SCREENS.map(({ key, label, icon }) => ({ key, label, icon }));
+
 /** The community's backup keeper in this window, for the quit backup (the desktop app waits for it on closing). */
 const quitBackup: { keeper?: ReturnType<typeof useKeeper> } = {};
 let quitHandlerSet = false;

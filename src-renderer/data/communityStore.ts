@@ -8,7 +8,8 @@ import { OrgTree } from '../../src-shared/records/orgNode';
 import { CommunitySettings } from '../../src-shared/settings/communitySettings';
 import { COLLECTION_NAMES } from '../../src-shared/records';
 import { changedRecordIds, type AnyRepository } from '../../src-shared/repository/collectionRepository';
-import { ORIGIN, collectionMap, type EditContext } from '../../src-shared/repository/docLayout';
+import { ORIGIN, collectionMap, metaMap, type EditContext } from '../../src-shared/repository/docLayout';
+import { INFO_META_KEY } from './communityPreview';
 import { createRepositories, type Repositories } from '../../src-shared/repository/repositories';
 import { migrateDocument, type MigrationResult } from '../../src-shared/schema/migrations';
 import { CommunityDb, type IndexedDbDependencies, type ProjectionRow } from './communityDb';
@@ -210,8 +211,22 @@ export class CommunityStore {
 
     this.watchForEdits();
     this.migration = migrateDocument(this.doc, this.options.context);
+    this.keepInfoForPreview();
     if (this.options.verifyOnOpen !== false) this.projectionCheck = verifyProjection(this.db, this.repos);
     if (this.options.compactOnOpen !== false && rows.length >= this.compactThreshold) void this.compact();
+  }
+
+  /** The next opening shows the community's name (and its roster) from IndexedDB before the document is decoded. */
+  private keepInfoForPreview(): void {
+    let saved = '';
+    const save = () => {
+      const info = this.info;
+      if (!info || this.closed || JSON.stringify(info) === saved) return;
+      saved = JSON.stringify(info);
+      void this.saveMeta(INFO_META_KEY, info).catch(() => undefined);
+    };
+    save();
+    metaMap(this.doc).observe(save);
   }
 
   private get compactThreshold(): number {
