@@ -104,6 +104,66 @@ function dataSafetyFigures(d: Record<string, number>): Record<string, Figure> {
   };
 }
 
+function storageFigures(r: Record<string, number>): Record<string, Figure> {
+  const n = (key: string) => r[key] as number;
+  return {
+    'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
+    'storage.generate_ms': { value: round(n('generateMs'), 0), unit: 'ms', target: null, note: 'creating every record and committing it to IndexedDB' },
+    'storage.cold_open_ms': { value: round(n('openMs'), 1), unit: 'ms', target: null, note: 'IndexedDB → usable repository (median of 5)' },
+    'storage.raw_apply_update_ms': { value: round(n('applyMs'), 1), unit: 'ms', target: null, note: 'Y.applyUpdate of the same state (median of 5)' },
+    'storage.cold_open_ratio': { value: round(n('openMs') / n('applyMs')), unit: 'x', target: 2 },
+    'storage.compaction_ms': { value: round(n('compactMs'), 0), unit: 'ms', target: null, note: `${n('rowsBefore')} rows → 1 snapshot` },
+    'storage.stored_bytes': { value: n('storedBytes'), unit: 'bytes', target: null, note: 'update log after compaction' },
+    'storage.state_bytes': { value: n('stateBytes'), unit: 'bytes', target: null, note: 'Y.encodeStateAsUpdate' },
+    'storage.stored_to_state_ratio': { value: round(n('storedBytes') / n('stateBytes')), unit: 'x', target: 1.5 },
+    'storage.projection_verify_ms': { value: round(n('verifyMs'), 0), unit: 'ms', target: null, note: `background check of ${n('projectionRows')} projection rows after open` },
+    'storage.idb_usage_bytes': { value: n('idbUsage'), unit: 'bytes', target: null, note: 'navigator.storage.estimate(): update log + projection tables' },
+    'storage.idb_usage_to_state_ratio': { value: round(n('idbUsage') / n('stateBytes')), unit: 'x', target: null, note: 'whole origin incl. projection copies of every record' },
+    'layout.state_bytes_layout2': { value: n('stateV2Bytes'), unit: 'bytes', target: null, note: 'the same community in layout 2 (nested field map, history array and stamps per record)' },
+    'layout.raw_decode_layout2_ms': { value: round(n('applyV2Ms'), 0), unit: 'ms', target: null, note: 'Y.applyUpdate of the layout-2 state (median of 3)' },
+    'layout.cold_open_to_layout2_decode_ratio': { value: round(n('openMs') / n('applyV2Ms')), unit: 'x', target: 1, note: `cold open (IndexedDB → usable repository, ${round(n('openMs'), 0)} ms) against the raw decode of the same data in layout 2 (${round(n('applyV2Ms'), 0)} ms)` },
+    'layout.first_screen_ms': { value: round(n('firstScreenMs'), 0), unit: 'ms', target: null, note: 'the roster (7,000 people) read from the projection tables and drawn in its tabs, median of 3' },
+    'layout.first_screen_ratio': { value: round(n('firstScreenMs') / n('applyMs')), unit: 'x', target: 0.3, note: `against the raw decode of the layout-3 state (${round(n('applyMs'), 0)} ms); against layout 2's: ${round(n('firstScreenMs') / n('applyV2Ms'))}` },
+  };
+}
+
+/** The street's server with 30 large communities (bench/syncBench.ts), its overview drawn in Chromium. */
+async function streetFigures(browser: Browser, url: string): Promise<Record<string, Figure>> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20 * 60_000);
+  const renderOverview = async (serverUrl: string, token: string, rows: number) => {
+    await page.goto(url);
+    await page.waitForFunction(() => document.title === 'ready');
+    const ms = await page.evaluate(([s, t, n]) => (window as unknown as { runStreetOverviewBench(s: string, t: string, n: number): Promise<number> }).runStreetOverviewBench(s, t, n), [serverUrl, token, rows] as const);
+    await page.goto('about:blank');
+    return ms;
+  };
+  try {
+    const s = await runSyncBench(renderOverview);
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+    return {
+      'layout.state_bytes': { value: s.stateBytes!, unit: 'bytes', target: null, note: `large community of DOMAIN.md with its volunteering ledger (${mb(s.stateBytes!)} MB; ${mb(s.stateV2Bytes!)} MB in layout 2)` },
+      'layout.heap_to_state_ratio': { value: round(s.heapBytes! / s.stateBytes!), unit: 'x', target: 5, note: `Node heap of the live document after decoding: ${mb(s.heapBytes!)} MB for ${mb(s.stateBytes!)} MB of state (decode ${round(s.decodeMs!, 0)} ms; layout 2: ${round(s.decodeV2Ms!, 0)} ms)` },
+      'layout.migrate_large_ms': { value: round(s.migrateMs!, 0), unit: 'ms', target: null, note: `layout 2 → 3 of the whole large community in one transaction, every record read back identical; ${mb(s.migratedBytes!)} MB after` },
+      'street.summary_full_state_ms': { value: round(s.summaryMs!, 0), unit: 'ms', target: null, note: `one community's whole state stored and summarised from the decoded update (${s.feedRows} feed rows over 30 communities)` },
+      'street.overview_cold_ms': { value: round(s.overviewColdMs!, 0), unit: 'ms', target: 3000, note: 'a fresh server, the street page in Chromium: from the request to the table of 30 large communities' },
+      'street.overview_warm_ms': { value: round(s.overviewWarmMs!, 1), unit: 'ms', target: 300, note: '/api/communities again, median of 5' },
+      'street.feed_page_ms': { value: round(s.feedPageMs!, 1), unit: 'ms', target: 100, note: `a page of 50 (all, by type, by community, by person, since a date, and the next page), median of 10; max ${round(s.feedPageMaxMs!, 1)} ms` },
+      'street.server_rss_30_large_5_connected_mb': { value: round(s.rssConnectedMb!, 0), unit: 'MB', target: 500, note: `30 large communities stored, 5 connected and synced, overview and feed asked; ${s.roomsConnected} documents in memory holding ${round(s.heldConnectedMb!, 0)} MB (budget 256 MB); after a sixth PC's sync ${round(s.rssAfterEvictedMb!, 0)} MB` },
+      'sync.first_full_sync_ms': { value: round(s.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${mb(s.stateBytes!)} MB state) from the server over loopback, median of the 5` },
+      'sync.evicted_first_sync_ms': { value: round(s.evictedSyncMs!, 0), unit: 'ms', target: null, note: 'a community whose bytes the server had released, read back from disk and synced' },
+      'sync.raw_encode_decode_ms': { value: round(s.rawEncodeDecodeMs!, 0), unit: 'ms', target: null, note: 'Y.encodeStateAsUpdate + Y.applyUpdate of the same state' },
+      'sync.first_sync_ratio': { value: round(s.firstSyncMs! / s.rawEncodeDecodeMs!), unit: 'x', target: 2 },
+      'sync.evicted_first_sync_ratio': { value: round(s.evictedSyncMs! / s.rawEncodeDecodeMs!), unit: 'x', target: 2 },
+      'sync.edit_propagation_p50_ms': { value: round(s.propagationP50!, 1), unit: 'ms', target: null, note: 'community clerk → street, 200 edits, each stored on disk (with its summary) before it is forwarded' },
+      'sync.edit_propagation_p95_ms': { value: round(s.propagationP95!, 1), unit: 'ms', target: null },
+      'sync.idle_connections_held': { value: s.idleHeld!, unit: 'connections', target: null, note: `of 500 opened, after 10 s; server counted ${s.idleServerConnections}; RSS ${round(s.rssIdleMb!, 0)} MB` },
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 /** Parts that `BENCH_ONLY=<part> npm run bench` re-measures alone, keeping the other figures as last measured. */
 const PARTS: Record<string, [string, (r: Record<string, number>) => Record<string, Figure>]> = {
   volunteer: ['runVolunteerBench', volunteerFigures],
@@ -111,6 +171,7 @@ const PARTS: Record<string, [string, (r: Record<string, number>) => Record<strin
   meetings: ['runMeetingBench', meetingFigures],
   coBuilding: ['runCoBuildingBench', coBuildingFigures],
   dataSafety: ['runDataSafetyBench', dataSafetyFigures],
+  storage: ['runStorageBench', storageFigures],
 };
 
 async function main() {
@@ -135,14 +196,14 @@ async function main() {
       return result;
     };
     const part = PARTS[process.env.BENCH_ONLY ?? ''];
-    if (part || process.env.BENCH_ONLY === 'documents') {
-      const figures = part ? part[1](await run<Record<string, number>>(part[0])) : await runDocumentsBench(browser, url);
+    if (part || process.env.BENCH_ONLY === 'documents' || process.env.BENCH_ONLY === 'street') {
+      const figures = part ? part[1](await run<Record<string, number>>(part[0])) : process.env.BENCH_ONLY === 'street' ? await streetFigures(browser, url) : await runDocumentsBench(browser, url);
       const file = resolve(import.meta.dirname, 'results.json');
       writeFileSync(file, `${JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Figure>), ...figures }, null, 2)}\n`);
       console.table(Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '' }])));
       return;
     }
-    const r = await run<Record<string, number>>('runStorageBench');
+    const storage = storageFigures(await run<Record<string, number>>('runStorageBench'));
     const search = await run<Record<string, number>>('runSearchBench');
     const importFigures = await run<Record<string, number>>('runImportBench');
     // First render is a cold start: measured in three fresh pages, the median reported.
@@ -153,20 +214,8 @@ async function main() {
     const volunteer = await run<Record<string, number>>('runVolunteerBench');
     const coBuilding = await run<Record<string, number>>('runCoBuildingBench');
     const dataSafety = await run<Record<string, number>>('runDataSafetyBench');
-    const n = (key: string) => r[key] as number;
     const results: Record<string, Figure> = {
-      'storage.records': { value: n('records'), unit: 'records', target: null, note: 'large community of DOMAIN.md, made through the repository API' },
-      'storage.generate_ms': { value: round(n('generateMs'), 0), unit: 'ms', target: null, note: 'creating every record and committing it to IndexedDB' },
-      'storage.cold_open_ms': { value: round(n('openMs'), 1), unit: 'ms', target: null, note: 'IndexedDB → usable repository (median of 5)' },
-      'storage.raw_apply_update_ms': { value: round(n('applyMs'), 1), unit: 'ms', target: null, note: 'Y.applyUpdate of the same state (median of 5)' },
-      'storage.cold_open_ratio': { value: round(n('openMs') / n('applyMs')), unit: 'x', target: 2 },
-      'storage.compaction_ms': { value: round(n('compactMs'), 0), unit: 'ms', target: null, note: `${n('rowsBefore')} rows → 1 snapshot` },
-      'storage.stored_bytes': { value: n('storedBytes'), unit: 'bytes', target: null, note: 'update log after compaction' },
-      'storage.state_bytes': { value: n('stateBytes'), unit: 'bytes', target: null, note: 'Y.encodeStateAsUpdate' },
-      'storage.stored_to_state_ratio': { value: round(n('storedBytes') / n('stateBytes')), unit: 'x', target: 1.5 },
-      'storage.projection_verify_ms': { value: round(n('verifyMs'), 0), unit: 'ms', target: null, note: `background check of ${n('projectionRows')} projection rows after open` },
-      'storage.idb_usage_bytes': { value: n('idbUsage'), unit: 'bytes', target: null, note: 'navigator.storage.estimate(): update log + projection tables' },
-      'storage.idb_usage_to_state_ratio': { value: round(n('idbUsage') / n('stateBytes')), unit: 'x', target: null, note: 'whole origin incl. projection copies of every record' },
+      ...storage,
       'roster.search_keystroke_median_ms': { value: round(search.medianMs!, 2), unit: 'ms', target: 16, note: `${search.people} people; pinyin/initials/digits + filters, 24 keystrokes x 5` },
       'roster.search_keystroke_p95_ms': { value: round(search.p95Ms!, 2), unit: 'ms', target: null },
       'roster.search_index_build_ms': { value: round(search.indexMs!, 0), unit: 'ms', target: null, note: 'pinyin of every name, once per list change' },
@@ -174,16 +223,7 @@ async function main() {
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
     Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), dataSafetyFigures(dataSafety), await runDocumentsBench(browser, url));
-    const sync = await runSyncBench();
-    Object.assign(results, {
-      'sync.first_full_sync_ms': { value: round(sync.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${(sync.stateBytes! / 1e6).toFixed(1)} MB state) from the server over loopback, median of 3` },
-      'sync.raw_encode_decode_ms': { value: round(sync.rawEncodeDecodeMs!, 0), unit: 'ms', target: null, note: 'Y.encodeStateAsUpdate + Y.applyUpdate of the same state' },
-      'sync.first_sync_ratio': { value: round(sync.firstSyncMs! / sync.rawEncodeDecodeMs!), unit: 'x', target: 2 },
-      'sync.edit_propagation_p50_ms': { value: round(sync.propagationP50!, 1), unit: 'ms', target: null, note: 'community clerk → street, 200 edits, each stored on disk before it is forwarded' },
-      'sync.edit_propagation_p95_ms': { value: round(sync.propagationP95!, 1), unit: 'ms', target: null },
-      'sync.server_rss_30_large_communities_mb': { value: round(sync.rssLoadedMb!, 0), unit: 'MB', target: null, note: `${sync.documents} documents loaded in the server process` },
-      'sync.idle_connections_held': { value: sync.idleHeld!, unit: 'connections', target: null, note: `of 500 opened, after 10 s; server counted ${sync.idleServerConnections}; RSS ${round(sync.rssIdleMb!, 0)} MB` },
-    });
+    Object.assign(results, await streetFigures(browser, url));
     writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.table(Object.fromEntries(Object.entries(results).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '', ok: f.target === null ? '' : f.value <= f.target ? 'yes' : 'NO' }])));
   } finally {

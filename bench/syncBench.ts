@@ -1,22 +1,30 @@
 /**
- * Sync benchmarks against a real server process on loopback: first full sync of a large community vs the raw
- * encode + decode of its state; community → street edit propagation; server memory with 30 large communities
- * loaded; 500 idle connections held.
+ * Street-scale and sync benchmarks against a real server process on loopback, with 30 copies of the large community
+ * (everything of DOMAIN.md, the volunteering ledger included): the layout (heap of a live document against its encoded
+ * state; the layout-2 migration of the whole community), the street overview cold and warm and a feed page, server
+ * memory with 30 communities and 5 connected, the first sync of a document the server had released, edit propagation
+ * community → street, and 500 idle connections held.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as Y from 'yjs';
+import { SummaryStore } from '../src-main/sync/summaryStore';
 import { SyncStore } from '../src-main/sync/syncStore';
 import { signToken } from '../src-main/sync/tokens';
 import { writeCommunityInfo } from '../src-shared/community/communityInfo';
-import { OrgTree } from '../src-shared/records';
-import { createRepositories } from '../src-shared/repository/repositories';
+import { COLLECTION_NAMES, OrgTree } from '../src-shared/records';
+import type { AnyRepository } from '../src-shared/repository/collectionRepository';
+import { createRepositories, type Repositories } from '../src-shared/repository/repositories';
+import { migrateDocument } from '../src-shared/schema/migrations';
 import { fixedContext } from '../src-shared/testing/fixedContext';
 import { LARGE_COMMUNITY, populateCommunity } from '../src-shared/testing/largeCommunity';
+import { toLayout2 } from '../src-shared/testing/layout2';
 import { SyncConnection } from '../src-renderer/sync/syncConnection';
-import { startSyncServerProcess } from '../test/support/syncServerProcess';
+import { killProcess, startSyncServerProcess } from '../test/support/syncServerProcess';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
@@ -29,111 +37,220 @@ function waitFor(check: () => boolean, ms: number): Promise<void> {
   });
 }
 
-export async function runSyncBench(): Promise<Record<string, number>> {
+/** A full collection of garbage, so heap figures count live objects only. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** Every record of every type as the app reads it, for comparing two documents. */
+function everyView(repos: Repositories): string {
+  return JSON.stringify(COLLECTION_NAMES.map((name) => (repos[name as keyof Repositories] as unknown as AnyRepository).list({ includeDeleted: true }).sort((a, b) => (a.id < b.id ? -1 : 1))));
+}
+
+/** Heap of a live document decoded from its state, against the state's bytes; and the layout-2 migration of it. */
+function layoutFigures(doc: Y.Doc, state: Uint8Array): Record<string, number> {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const live = new Y.Doc();
+  Y.applyUpdate(live, state);
+  const decodeMs = performance.now() - t0;
+  createRepositories(live, fixedContext()).people.count(); // usable: a query answers
+  collectGarbage();
+  const heapBytes = process.memoryUsage().heapUsed - before;
+  live.destroy();
+
+  const old = toLayout2(doc);
+  const stateV2 = Y.encodeStateAsUpdate(old);
+  old.destroy();
+  const migrated = new Y.Doc();
+  const t1 = performance.now();
+  Y.applyUpdate(migrated, stateV2);
+  const decodeV2Ms = performance.now() - t1;
+  const t2 = performance.now();
+  migrateDocument(migrated, fixedContext({ name: '升级程序' }));
+  const migrateMs = performance.now() - t2;
+  // The migration is checked here too, at full size: every record reads as before.
+  if (everyView(createRepositories(migrated, fixedContext())) !== everyView(createRepositories(doc, fixedContext()))) throw new Error('the layout-2 migration changed a record of the large community');
+  const migratedBytes = Y.encodeStateAsUpdate(migrated).byteLength;
+  migrated.destroy();
+  return { heapBytes, decodeMs, stateV2Bytes: stateV2.byteLength, decodeV2Ms, migrateMs, migratedBytes };
+}
+
+/** Copies one document's summary rows to another code (the 30 communities are byte-identical copies). */
+function copySummary(store: SyncStore, from: string, to: string): void {
+  store.db.exec('BEGIN');
+  store.db.prepare("INSERT INTO summary_docs SELECT ?, name, street, schema, stale, meta FROM summary_docs WHERE doc = ?").run(to, from);
+  store.db.prepare('INSERT INTO summary_counts SELECT ?, collection, live FROM summary_counts WHERE doc = ?').run(to, from);
+  store.db.prepare('INSERT INTO summary_records SELECT ?, client, clock, collection, record_id, title, base_deleted, base_at, state_at, state_device, state_deleted FROM summary_records WHERE doc = ?').run(to, from);
+  store.db.prepare('INSERT INTO summary_feed (doc, client, clock, idx, collection, record_id, title, action, by, at, fields) SELECT ?, client, clock, idx, collection, record_id, title, action, by, at, fields FROM summary_feed WHERE doc = ?').run(to, from);
+  store.db.exec('COMMIT');
+}
+
+/**
+ * `renderOverview` opens the street's overview in Chromium against the server and resolves with the milliseconds from
+ * the request to the rendered table of every community.
+ */
+export async function runSyncBench(renderOverview: (serverUrl: string, token: string, rows: number) => Promise<number>): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-sync-bench-'));
   const port = 4700 + Math.floor(Math.random() * 200);
   const url = `ws://127.0.0.1:${port}`;
+  const http = `http://127.0.0.1:${port}`;
   let server: ChildProcess | null = null;
   try {
     // One large community, generated through the repository API, stored for 30 communities of one street.
     const doc = new Y.Doc();
     const repos = createRepositories(doc, fixedContext());
     writeCommunityInfo(doc, { code: '350102001001', name: '三坊七巷社区', streetName: '南街街道', createdAt: 0 });
-    // Without the volunteering ledger (105,000 records more): with it the first full sync of one community took over
-    // 120 s here, a street-scale problem left to the street-scale work (issue 15).
-    await populateCommunity({ repos, orgTree: new OrgTree(repos.orgNodes) }, { ...LARGE_COMMUNITY, serviceActivities: 0, pointEntries: 0 });
+    await populateCommunity({ repos, orgTree: new OrgTree(repos.orgNodes) }, LARGE_COMMUNITY);
     const state = Y.encodeStateAsUpdate(doc);
+    const layout = layoutFigures(doc, state);
+
     const store = new SyncStore(dir);
+    const summaries = new SummaryStore(store.db);
     const claims = { jti: 'bench', role: 'street' as const, scope: '350102001', name: '基准', iat: 0, exp: 0 };
     const codes = Array.from({ length: 30 }, (_, i) => `350102001${String(i + 1).padStart(3, '0')}`);
-    for (const code of codes) store.appendUpdate(code, state, claims);
+    let summaryMs = 0;
+    for (const code of codes) {
+      if (code === codes[0]) {
+        const t0 = performance.now();
+        store.appendUpdate(code, state, claims, Date.now(), () => summaries.applyWithin(code, state));
+        summaryMs = performance.now() - t0;
+      } else {
+        store.appendUpdate(code, state, claims);
+        copySummary(store, codes[0]!, code);
+      }
+    }
+    const feedRows = (store.db.prepare('SELECT COUNT(*) AS n FROM summary_feed').get() as { n: number }).n;
     const issue = (role: 'clerk' | 'street', scope: string) => {
-      const t = signToken(store.secret, { role, scope, name: role, days: 1 });
+      const t = signToken(store.secret, { role, scope, name: role === 'street' ? '李组织委员' : '王小红', days: 1 });
       store.recordToken(t.claims);
       return t.token;
     };
     const streetToken = issue('street', '350102001');
     const clerkToken = issue('clerk', codes[0]!);
     store.close();
-
-    server = await startSyncServerProcess({ port, dataDir: dir });
-    const health = async () => (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { rss: number; connections: number; documents: number };
-
-    // First full sync over loopback (the server loads the document from disk first), three runs.
-    const syncMs: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      const fresh = new Y.Doc();
+    const health = async () => (await (await fetch(`${http}/health`)).json()) as { rss: number; connections: number; documents: number; heldBytes: number };
+    const timed = async (path: string) => {
       const t0 = performance.now();
-      const conn = new SyncConnection(fresh, { serverUrl: url, token: streetToken, docName: codes[run]!, WebSocketImpl: WebSocket });
-      conn.connect();
-      await waitFor(() => conn.syncStatus.state === 'synced', 120_000);
-      syncMs.push(performance.now() - t0);
-      conn.destroy();
+      const response = await fetch(`${http}${path}`);
+      const body = (await response.json()) as unknown;
+      if (!response.ok) throw new Error(`${path}: ${JSON.stringify(body)}`);
+      return { ms: performance.now() - t0, body };
+    };
+
+    // The overview cold: a fresh server, the street's page in Chromium, until the table of 30 communities shows.
+    server = await startSyncServerProcess({ port, dataDir: dir });
+    const overviewColdMs = await renderOverview(url, streetToken, codes.length);
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) warm.push((await timed(`/api/communities?token=${streetToken}`)).ms);
+    const feed: number[] = [];
+    const feedPaths = ['', '&collection=pointEntries', `&community=${codes[7]}`, '&by=%E7%8E%8B%E5%B0%8F%E7%BA%A2', '&since=1700000000000'];
+    let after = '';
+    for (let i = 0; i < 10; i++) {
+      const { ms, body } = await timed(`/api/feed?token=${streetToken}&limit=50${feedPaths[i % feedPaths.length]}${i < 5 ? '' : after}`);
+      feed.push(ms);
+      const next = (body as { next: string | null }).next;
+      if (i === 0 && next) after = `&after=${next}`;
     }
+    // The page's other views (calendar, 考核…) read whole documents; the memory figure starts from a fresh server.
+    await killProcess(server);
+    server = await startSyncServerProcess({ port, dataDir: dir });
+
+    // Five communities connected (each first synced to its clerk's PC), then the overview and a feed page asked.
+    const clients: { conn: SyncConnection; doc: Y.Doc }[] = [];
+    const syncMs: number[] = [];
+    for (const code of codes.slice(0, 5)) {
+      const clientDoc = new Y.Doc();
+      const t0 = performance.now();
+      const conn = new SyncConnection(clientDoc, { serverUrl: url, token: streetToken, docName: code });
+      conn.connect();
+      await waitFor(() => conn.syncStatus.state === 'synced', 300_000);
+      syncMs.push(performance.now() - t0);
+      clients.push({ conn, doc: clientDoc });
+    }
+    await timed(`/api/communities?token=${streetToken}`);
+    await timed(`/api/feed?token=${streetToken}&limit=50`);
+    await new Promise((r) => setTimeout(r, 6_000)); // a sweep of the server's memory
+    const connected = await health();
+    // A sixth PC syncs a community whose bytes the server released (over its budget): read back from disk.
+    const evictedDoc = new Y.Doc();
+    const t0 = performance.now();
+    const evicted = new SyncConnection(evictedDoc, { serverUrl: url, token: streetToken, docName: codes[0]! });
+    evicted.connect();
+    await waitFor(() => evicted.syncStatus.state === 'synced', 300_000);
+    const evictedSyncMs = performance.now() - t0;
+    evicted.destroy();
+    evictedDoc.destroy();
     const rawMs: number[] = [];
     for (let run = 0; run < 3; run++) {
-      const t0 = performance.now();
+      const r0 = performance.now();
       const encoded = Y.encodeStateAsUpdate(doc);
       const target = new Y.Doc();
       Y.applyUpdate(target, encoded);
-      rawMs.push(performance.now() - t0);
+      rawMs.push(performance.now() - r0);
+      target.destroy();
     }
+    const afterEvicted = await health();
 
-    // Edit propagation community → street on one community.
+    // Edit propagation community → street on one community (the clerk's PC reuses a synced copy).
+    const streetDoc = clients[0]!.doc;
     const clerkDoc = new Y.Doc();
-    const streetDoc = new Y.Doc();
+    Y.applyUpdate(clerkDoc, Y.encodeStateAsUpdate(streetDoc));
     const clerk = new SyncConnection(clerkDoc, { serverUrl: url, token: clerkToken, docName: codes[0]! });
-    const street = new SyncConnection(streetDoc, { serverUrl: url, token: streetToken, docName: codes[0]! });
     clerk.connect();
-    street.connect();
-    await waitFor(() => clerk.syncStatus.state === 'synced' && street.syncStatus.state === 'synced', 120_000);
+    await waitFor(() => clerk.syncStatus.state === 'synced', 300_000);
     const clerkRepos = createRepositories(clerkDoc, fixedContext());
     const streetUnits = streetDoc.getMap('residentUnits');
     const propagation: number[] = [];
     for (let i = 0; i < 200; i++) {
-      const t0 = performance.now();
+      const p0 = performance.now();
       const unit = clerkRepos.residentUnits.create({ name: `传播测试${i}` });
       await waitFor(() => streetUnits.has(unit.id), 10_000);
-      propagation.push(performance.now() - t0);
+      propagation.push(performance.now() - p0);
     }
     clerk.destroy();
-    street.destroy();
-
-    // Memory with all 30 large communities loaded (a client per community makes the server load it).
-    // One client at a time (a client-side Y.Doc of a large community is ~360 MB); the server keeps each loaded.
-    for (const code of codes) {
-      const clientDoc = new Y.Doc();
-      const loader = new SyncConnection(clientDoc, { serverUrl: url, token: streetToken, docName: code });
-      loader.connect();
-      await waitFor(() => loader.syncStatus.state === 'synced', 120_000);
-      loader.destroy();
-      clientDoc.destroy();
+    for (const c of clients) {
+      c.conn.destroy();
+      c.doc.destroy();
     }
-    const loaded = await health();
 
     // 500 idle connections held for 10 s.
     const sockets: WebSocket[] = [];
-    for (let i = 0; i < 500; i++) sockets.push(new WebSocket(`${url}/${codes[i % 30]}?token=${streetToken}`));
-    await waitFor(() => sockets.every((s) => s.readyState === WebSocket.OPEN), 60_000);
+    for (let i = 0; i < 500; i++) sockets.push(new WebSocket(`${url}/${codes[i % 30]}?token=${streetToken}&schema=3`));
+    await waitFor(() => sockets.every((s) => s.readyState === WebSocket.OPEN), 120_000);
     await new Promise((r) => setTimeout(r, 10_000));
     const held = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
     const withIdle = await health();
     sockets.forEach((s) => s.close());
 
     return {
+      ...layout,
       stateBytes: state.byteLength,
+      summaryMs,
+      feedRows,
+      overviewColdMs,
+      overviewWarmMs: median(warm),
+      feedPageMs: median(feed),
+      feedPageMaxMs: Math.max(...feed),
       firstSyncMs: median(syncMs),
+      evictedSyncMs,
       rawEncodeDecodeMs: median(rawMs),
+      rssConnectedMb: connected.rss / 1024 / 1024,
+      heldConnectedMb: connected.heldBytes / 1024 / 1024,
+      roomsConnected: connected.documents,
+      rssAfterEvictedMb: afterEvicted.rss / 1024 / 1024,
       propagationP50: pct(propagation, 0.5),
       propagationP95: pct(propagation, 0.95),
-      documents: loaded.documents,
-      rssLoadedMb: loaded.rss / 1024 / 1024,
       idleHeld: held,
       idleServerConnections: withIdle.connections,
       rssIdleMb: withIdle.rss / 1024 / 1024,
     };
   } finally {
-    server?.kill('SIGKILL');
+    if (server) await killProcess(server);
     rmSync(dir, { recursive: true, force: true });
   }
 }

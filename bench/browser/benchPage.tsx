@@ -48,6 +48,10 @@ import { byEmployer, memberHalfYears } from '../../src-shared/records/volunteer/
 import { periodLabel, periodRange } from '../../src-shared/records/period';
 import { decodeBackup, encodeBackup, recordCounts } from '../../src-shared/backup/backupFile';
 import { decodeExchange, encodeExchange } from '../../src-shared/backup/exchangeFile';
+import { toLayout2 } from '../../src-shared/testing/layout2';
+import { readCommunityPreview } from '../../src-renderer/data/communityPreview';
+import { RosterPreview } from '../../src-renderer/features/roster/RosterPreview';
+import { StreetHome } from '../../src-renderer/features/street/StreetHome';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -65,6 +69,10 @@ async function runStorageBench(runs = 5) {
   const compactMs = performance.now() - tc;
   const storedBytes = await store.storedBytes();
   const state = Y.encodeStateAsUpdate(store.doc);
+  // The same data in layout 2, as the build before layout 3 stored it: what "raw decode in today's layout" means.
+  const layout2 = toLayout2(store.doc);
+  const stateV2 = Y.encodeStateAsUpdate(layout2);
+  layout2.destroy();
   await store.close();
 
   const openMs: number[] = [];
@@ -83,6 +91,30 @@ async function runStorageBench(runs = 5) {
     applyMs.push(performance.now() - a);
     doc.destroy();
   }
+  const applyV2Ms: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const a = performance.now();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stateV2);
+    applyV2Ms.push(performance.now() - a);
+    doc.destroy();
+  }
+  // First screen: the roster drawn from the projection tables, before any decode.
+  const firstScreenMs: number[] = [];
+  const host = document.getElementById('root') as HTMLElement;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const preview = await readCommunityPreview(code);
+    if (!preview || preview.people.length !== LARGE_COMMUNITY.partyMembers + LARGE_COMMUNITY.inServiceMembers + LARGE_COMMUNITY.volunteers) throw new Error('preview lost records');
+    const root = createRoot(host);
+    root.render(<ConfigProvider locale={zhCN}><AntApp><RosterPreview preview={preview} /></AntApp></ConfigProvider>);
+    await new Promise<void>((resolve) => {
+      const poll = () => (host.querySelector('[data-testid=roster-preview] .ant-table-row') ? resolve() : requestAnimationFrame(poll));
+      poll();
+    });
+    firstScreenMs.push(performance.now() - t0);
+    root.unmount();
+  }
   const verify = await CommunityStore.open(code, { context, compactOnOpen: false });
   const tv = performance.now();
   const check = await verify.projectionCheck;
@@ -92,6 +124,7 @@ async function runStorageBench(runs = 5) {
   return {
     records, generateMs, rowsBefore, compactMs, storedBytes, stateBytes: state.byteLength, openMs: median(openMs),
     applyMs: median(applyMs), verifyMs, projectionRows: check.checked, idbUsage: estimate.usage ?? 0,
+    stateV2Bytes: stateV2.byteLength, applyV2Ms: median(applyV2Ms), firstScreenMs: median(firstScreenMs),
   };
 }
 
@@ -537,5 +570,26 @@ async function runDataSafetyBench() {
   return { stateBytes, backupBytes: backup.length, backupMs: median(backups), checkMs: median(checks), exportMs, importMs, fileBytes: file.bytes.length };
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench, runDataSafetyBench });
+/** The street's overview against a running server: from the first request to the table of every community. */
+async function runStreetOverviewBench(serverUrl: string, token: string, communities: number) {
+  const host = document.getElementById('root') as HTMLElement;
+  const root = createRoot(host);
+  const t0 = performance.now();
+  root.render(
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <StreetHome settings={{ serverUrl, token }} clerkName="基准" onOpen={async () => undefined} onSignOut={async () => undefined} />
+      </AntApp>
+    </ConfigProvider>,
+  );
+  await new Promise<void>((resolve) => {
+    const poll = () => (host.querySelectorAll('[data-testid=street-communities] .ant-table-row').length === communities ? resolve() : requestAnimationFrame(poll));
+    poll();
+  });
+  const ms = performance.now() - t0;
+  root.unmount();
+  return ms;
+}
+
+Object.assign(window as unknown as Record<string, unknown>, { runStreetOverviewBench, runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench, runDataSafetyBench });
 document.title = 'ready';

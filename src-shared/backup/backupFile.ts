@@ -4,6 +4,7 @@ import { OperationError } from '../errors';
 import { COLLECTIONS, COLLECTION_NAMES } from '../records';
 import { collectionMap, isRecordDeleted } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
+import { migrateDocument } from '../schema/migrations';
 import { readFramed, sha256Hex, utf8, writeFramed } from './fileFrame';
 
 /**
@@ -122,13 +123,17 @@ export async function decodeBackup(bytes: Uint8Array, expectCode?: string): Prom
   return { header, updates };
 }
 
-/** The backup's document, for the read-only view; throws in Chinese when its data cannot be read. */
+/**
+ * The backup's document, for the read-only view, in the current layout (a backup of an older build is upgraded in
+ * memory only); throws in Chinese when its data cannot be read.
+ */
 export function backupDocument(updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
       for (const u of updates) Y.applyUpdate(doc, u);
     });
+    migrateDocument(doc, { actor: () => ({ name: '备份查看', device: 'backup' }), now: () => Date.now() });
   } catch {
     throw new BackupProblem('备份文件的数据无法读取：请改用另一份备份');
   }

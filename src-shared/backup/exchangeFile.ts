@@ -3,6 +3,7 @@ import { canWrite, peekClaims, type TokenClaims } from '../sync/access';
 import { BackupProblem } from './backupFile';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { hmacHex, readFramed, utf8, writeFramed } from './fileFrame';
+import { CURRENT_SCHEMA_VERSION } from '../schema/version';
 
 /**
  * The USB exchange file (`.cdsync`) of an office without a network: what the other side has not seen of one
@@ -29,6 +30,8 @@ export interface ExchangeHeader {
   /** The sender's state vector, base64. */
   stateVector: string;
   updateBytes: number;
+  /** The data layout of the sender's build (absent in files of layout-2 builds). */
+  schemaVersion?: number;
 }
 
 interface SignedHeader extends ExchangeHeader {
@@ -49,7 +52,7 @@ export async function encodeExchange(doc: Y.Doc, input: { direction: ExchangeDir
   const update = Y.encodeStateAsUpdate(doc, input.theirStateVector);
   const header: ExchangeHeader = {
     format: EXCHANGE_FORMAT, direction: input.direction, communityCode: input.communityCode, communityName: input.communityName, createdAt: input.now ?? Date.now(),
-    senderName: input.senderName, token: input.token, stateVector: toBase64(Y.encodeStateVector(doc)), updateBytes: update.length,
+    senderName: input.senderName, token: input.token, stateVector: toBase64(Y.encodeStateVector(doc)), updateBytes: update.length, schemaVersion: CURRENT_SCHEMA_VERSION,
   };
   const signed: SignedHeader = { ...header, mac: await hmacHex(input.token, signedText(header, update)) };
   return { bytes: writeFramed(EXCHANGE_MAGIC, signed, update), header };
@@ -72,7 +75,7 @@ export async function decodeExchange(bytes: Uint8Array, expect: { direction: Exc
   if (!framed) throw new BackupProblem('这不是社区工作台的交换文件（.cdsync）：请选择以 .cdsync 结尾的文件');
   const { mac, ...header } = framed.header;
   const update = framed.payload;
-  if (header.format > EXCHANGE_FORMAT) throw new BackupProblem('这个交换文件由更新版本的社区工作台制作：请先更新本机的社区工作台');
+  if (header.format > EXCHANGE_FORMAT || (header.schemaVersion ?? 2) > CURRENT_SCHEMA_VERSION) throw new BackupProblem('这个交换文件由更新版本的社区工作台制作：请先更新本机的社区工作台');
   if (update.length !== header.updateBytes || !mac || (await hmacHex(header.token, signedText(header, update))) !== mac) {
     throw new BackupProblem('交换文件已损坏或被改动过（签名不符）：请让对方重新导出一份');
   }
@@ -93,4 +96,16 @@ export async function decodeExchange(bytes: Uint8Array, expect: { direction: Exc
     throw new BackupProblem('交换文件的数据无法读取：请让对方重新导出一份');
   }
   return { header, claims, update, stateVector: fromBase64(header.stateVector) };
+}
+
+/**
+ * A file from a build that writes an older data layout than this PC's copy of the community would write where this
+ * build no longer reads: refused before anything is merged.
+ */
+export function refuseOlderLayout(header: ExchangeHeader, doc: Y.Doc): void {
+  const theirs = header.schemaVersion ?? 2;
+  const ours = Number(doc.getMap('meta').get('schemaVersion') ?? 0);
+  if (theirs < ours) {
+    throw new BackupProblem(`「${header.senderName}」电脑上的社区工作台版本较旧（数据版本 ${theirs}，本机为 ${ours}）：请先升级那台电脑的社区工作台，打开一次后再重新导出；本机数据没有改动`);
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backupDocument, backupFileName, backupTimeOfName, decodeBackup, encodeBackup, encodeDocBackup } from '../../src-shared/backup/backupFile';
-import { decodeExchange, encodeExchange } from '../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, refuseOlderLayout } from '../../src-shared/backup/exchangeFile';
+import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
 import { backupDue, backupsToKeep } from '../../src-shared/backup/rotation';
 import { writeCommunityInfo } from '../../src-shared/community/communityInfo';
 import { createRepositories } from '../../src-shared/repository/repositories';
@@ -122,5 +123,11 @@ describe('USB exchange files (.cdsync)', () => {
     const fake = await encodeExchange(c.doc, { direction: 'toCommunity', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
     await expect(decodeExchange(fake.bytes, { direction: 'toCommunity' })).rejects.toThrow('无权修改');
     await expect(decodeExchange(own.bytes, { direction: 'toStreet', now: Date.now() + 31 * 86400_000 })).rejects.toThrow('凭证已过期');
+    // A file of a build that writes an older layout is refused before anything is merged; a newer one too.
+    const oldBuild = { ...(await decodeExchange(own.bytes, { direction: 'toStreet' })).header, schemaVersion: undefined };
+    const current = new Y.Doc();
+    current.getMap('meta').set('schemaVersion', CURRENT_SCHEMA_VERSION);
+    expect(() => refuseOlderLayout(oldBuild, current)).toThrow(/版本较旧（数据版本 2，本机为 3）：请先升级那台电脑/);
+    expect(() => refuseOlderLayout({ ...oldBuild, schemaVersion: CURRENT_SCHEMA_VERSION }, current)).not.toThrow();
   });
 });

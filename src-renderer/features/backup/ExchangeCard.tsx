@@ -2,7 +2,7 @@ import { App as AntApp, Button, Card, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION } from '../../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION, refuseOlderLayout } from '../../../src-shared/backup/exchangeFile';
 import { fromBase64 } from 'lib0/buffer';
 import { ORIGIN } from '../../../src-shared/repository/docLayout';
 import { peekClaims } from '../../../src-shared/sync/access';
@@ -43,6 +43,7 @@ export function ExchangeCard() {
   const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes) => {
     try {
       const read = await decodeExchange(bytes, { direction: 'toCommunity', communityCode: store.code });
+      refuseOlderLayout(read.header, store.doc);
       Y.applyUpdate(store.doc, read.update, ORIGIN.file);
       await store.flush();
       setKnown(await rememberStreetState(store, read.stateVector, `街道回执（${read.header.senderName}，${dayjs(read.header.createdAt).format('MM-DD HH:mm')}）`));
