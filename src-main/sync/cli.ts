@@ -7,7 +7,7 @@
  *   npm run sync-server -- audit --data ./sync-data [--doc 350102001001]
  *   npm run sync-server -- verify-summaries --data ./sync-data [--doc 350102001]   (exit code 1 when one disagrees)
  *   npm run sync-server -- rebuild-summaries --data ./sync-data [--doc 350102001]
- *   npm run sync-server -- --memory-mb 256 --idle-seconds 120 …                     (documents kept in memory)
+ *   npm run sync-server -- --memory-mb 160 --idle-seconds 120 …                     (documents kept in memory)
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,7 @@ export async function main(argv: string[]): Promise<void> {
       cert: { type: 'string' },
       key: { type: 'string' },
       'max-payload-mb': { type: 'string', default: '128' },
-      'memory-mb': { type: 'string', default: '256' },
+      'memory-mb': { type: 'string', default: '160' },
       'idle-seconds': { type: 'string', default: '120' },
       role: { type: 'string' },
       scope: { type: 'string' },

@@ -61,6 +61,8 @@ export class DocumentLog {
 
   /** What a client with this state vector lacks. */
   diff(clientStateVector: Uint8Array): Uint8Array {
+    // A client with nothing (a new PC) gets the whole document as stored: no re-encoding of tens of MB.
+    if (Y.decodeStateVector(clientStateVector).size === 0) return this.current();
     return Y.diffUpdate(this.current(), clientStateVector);
   }
 

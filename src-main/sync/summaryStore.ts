@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../src-shared/records';
 import {
-  BASE_KEY_PREFIX, HISTORY_KEY_PREFIX, META_MAP_NAME, collectionMap, recordHistory, recordMeta,
+  BASE_KEY_PREFIX, HISTORY_KEY_PREFIX, META_MAP_NAME, baseHistory, collectionMap, recordHistory, recordMeta,
   type HistoryEntry, type RecordBase,
 } from '../../src-shared/repository/docLayout';
 import { migrateDocument } from '../../src-shared/schema/migrations';
@@ -65,11 +65,40 @@ interface RecordRow {
   state_deleted: number | null;
 }
 
-interface MetaWinner {
+interface MetaWrite {
+  id: string;
   client: number;
-  clock: number;
+  /** The write this one saw (its left origin), as "client:clock"; '' for the key's first. */
+  origin: string;
   value: unknown;
 }
+
+/** Yjs's integration of a map key's new item (its right origin is always none): where it goes among the others. */
+function integrateWrite(list: MetaWrite[], write: MetaWrite): void {
+  const indexOf = (id: string) => list.findIndex((w) => w.id === id);
+  let left = write.origin ? indexOf(write.origin) : -1;
+  const beforeOrigin = new Set<string>();
+  const conflicting = new Set<string>();
+  for (let i = left + 1; i < list.length; i++) {
+    const o = list[i]!;
+    beforeOrigin.add(o.id);
+    conflicting.add(o.id);
+    if (o.origin === write.origin) {
+      if (o.client < write.client) {
+        left = i;
+        conflicting.clear();
+      } else break;
+    } else if (o.origin && beforeOrigin.has(o.origin)) {
+      if (!conflicting.has(o.origin)) {
+        left = i;
+        conflicting.clear();
+      }
+    } else break;
+  }
+  list.splice(left + 1, 0, write);
+}
+
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /**
  * Per community document, the figures the street's overview and change feed show, kept in the server's SQLite as
@@ -103,7 +132,7 @@ export class SummaryStore {
 
   /** As apply, inside a transaction the caller holds (the one that stores the update). */
   applyWithin(doc: string, update: Uint8Array): void {
-    this.applyDecoded(doc, Y.decodeUpdate(update).structs);
+    this.applyDecoded(doc, Y.decodeUpdate(update));
   }
 
   /** The summary is recomputed from the document before it is next read. */
@@ -125,7 +154,7 @@ export class SummaryStore {
     const { update, schema } = currentLayoutState(state);
     this.transaction(() => {
       this.clear(doc);
-      this.applyDecoded(doc, Y.decodeUpdate(update).structs);
+      this.applyDecoded(doc, Y.decodeUpdate(update));
       // The stored layout, not the one read here: the real migration, when it arrives, makes the summary stale again.
       this.run('UPDATE summary_docs SET stale = 0, schema = ? WHERE doc = ?', schema, doc);
     });
@@ -199,7 +228,7 @@ export class SummaryStore {
     for (const table of ['summary_docs', 'summary_counts', 'summary_records', 'summary_feed']) this.run(`DELETE FROM ${table} WHERE doc = ?`, doc);
   }
 
-  private applyDecoded(doc: string, structs: (Y.Item | Y.GC | Y.Skip)[]): void {
+  private applyDecoded(doc: string, { structs }: DecodedUpdate): void {
     const items = structs.filter((s): s is Y.Item => s instanceof Y.Item && !s.deleted);
     this.run('INSERT OR IGNORE INTO summary_docs (doc) VALUES (?)', doc);
     const before = this.get('SELECT schema, stale FROM summary_docs WHERE doc = ?', doc) as { schema: number; stale: number };
@@ -236,28 +265,39 @@ export class SummaryStore {
     }
   }
 
-  /** Community name, street and layout: root keys of `meta`, the later of two writes winning as Yjs decides. */
+  /**
+   * Community name, street and layout: root keys of `meta`. Each key's writes are kept in the order Yjs gives them
+   * (YATA: after the write each one saw; writes that saw the same one ordered by client id); the value in effect is
+   * the last, as in every PC's document, whatever order the updates came in.
+   */
   private applyMeta(doc: string, items: Y.Item[]): void {
     const row = this.get('SELECT meta FROM summary_docs WHERE doc = ?', doc) as { meta: string };
-    const meta = JSON.parse(row.meta) as { ids: Record<string, string>; winners: Record<string, MetaWinner> };
-    meta.ids ??= {};
-    meta.winners ??= {};
+    const meta = JSON.parse(row.meta) as { keys?: Record<string, MetaWrite[]> };
+    const keys = (meta.keys ??= {});
+    const known = new Map<string, string>();
+    for (const [key, writes] of Object.entries(keys)) for (const w of writes) known.set(w.id, key);
+    let pending = items.filter((item) => item.content instanceof Y.ContentAny && !known.has(idKey(item.id)));
     let changed = false;
-    for (let pass = 0; pass < 3; pass++) {
-      for (const item of items) {
-        if (!(item.content instanceof Y.ContentAny) || meta.ids[idKey(item.id)]) continue;
-        const key = parentOf(item) === META_MAP_NAME ? item.parentSub : item.origin ? meta.ids[idKey(item.origin)] : undefined;
-        if (!key) continue;
-        meta.ids[idKey(item.id)] = key;
-        changed = true;
-        const held = meta.winners[key];
-        // A write that saw the held value replaces it; of two that did not see each other, the higher client id wins.
-        const sawHeld = held && item.origin && item.origin.client === held.client && item.origin.clock === held.clock;
-        if (!held || sawHeld || item.id.client > held.client) meta.winners[key] = { client: item.id.client, clock: item.id.clock, value: item.content.arr[0] };
+    // Several passes: in a merged update a write can come before the one it saw.
+    for (let progress = true; progress && pending.length > 0; ) {
+      progress = false;
+      const rest: Y.Item[] = [];
+      for (const item of pending) {
+        const origin = item.origin ? idKey(item.origin) : '';
+        const key = parentOf(item) === META_MAP_NAME && !origin ? item.parentSub : known.get(origin);
+        if (!key) {
+          rest.push(item);
+          continue;
+        }
+        const write: MetaWrite = { id: idKey(item.id), client: item.id.client, origin, value: (item.content as Y.ContentAny).arr[0] };
+        integrateWrite((keys[key] ??= []), write);
+        known.set(write.id, key);
+        changed = progress = true;
       }
+      pending = rest;
     }
     if (!changed) return;
-    const value = (key: string) => meta.winners[key]?.value;
+    const value = (key: string) => keys[key]?.at(-1)?.value;
     this.run('UPDATE summary_docs SET meta = ?, name = ?, street = ?, schema = ? WHERE doc = ?', JSON.stringify(meta), String(value('communityName') ?? ''), String(value('streetName') ?? ''), Number(value('schemaVersion') ?? 0), doc);
   }
 
@@ -266,11 +306,12 @@ export class SummaryStore {
       const at = base.updatedAt ?? base.createdAt;
       if (row.base_at < at) Object.assign(row, { base_at: at, base_deleted: base.deleted ? 1 : 0 });
       if (!row.title) row.title = String(base.f[TITLE_FIELD[collection]] ?? '');
-      for (const entry of base.h) {
+      const history = baseHistory(base);
+      for (const entry of history) {
         const to = entry.changes?.[TITLE_FIELD[collection]]?.to;
         if (to !== undefined) row.title = String(to ?? '');
       }
-      base.h.forEach((entry, idx) => this.insertFeed(doc, itemId, idx, collection, row, entry));
+      history.forEach((entry, idx) => this.insertFeed(doc, itemId, idx, collection, row, entry));
     });
   }
 

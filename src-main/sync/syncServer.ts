@@ -1,6 +1,8 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -187,21 +189,32 @@ export class SyncServer {
       if (room.conns.size === 0 && now - room.usedAt >= idleMs) {
         room.awareness.destroy();
         this.rooms.delete(name);
+        this.released = true;
       }
     }
     this.keepWithinBudget();
+    // What was released (documents of tens of MB, their sync answers) goes back to the system now, not whenever V8
+    // next feels the need: the budget is about the process's memory, not only the bytes it still references.
+    if (this.released) {
+      this.released = false;
+      collectGarbage();
+    }
   }
 
+  /** Set when documents or large answers were let go since the last sweep. */
+  private released = false;
+
   private keepWithinBudget(keep?: Room): void {
-    const budget = this.options.memoryBudgetBytes ?? 256 * 1024 * 1024;
+    const budget = this.options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
     let held = this.memory().heldBytes;
     if (held <= budget) return;
+    this.released = true;
     for (const room of [...this.rooms.values()].sort((a, b) => a.usedAt - b.usedAt)) {
       if (held <= budget) break;
       if (room === keep) continue;
       held -= room.log.heldBytes;
+      // The street views' facts stay until the room is dropped: they were read at the cost of a whole decode.
       room.log.release();
-      room.summary = undefined;
     }
   }
 
@@ -329,6 +342,7 @@ export class SyncServer {
             encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
             encoding.writeVarUint8Array(e, room.log.diff(clientStateVector));
           }));
+          this.released = true;
           this.keepWithinBudget();
         } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
           const update = decoding.readVarUint8Array(decoder);
@@ -591,6 +605,19 @@ export class SyncServer {
       doc.destroy();
     }
   }
+}
+
+/** Bytes of merged documents kept in memory by default (a large community is ~75 MB). */
+const DEFAULT_MEMORY_BUDGET = 160 * 1024 * 1024;
+
+let gc: (() => void) | undefined;
+/** A full garbage collection (V8's `gc`, enabled here rather than by a flag on every way the server is started). */
+function collectGarbage(): void {
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
 }
 
 class StorageError extends Error {}

@@ -35,6 +35,8 @@ export class SyncStore {
       PRAGMA synchronous = FULL;
       CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);
+      -- Lists documents and their last write without reading the rows' data (tens of MB each).
+      CREATE INDEX IF NOT EXISTS updates_doc_at ON updates (doc, at);
       CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, role TEXT NOT NULL, scope TEXT NOT NULL, name TEXT NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER);
       CREATE TABLE IF NOT EXISTS audit (at INTEGER NOT NULL, doc TEXT NOT NULL, token_id TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, bytes INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS audit_doc ON audit (doc, at);
@@ -64,7 +66,7 @@ export class SyncStore {
   }
 
   updateCount(doc: string): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM updates WHERE doc = ?').get(doc) as { n: number }).n;
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM updates INDEXED BY updates_doc WHERE doc = ?').get(doc) as { n: number }).n;
   }
 
   /** Replaces the rows up to maxSeq by one snapshot, in one transaction. */
@@ -81,11 +83,11 @@ export class SyncStore {
   }
 
   maxSeq(doc: string): number {
-    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM updates WHERE doc = ?').get(doc) as { m: number }).m;
+    return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) AS m FROM updates INDEXED BY updates_doc WHERE doc = ?').get(doc) as { m: number }).m;
   }
 
   documents(prefix = ''): { doc: string; lastAt: number }[] {
-    return this.db.prepare("SELECT doc, MAX(at) AS lastAt FROM updates WHERE doc LIKE ? || '%' GROUP BY doc ORDER BY doc").all(prefix) as { doc: string; lastAt: number }[];
+    return this.db.prepare("SELECT doc, MAX(at) AS lastAt FROM updates INDEXED BY updates_doc_at WHERE doc >= ? AND doc < ? GROUP BY doc ORDER BY doc").all(prefix, `${prefix}\uffff`) as { doc: string; lastAt: number }[];
   }
 
   recordToken(claims: TokenClaims): void {

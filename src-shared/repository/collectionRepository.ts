@@ -83,9 +83,10 @@ export class CollectionRepository<D extends CollectionDefinition> {
         if (this.keyedLog.has(key)) writeKeyedLog(stored as Y.Array<KeyedEntry>, {}, fields[key] as Record<string, KeyedEntry>, at);
         record.set(FIELD_KEY_PREFIX + key, stored);
       }
-      const created = historyEntry(actor, at, 'create', 0);
-      if (options.note) created.note = options.note;
-      const base: RecordBase = { f: plain, createdAt: at, createdBy: name, h: [created] };
+      // The creation's history entry is read from the base (who, when, which PC, the note), not stored twice.
+      const base: RecordBase = { f: plain, createdAt: at, createdBy: name, device: actor.device };
+      if (actor.deviceName) base.deviceName = actor.deviceName;
+      if (options.note) base.note = options.note;
       record.set(baseKey(this.doc), base);
       this.map.set(id, record);
     }, ORIGIN.local);
@@ -209,8 +210,12 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return out;
   }
 
+  /** Counted from each record's history (no view is built or cached). */
   count(options: ListOptions = {}): number {
-    return options.includeDeleted ? this.map.size : this.list(options).length;
+    if (options.includeDeleted) return this.map.size;
+    let n = 0;
+    for (const record of this.map.values()) if (recordMeta(record).deleted === Boolean(options.onlyDeleted)) n++;
+    return n;
   }
 
   /** The history in the document's merged order (concurrent entries of two PCs side by side), not sorted by time. */

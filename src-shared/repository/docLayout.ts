@@ -37,7 +37,12 @@ export interface RecordBase {
   deletedAt?: number;
   deletedBy?: string;
   deleteBatch?: string;
-  h: HistoryEntry[];
+  /** The history so far (a migrated record); absent in a record created in layout 3, whose only entry is its creation. */
+  h?: HistoryEntry[];
+  /** A created record: the PC that created it, and the creation's note, for the creation's history entry. */
+  device?: string;
+  deviceName?: string;
+  note?: string;
 }
 
 export interface RecordMeta {
@@ -91,10 +96,19 @@ export function storedField(record: RecordMap, field: string, bases: RecordBase[
   let bestAt = -1;
   for (const base of bases) {
     if (!(field in base.f)) continue;
-    const at = lastChangeAt(base.h, field);
+    const at = lastChangeAt(baseHistory(base), field);
     if (at > bestAt) [best, bestAt] = [base, at];
   }
   return best?.f[field];
+}
+
+/** The history a base holds: its own list, or the one entry of a record's creation (not stored twice). */
+export function baseHistory(base: RecordBase): HistoryEntry[] {
+  if (base.h) return base.h;
+  const entry: HistoryEntry = { at: base.createdAt, by: base.createdBy, device: base.device ?? '', action: 'create', seen: 0 };
+  if (base.deviceName) entry.deviceName = base.deviceName;
+  if (base.note) entry.note = base.note;
+  return [entry];
 }
 
 function lastChangeAt(history: readonly HistoryEntry[], field: string): number {
@@ -115,16 +129,16 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The record's whole history in merged order: the bases' (each entry once), then every later entry. */
 export function recordHistory(record: RecordMap, bases: RecordBase[] = recordBases(record)): HistoryEntry[] {
-  const first = bases.length <= 1 ? [...(bases[0]?.h ?? [])] : unionOfHistories(bases);
+  const first = bases.length === 0 ? [] : bases.length === 1 ? [...baseHistory(bases[0]!)] : unionOfHistories(bases);
   return [...first, ...laterEntries(record)];
 }
 
 function unionOfHistories(bases: RecordBase[]): HistoryEntry[] {
-  const longest = [...bases].sort((a, b) => b.h.length - a.h.length)[0]!;
-  const out = [...longest.h];
+  const histories = bases.map(baseHistory);
+  const out = [...[...histories].sort((a, b) => b.length - a.length)[0]!];
   const seen = new Set(out.map(entryKey));
-  for (const base of bases) {
-    for (const entry of base.h) {
+  for (const history of histories) {
+    for (const entry of history) {
       if (seen.has(entryKey(entry))) continue;
       seen.add(entryKey(entry));
       out.push(entry);
