@@ -118,9 +118,9 @@ export function App() {
     await (window as { deskOpenGate?: Promise<void> }).deskOpenGate;
   }, []);
 
-  const openCommunity = useCallback(async (code: string, alreadyOpen?: CommunityStore) => {
+  const openCommunity = useCallback(async (code: string, alreadyOpen?: CommunityStore, preview = false) => {
     await closeCommunity();
-    if (!alreadyOpen) await showPreview(code, () => false);
+    if (preview && !alreadyOpen) await showPreview(code, () => false);
     const store = alreadyOpen ?? (await CommunityStore.open(code, { context: context.current }));
     storeRef.current = store;
     const settings = syncSettings.current;
@@ -229,7 +229,8 @@ export function App() {
           clerkName={operators.current?.snapshot.current?.name ?? ''}
           onOpen={async (code) => {
             await saveAppSettings({ currentCommunity: code });
-            await openCommunity(code);
+            // A community opened before on this PC shows its roster at once, while its document loads.
+            await openCommunity(code, undefined, true);
           }}
           onSignOut={async () => {
             await platform.saveSecret(SYNC_SECRET, null);

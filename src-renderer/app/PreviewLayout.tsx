@@ -14,7 +14,7 @@ export function PreviewLayout({ preview }: { preview: CommunityPreview }) {
     <Layout style={{ minHeight: '100vh' }} data-testid="preview-layout">
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #eee', paddingInline: 16 }}>
         <Typography.Title level={4} style={{ margin: 0, color: '#c8102e' }}>社区工作台</Typography.Title>
-        <Typography.Text data-testid="community-title">{`${info.streetName} · ${info.name}（${info.code}）`}</Typography.Text>
+        <Typography.Text data-testid="preview-community-title">{`${info.streetName} · ${info.name}（${info.code}）`}</Typography.Text>
         <div style={{ flex: 1 }} />
         <Space data-testid="loading-note" style={{ color: '#888' }}>
           <LoadingOutlined />

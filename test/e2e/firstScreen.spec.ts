@@ -18,7 +18,7 @@ test('the roster shows read-only from the projections while the document loads, 
   });
   await page.reload();
   await expect(page.getByTestId('preview-layout')).toBeVisible();
-  await expect(page.getByTestId('community-title')).toContainText('三坊七巷社区（350102001001）');
+  await expect(page.getByTestId('preview-community-title')).toContainText('三坊七巷社区（350102001001）');
   await expect(page.getByTestId('loading-note')).toContainText('正在载入全部数据');
   const preview = page.getByTestId('roster-preview');
   await expect(preview).toContainText('艾一');
