@@ -41,6 +41,8 @@ export async function expectSaved(page: Page): Promise<void> {
 
 /** Opens a screen from the left navigation. */
 export async function openScreen(page: Page, name: string): Promise<void> {
+  // After a reload the read-only preview's menu is shown first (its items wait for the document): wait it out.
+  await expect(page.getByTestId('preview-layout')).toHaveCount(0, { timeout: 30_000 });
   await page.getByRole('menuitem', { name }).click();
 }
 

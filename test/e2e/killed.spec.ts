@@ -55,6 +55,7 @@ test('the browser killed right after the UI says saved loses nothing', async ({ 
     await expect(page2.getByTestId('node-history')).toContainText('王小红 新建');
     await killHard(second.proc);
   } finally {
-    rmSync(userDataDir, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing for a moment after the browser process is killed.
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 });
