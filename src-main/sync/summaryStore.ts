@@ -111,7 +111,9 @@ export class SummaryStore {
   private readonly statements = new Map<string, StatementSync>();
 
   constructor(private readonly db: DatabaseSync) {
+    // One transaction: one sync to disk for the whole schema.
     db.exec(`
+      BEGIN;
       CREATE TABLE IF NOT EXISTS summary_docs (doc TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', street TEXT NOT NULL DEFAULT '', schema INTEGER NOT NULL DEFAULT 0, stale INTEGER NOT NULL DEFAULT 0, meta TEXT NOT NULL DEFAULT '{}');
       CREATE TABLE IF NOT EXISTS summary_counts (doc TEXT NOT NULL, collection TEXT NOT NULL, live INTEGER NOT NULL, PRIMARY KEY (doc, collection)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS summary_records (doc TEXT NOT NULL, client INTEGER NOT NULL, clock INTEGER NOT NULL, collection TEXT NOT NULL, record_id TEXT NOT NULL, title TEXT NOT NULL DEFAULT '',
@@ -122,6 +124,7 @@ export class SummaryStore {
       CREATE INDEX IF NOT EXISTS summary_feed_doc_at ON summary_feed (doc, at, row);
       CREATE INDEX IF NOT EXISTS summary_feed_collection_at ON summary_feed (collection, at, row);
       CREATE INDEX IF NOT EXISTS summary_feed_by_at ON summary_feed (by, at, row);
+      COMMIT;
     `);
   }
 

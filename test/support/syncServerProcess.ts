@@ -11,7 +11,8 @@ export async function startSyncServerProcess(options: { port: number; dataDir: s
   // The server's log goes to server.log in its data folder (or to the console with SERVER_LOG=1), to read after a failure.
   const log = process.env.SERVER_LOG ? 'inherit' : openSync(join(options.dataDir, 'server.log'), 'a');
   const proc = spawn(process.execPath, [...program, 'serve', '--port', String(options.port), '--host', '127.0.0.1', '--data', options.dataDir], { stdio: ['ignore', log, log] });
-  for (let i = 0; i < 300; i++) {
+  // Up to 30 s: a loaded CI machine can take seconds to start a process and create its database.
+  for (const start = Date.now(); Date.now() - start < 30_000; ) {
     try {
       if ((await fetch(`http://127.0.0.1:${options.port}/health`)).ok) return proc;
     } catch {
