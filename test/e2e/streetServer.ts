@@ -10,7 +10,7 @@ import { killProcess, startSyncServerProcess } from '../support/syncServerProces
  * the steps a clerk and a street officer take to connect to it.
  */
 export function useStreetServer(basePort: number) {
-  const port = basePort + Math.floor(Math.random() * 200);
+  const port = allowedPort(basePort + Math.floor(Math.random() * 200));
   const url = `ws://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   let dir = '';
@@ -62,4 +62,12 @@ export async function streetSignIn(page: Page, link: string, name = '李组织�
   await page.getByLabel('街道连接串').fill(link);
   await page.getByLabel('街道工作人员姓名').fill(name);
   await page.getByRole('button', { name: '登录街道总览' }).click();
+}
+
+/** Ports fetch and Chromium refuse to connect to (the Fetch standard's "bad ports" in our ranges, e.g. 6000 for X11). */
+const BAD_PORTS = new Set([6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+function allowedPort(port: number): number {
+  while (BAD_PORTS.has(port)) port++;
+  return port;
 }
