@@ -1,5 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { UpdateFacts } from '../../src-shared/sync/updateCheck';
 
 /**
  * One community document as the server holds it: its stored updates merged in binary form, never as a Y.Doc (a
@@ -15,8 +16,12 @@ export class DocumentLog {
   /** Bumped on every stored change; summaries are cached against it. */
   version = 0;
 
-  constructor(updates: readonly Uint8Array[], private readonly reload?: () => readonly Uint8Array[]) {
-    this.snapshot = Y.mergeUpdates(updates.length > 0 ? [...updates] : []);
+  /**
+   * `load` reads the stored document whole (merged, with unreadable rows moved aside): now, and again after a release.
+   * `releasable` is false for a log that cannot be read back (tests).
+   */
+  constructor(private readonly load: () => Uint8Array, private readonly releasable = true) {
+    this.snapshot = load();
     this.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(this.snapshot));
   }
 
@@ -27,7 +32,7 @@ export class DocumentLog {
 
   /** Drops the merged bytes (the state vector stays); possible only when the log can be read back from the store. */
   release(): void {
-    if (!this.reload) return;
+    if (!this.releasable) return;
     this.snapshot = null;
     this.tail = [];
   }
@@ -35,12 +40,12 @@ export class DocumentLog {
   /** The whole document as one update. */
   current(): Uint8Array {
     if (this.snapshot === null) {
-      const updates = this.reload!();
-      this.snapshot = Y.mergeUpdates(updates.length > 0 ? [...updates] : []);
+      this.snapshot = this.load();
       this.tail = [];
       return this.snapshot;
     }
     if (this.tail.length > 0) {
+      // Every update in the tail was read whole before it was stored, so this merge cannot meet a damaged one.
       this.snapshot = Y.mergeUpdates([this.snapshot, ...this.tail]);
       this.tail = [];
       // Recomputed from contiguous structs only: a gap (never expected from our clients) is not claimed as stored.
@@ -67,22 +72,20 @@ export class DocumentLog {
   }
 
   /**
-   * Whether an incoming update may hold something new: structs beyond what is stored, or deletions (which the state
-   * vector does not show, so any delete set counts). Throws on a malformed update.
+   * Whether an update (already read whole: its facts) may hold something new: structs beyond what is stored, or
+   * deletions (which the state vector does not show, so any delete set counts).
    */
-  analyse(update: Uint8Array): { newStructs: boolean; worthStoring: boolean } {
-    const meta = Y.parseUpdateMeta(update);
+  analyse(facts: UpdateFacts): { newStructs: boolean; worthStoring: boolean } {
     let newStructs = false;
-    for (const [client, to] of meta.to) if (to > (this.sv.get(client) ?? 0)) newStructs = true;
-    const hasDeletes = !newStructs && Y.decodeUpdate(update).ds.clients.size > 0;
-    return { newStructs, worthStoring: newStructs || hasDeletes };
+    for (const [client, to] of facts.to) if (to > (this.sv.get(client) ?? 0)) newStructs = true;
+    return { newStructs, worthStoring: newStructs || facts.hasDeletes };
   }
 
   /** Adds an update that has just been stored. */
-  add(update: Uint8Array): void {
-    const meta = Y.parseUpdateMeta(update);
-    for (const [client, to] of meta.to) {
-      const from = meta.from.get(client) ?? 0;
+  add(update: Uint8Array, facts: UpdateFacts): void {
+    for (const [client, to] of facts.to) {
+      if (facts.gaps.has(client)) continue; // not contiguous: the next merge recomputes what is held
+      const from = facts.from.get(client) ?? 0;
       const have = this.sv.get(client) ?? 0;
       if (from <= have && to > have) this.sv.set(client, to);
     }

@@ -3,7 +3,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -25,15 +24,15 @@ import type { CoBuildingSettings } from '../../src-shared/records/coBuilding/coB
 import { raiseStreetWhistle, streetWhistleRequest, whistleRows, type CommunityWhistles } from '../../src-shared/records/coBuilding/streetWhistles';
 import { unitAssessment, type UnitAssessmentInputs } from '../../src-shared/records/coBuilding/unitAssessment';
 import type { WhistleFacts } from '../../src-shared/records/coBuilding/whistleRules';
-import { canRead, canWrite, CLOSE_CODES, isDocumentName, type TokenClaims } from '../../src-shared/sync/access';
+import { canRead, canWrite, CLOSE_CODES, isDocumentName, SERVER_CLOSE_REASONS, type TokenClaims } from '../../src-shared/sync/access';
+import { MESSAGE_AWARENESS, MESSAGE_SYNC, readSyncFrame } from '../../src-shared/sync/syncFrame';
+import { requireWholeUpdate, type UpdateFacts } from '../../src-shared/sync/updateCheck';
+import { readStoredDocument } from './storedDocument';
 import { DocumentLog } from './documentLog';
 import { SyncStore } from './syncStore';
 import { SummaryStore, type FeedQuery } from './summaryStore';
 import { verifyToken } from './tokens';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_QUERY_AWARENESS = 3;
 
 export interface SyncServerOptions {
   port: number;
@@ -57,6 +56,8 @@ interface Connection {
   claims: TokenClaims;
   room: Room;
   awarenessIds: Set<number>;
+  /** Closed by the server for a message it could not read or process: later frames are ignored. */
+  refused: boolean;
 }
 
 interface Room {
@@ -152,7 +153,7 @@ export class SyncServer {
       existing.usedAt = Date.now();
       return existing;
     }
-    const log = new DocumentLog(this.store.loadUpdates(name).updates, () => this.store.loadUpdates(name).updates);
+    const log = new DocumentLog(() => this.loadDocument(name));
     const awareness = new awarenessProtocol.Awareness(new Y.Doc());
     awareness.setLocalState(null);
     const room: Room = { name, log, awareness, conns: new Set(), usedAt: Date.now() };
@@ -169,6 +170,19 @@ export class SyncServer {
     this.rooms.set(name, room);
     this.keepWithinBudget(room);
     return room;
+  }
+
+  /**
+   * A community's stored log merged whole. A row that cannot be read is moved aside (quarantine, with its audit line)
+   * and logged once, here where it is found; the rest is served.
+   */
+  private loadDocument(name: string): Uint8Array {
+    const { merged, unreadable } = readStoredDocument(this.store.loadRows(name));
+    if (unreadable.length > 0) {
+      this.store.quarantine(name, unreadable);
+      for (const row of unreadable) this.log(`社区 ${name} 的第 ${row.seq} 条已存数据无法读取（${row.problem}），已移至隔离表；其余数据照常提供`);
+    }
+    return merged;
   }
 
   /** Documents in memory and the bytes they hold (the health check and the benchmark read it). */
@@ -219,7 +233,7 @@ export class SyncServer {
   }
 
   /** Stores an update (with its audit row and its summary, in one transaction), then adds it to the room in memory. */
-  private storeUpdate(room: Room, update: Uint8Array, claims: TokenClaims): void {
+  private storeUpdate(room: Room, update: Uint8Array, facts: UpdateFacts, claims: TokenClaims): void {
     this.store.appendUpdate(room.name, update, claims, Date.now(), () => {
       try {
         this.summaries.applyWithin(room.name, update);
@@ -229,7 +243,7 @@ export class SyncServer {
         this.summaries.markStale(room.name);
       }
     });
-    room.log.add(update);
+    room.log.add(update, facts);
     this.keepWithinBudget();
   }
 
@@ -290,11 +304,11 @@ export class SyncServer {
     try {
       room = this.room(docName);
     } catch (error) {
-      this.log(`cannot load ${docName}: ${(error as Error).message}`);
-      ws.close(1011, 'cannot load document');
+      this.log(`无法读取社区 ${docName} 的数据（${who({ claims })}）：${(error as Error).message}`);
+      ws.close(1011, SERVER_CLOSE_REASONS.load);
       return;
     }
-    const conn: Connection = { ws, claims, room, awarenessIds: new Set() };
+    const conn: Connection = { ws, claims, room, awarenessIds: new Set(), refused: false };
     room.conns.add(conn);
     ws.binaryType = 'arraybuffer';
     ws.on('message', (data: ArrayBuffer | Buffer) => this.handleMessage(conn, new Uint8Array(data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))));
@@ -330,62 +344,71 @@ export class SyncServer {
   }
 
   private handleMessage(conn: Connection, message: Uint8Array): void {
+    // A refused connection is closing: what it sent after the refusal is neither read nor logged again.
+    if (conn.refused) return;
     const { room } = conn;
+    const read = readSyncFrame(message);
+    if (!read.ok) return this.refuse(conn, read.problem);
+    const { frame } = read;
     try {
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      if (type === MESSAGE_SYNC) {
-        const syncType = decoding.readVarUint(decoder);
-        if (syncType === syncProtocol.messageYjsSyncStep1) {
-          const clientStateVector = decoding.readVarUint8Array(decoder);
+      switch (frame.kind) {
+        case 'step1':
           send(conn, encodeSync((e) => {
             encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-            encoding.writeVarUint8Array(e, room.log.diff(clientStateVector));
+            encoding.writeVarUint8Array(e, room.log.diff(frame.stateVector));
           }));
           this.released = true;
           this.keepWithinBudget();
-        } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-          const update = decoding.readVarUint8Array(decoder);
-          if (!canWrite(conn.claims, room.name)) return; // a viewer's writes are never applied nor stored
-          let analysis: { newStructs: boolean; worthStoring: boolean };
+          return;
+        case 'step2':
+        case 'update':
+          return this.receiveUpdate(conn, frame.update, frame.facts);
+        case 'awareness':
           try {
-            analysis = room.log.analyse(update);
+            awarenessProtocol.applyAwarenessUpdate(room.awareness, frame.update, conn);
           } catch (error) {
-            throw new MalformedError((error as Error).message);
+            return this.refuse(conn, `在线状态消息无法读取（${(error as Error).message}）`);
           }
-          if (!analysis.worthStoring) return;
-          // Durable first: only what is on disk is forwarded or acknowledged.
-          try {
-            this.storeUpdate(room, update, conn.claims);
-          } catch (error) {
-            throw new StorageError((error as Error).message);
-          }
-          const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
-          for (const other of room.conns) if (other !== conn) send(other, forward);
-          this.maybeCompact(room);
-          // Acknowledge new structs with the server's state vector (a sync step 1). Not for deletion-only content,
-          // so a client's reply (which always carries its delete set) cannot start an endless exchange.
-          if (analysis.newStructs) send(conn, encodeSync((e) => writeStateVector(e, room.log)));
-        } else {
-          throw new MalformedError(`unknown sync message ${syncType}`);
-        }
-      } else if (type === MESSAGE_AWARENESS) {
-        awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
-      } else if (type === MESSAGE_QUERY_AWARENESS) {
-        send(conn, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]))));
-      } else {
-        throw new MalformedError(`unknown message type ${type}`);
+          return;
+        case 'query-awareness':
+          send(conn, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]))));
+          return;
       }
     } catch (error) {
-      if (error instanceof StorageError) {
-        // Not the client's fault: nothing was added in memory; it keeps its edits and reconnects.
-        this.log(`cannot store update for ${room.name}: ${error.message}`);
-        conn.ws.close(1011, 'storage failure');
-        return;
-      }
-      this.log(`bad message from ${conn.claims.name} on ${room.name}: ${(error as Error).message}`);
-      conn.ws.close(CLOSE_CODES.malformed, 'malformed message');
+      // Not the client's fault (its message was whole): the server's own storage or data. It keeps its edits and
+      // reconnects; the close reason tells the app to say so.
+      const storage = error instanceof StorageError;
+      this.log(`${storage ? '无法保存' : '无法处理'}社区 ${room.name} 的同步（${who(conn)}）：${(error as Error).message}`);
+      conn.refused = true;
+      conn.ws.close(1011, storage ? SERVER_CLOSE_REASONS.storage : SERVER_CLOSE_REASONS.data);
     }
+  }
+
+  /** An update read whole: stored first (with its audit row and summary), then forwarded and acknowledged. */
+  private receiveUpdate(conn: Connection, update: Uint8Array, facts: UpdateFacts): void {
+    const { room } = conn;
+    if (!canWrite(conn.claims, room.name)) return; // a viewer's writes are never applied nor stored
+    const analysis = room.log.analyse(facts);
+    if (!analysis.worthStoring) return;
+    // Durable first: only what is on disk is forwarded or acknowledged.
+    try {
+      this.storeUpdate(room, update, facts, conn.claims);
+    } catch (error) {
+      throw new StorageError((error as Error).message);
+    }
+    const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
+    for (const other of room.conns) if (other !== conn) send(other, forward);
+    this.maybeCompact(room);
+    // Acknowledge new structs with the server's state vector (a sync step 1). Not for deletion-only content,
+    // so a client's reply (which always carries its delete set) cannot start an endless exchange.
+    if (analysis.newStructs) send(conn, encodeSync((e) => writeStateVector(e, room.log)));
+  }
+
+  /** A message that cannot be read: one log line naming who sent it and why, the connection closed, nothing stored. */
+  private refuse(conn: Connection, problem: string): void {
+    conn.refused = true;
+    this.log(`拒收 ${who(conn)} 发往社区 ${conn.room.name} 的消息：${problem}；连接已关闭，未保存任何内容`);
+    conn.ws.close(CLOSE_CODES.malformed, 'malformed message');
   }
 
   private maybeCompact(room: Room): void {
@@ -557,7 +580,7 @@ export class SyncServer {
       }
     });
     for (const { room, update } of prepared) {
-      this.storeUpdate(room, update, claims);
+      this.storeUpdate(room, update, requireWholeUpdate(update, '街道吹哨'), claims);
       const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
       for (const conn of room.conns) send(conn, forward);
     }
@@ -646,7 +669,11 @@ function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<unknown> {
     req.on('error', reject);
   });
 }
-class MalformedError extends Error {}
+
+/** Who a connection belongs to, for log lines. */
+function who(conn: Pick<Connection, 'claims'>): string {
+  return `${conn.claims.name}（${conn.claims.role}，凭证 ${conn.claims.jti}）`;
+}
 
 /** The feed's paging and filters from a query string, or the reason it is refused. */
 function feedQuery(params: URLSearchParams): Omit<FeedQuery, 'scope'> | { error: string } {

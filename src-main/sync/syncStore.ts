@@ -4,6 +4,24 @@ import { DatabaseSync } from 'node:sqlite';
 import type { TokenClaims } from '../../src-shared/sync/access';
 import { newSecret } from './tokens';
 
+export interface StoredRow {
+  seq: number;
+  data: Uint8Array;
+  at: number;
+}
+
+export interface QuarantinedRow {
+  seq: number;
+  doc: string;
+  at: number;
+  bytes: number;
+  user: string;
+  role: string;
+  tokenId: string;
+  problem: string;
+  movedAt: number;
+}
+
 export interface AuditRow {
   at: number;
   doc: string;
@@ -40,6 +58,9 @@ export class SyncStore {
       CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, role TEXT NOT NULL, scope TEXT NOT NULL, name TEXT NOT NULL, issued_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, revoked_at INTEGER);
       CREATE TABLE IF NOT EXISTS audit (at INTEGER NOT NULL, doc TEXT NOT NULL, token_id TEXT NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, bytes INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS audit_doc ON audit (doc, at);
+      -- Stored rows that could not be read (an older build's bug, a disk fault), moved aside with their audit line.
+      CREATE TABLE IF NOT EXISTS quarantine (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL, at INTEGER NOT NULL, bytes INTEGER NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, token_id TEXT NOT NULL, problem TEXT NOT NULL, moved_at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS quarantine_doc ON quarantine (doc, seq);
     `);
   }
 
@@ -48,21 +69,59 @@ export class SyncStore {
    * when this returns.
    */
   appendUpdate(doc: string, update: Uint8Array, claims: TokenClaims, now = Date.now(), within?: () => void): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    this.transaction(() => {
       this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, update, now);
       this.db.prepare('INSERT INTO audit (at, doc, token_id, user, role, bytes) VALUES (?, ?, ?, ?, ?, ?)').run(now, doc, claims.jti, claims.name, claims.role, update.byteLength);
       within?.();
+    });
+  }
+
+  loadUpdates(doc: string): { maxSeq: number; updates: Uint8Array[] } {
+    const rows = this.loadRows(doc);
+    return { maxSeq: rows.at(-1)?.seq ?? 0, updates: rows.map((r) => r.data) };
+  }
+
+  /** The stored rows of a document, oldest first. */
+  loadRows(doc: string): StoredRow[] {
+    return this.db.prepare('SELECT seq, data, at FROM updates WHERE doc = ? ORDER BY seq').all(doc) as unknown as StoredRow[];
+  }
+
+  /**
+   * Moves rows that cannot be read out of the log into `quarantine`, each with its audit line (who sent it, when, its
+   * size) and why, in one transaction: the rest of the document loads without them, and nothing is deleted.
+   */
+  quarantine(doc: string, rows: readonly { seq: number; problem: string }[], now = Date.now()): void {
+    if (rows.length === 0) return;
+    this.transaction(() => {
+      for (const { seq, problem } of rows) {
+        const row = this.db.prepare('SELECT seq, data, at FROM updates WHERE doc = ? AND seq = ?').get(doc, seq) as StoredRow | undefined;
+        if (!row) continue;
+        // The audit row written with it: same document, time and size (a compaction snapshot has none).
+        const audit = this.db.prepare('SELECT user, role, token_id FROM audit WHERE doc = ? AND at = ? AND bytes = ? LIMIT 1').get(doc, row.at, row.data.byteLength) as { user: string; role: string; token_id: string } | undefined;
+        this.db.prepare('INSERT OR REPLACE INTO quarantine (seq, doc, data, at, bytes, user, role, token_id, problem, moved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(seq, doc, row.data, row.at, row.data.byteLength, audit?.user ?? '（服务器整理合并）', audit?.role ?? 'server', audit?.token_id ?? '', problem, now);
+        this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq = ?').run(doc, seq);
+      }
+    });
+  }
+
+  /** Rows moved aside, of one document or all. */
+  quarantined(doc?: string): QuarantinedRow[] {
+    const rows = (doc ? this.db.prepare('SELECT seq, doc, at, bytes, user, role, token_id, problem, moved_at FROM quarantine WHERE doc = ? ORDER BY seq').all(doc) : this.db.prepare('SELECT seq, doc, at, bytes, user, role, token_id, problem, moved_at FROM quarantine ORDER BY doc, seq').all()) as { seq: number; doc: string; at: number; bytes: number; user: string; role: string; token_id: string; problem: string; moved_at: number }[];
+    return rows.map((r) => ({ seq: r.seq, doc: r.doc, at: r.at, bytes: r.bytes, user: r.user, role: r.role, tokenId: r.token_id, problem: r.problem, movedAt: r.moved_at }));
+  }
+
+  /** Runs `work` in one write transaction: all of it is stored, or none. */
+  transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
       this.db.exec('COMMIT');
+      return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
     }
-  }
-
-  loadUpdates(doc: string): { maxSeq: number; updates: Uint8Array[] } {
-    const rows = this.db.prepare('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq').all(doc) as { seq: number; data: Uint8Array }[];
-    return { maxSeq: rows.at(-1)?.seq ?? 0, updates: rows.map((r) => r.data) };
   }
 
   updateCount(doc: string): number {
@@ -71,15 +130,10 @@ export class SyncStore {
 
   /** Replaces the rows up to maxSeq by one snapshot, in one transaction. */
   compact(doc: string, snapshot: Uint8Array, maxSeq: number, now = Date.now()): void {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    this.transaction(() => {
       this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, maxSeq);
       this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, snapshot, now);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   maxSeq(doc: string): number {

@@ -1,10 +1,10 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { ORIGIN, metaMap } from '../../src-shared/repository/docLayout';
 import { CLOSE_CODES, describeClose } from '../../src-shared/sync/access';
 import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
+import { MESSAGE_SYNC, readSyncFrame } from '../../src-shared/sync/syncFrame';
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
 
@@ -41,7 +41,6 @@ export interface SyncConnectionOptions {
   WebSocketImpl?: typeof WebSocket;
 }
 
-const MESSAGE_SYNC = 0;
 /** Transaction origin of updates received from the server: stored locally, never sent back. */
 export const SYNC_ORIGIN = 'origin:sync';
 
@@ -63,6 +62,8 @@ export class SyncConnection {
   /** End state vectors of local updates not yet covered by the server's. */
   private pendingUpdates: Map<number, number>[] = [];
   private sendChain: Promise<void> = Promise.resolve();
+  /** Why this PC closed the connection itself (a message from the server it refused), said instead of the close code. */
+  private closeMessage = '';
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     // Updates from the server and from this PC's store are already known there; another window's edits are sent too
     // (that window may be offline), which the server ignores if it already has them.
@@ -162,7 +163,8 @@ export class SyncConnection {
     ws.onclose = (event: CloseEvent) => {
       if (this.ws !== ws) return;
       this.ws = null;
-      const { final, message } = describeClose(event.code);
+      const { final, message } = this.closeMessage ? { final: false, message: this.closeMessage } : describeClose(event.code, event.reason);
+      this.closeMessage = '';
       if (final && event.code >= 4400 && event.code < 4500) {
         this.wanted = false;
         this.setStatus({ ...this.status, state: 'refused', message });
@@ -183,29 +185,36 @@ export class SyncConnection {
   }
 
   private receive(message: Uint8Array): void {
-    try {
-      const decoder = decoding.createDecoder(message);
-      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return; // awareness: not used by this client
-      const syncType = decoding.readVarUint(decoder);
-      if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const sv = decoding.readVarUint8Array(decoder);
-        this.serverSV = decodeSV(sv);
-        // Answer the server's first step 1 in full (it carries our delete set too); later ones are acknowledgements,
-        // answered only when the server still lacks some of our structs.
-        if (!this.answeredFirstStep1 || !this.covered(Y.decodeStateVector(Y.encodeStateVector(this.doc)))) {
-          this.answeredFirstStep1 = true;
-          this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, sv)));
-        }
-      } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
-        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), SYNC_ORIGIN);
-        if (syncType === syncProtocol.messageYjsSyncStep2) this.receivedInitial = true;
+    // Read whole before anything of it is applied: a damaged message from the server changes nothing here.
+    const read = readSyncFrame(message);
+    if (!read.ok) return this.refuseFromServer(read.problem);
+    const { frame } = read;
+    if (frame.kind === 'step1') {
+      this.serverSV = Y.decodeStateVector(frame.stateVector);
+      // Answer the server's first step 1 in full (it carries our delete set too); later ones are acknowledgements,
+      // answered only when the server still lacks some of our structs.
+      if (!this.answeredFirstStep1 || !this.covered(Y.decodeStateVector(Y.encodeStateVector(this.doc)))) {
+        this.answeredFirstStep1 = true;
+        this.sendMessage(encodeSync((e) => syncProtocol.writeSyncStep2(e, this.doc, frame.stateVector)));
       }
-      this.refreshPending();
-    } catch (error) {
-      // A message that cannot be applied closes the connection (it reconnects and syncs afresh); say why in the console.
-      console.warn('同步消息处理失败，重新连接：', error);
-      this.ws?.close();
-    }
+    } else if (frame.kind === 'step2' || frame.kind === 'update') {
+      try {
+        Y.applyUpdate(this.doc, frame.update, SYNC_ORIGIN);
+      } catch (error) {
+        // Never expected after the check; the connection starts afresh rather than go on from a half-applied state.
+        console.warn('同步消息处理失败，重新连接：', error);
+        return this.refuseFromServer(`无法合并（${(error as Error).message}）`);
+      }
+      if (frame.kind === 'step2') this.receivedInitial = true;
+    } else return; // awareness: not used by this client
+    this.refreshPending();
+  }
+
+  /** The server sent something this PC cannot read: nothing of it is applied; reconnect and say so. */
+  private refuseFromServer(problem: string): void {
+    console.warn(`拒收街道服务器发来的同步消息：${problem}`);
+    this.closeMessage = `街道服务器发来的同步数据不完整或已损坏（${problem}），本机已拒收，未合并其中任何内容；正在重新连接。若反复出现，请联系街道党建办的同步服务器管理员。本机数据不受影响。`;
+    this.ws?.close();
   }
 
   private refreshPending(): void {

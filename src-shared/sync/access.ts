@@ -45,9 +45,20 @@ export const CLOSE_CODES = {
   outdated: 4426,
 } as const;
 
+/**
+ * Reasons the server gives with close code 1011 (its own fault, never the client's): it could not read the
+ * community's stored data, could not store an update, or could not process a whole message.
+ */
+export const SERVER_CLOSE_REASONS = { load: 'server data: cannot load', storage: 'server storage failure', data: 'server data fault' } as const;
+
+/** What the app says when the street's copy of the community has a problem: the PC works on and keeps its edits. */
+export const STREET_COPY_FAULT = '街道服务器上本社区的数据出现故障，暂时无法同步。请联系街道党建办的同步服务器管理员处理（可运行服务器的 verify 检查）；本机数据不受影响，可继续离线使用，修改会在恢复后自动同步。';
+
 /** What the app tells the clerk for each close code: what happened and what to do. */
-export function describeClose(code: number): { final: boolean; message: string } {
+export function describeClose(code: number, reason = ''): { final: boolean; message: string } {
   switch (code) {
+    case 1011:
+      return { final: false, message: reason === SERVER_CLOSE_REASONS.storage ? '街道服务器暂时无法保存数据（可能磁盘已满或出错），正在自动重试。请联系街道党建办的同步服务器管理员；本机数据不受影响，可继续离线使用。' : STREET_COPY_FAULT };
     case CLOSE_CODES.badDocument:
       return { final: true, message: '街道服务器拒绝了连接：社区区划代码不正确。请核对本机社区的12位区划代码。' };
     case CLOSE_CODES.badToken:
@@ -61,7 +72,7 @@ export function describeClose(code: number): { final: boolean; message: string }
     case CLOSE_CODES.outdated:
       return { final: true, message: '街道服务器上的社区数据已由新版社区工作台升级，本机软件版本较旧，为免写坏数据已停止同步。请先升级本机的社区工作台；本机数据不受影响。' };
     case CLOSE_CODES.malformed:
-      return { final: false, message: '与街道服务器通信出错，正在重新连接。' };
+      return { final: false, message: '街道服务器拒收了本机发出的一条不完整的同步消息（可能是网络传输出错），正在重新连接并重新发送；本机数据不受影响。' };
     case 1009:
       return { final: false, message: '发送的数据超过服务器允许的大小，请联系街道党建办调整服务器设置。' };
     default:
