@@ -5,6 +5,8 @@
  *   npm run sync-server -- revoke-token --data ./sync-data --id <token id>
  *   npm run sync-server -- list-tokens --data ./sync-data
  *   npm run sync-server -- audit --data ./sync-data [--doc 350102001001]
+ *   npm run sync-server -- verify --data ./sync-data [--doc 350102001001]          (stored rows that cannot be read; exit code 1)
+ *   npm run sync-server -- repair --data ./sync-data [--doc 350102001001]          (moves such rows to the quarantine table)
  *   npm run sync-server -- verify-summaries --data ./sync-data [--doc 350102001]   (exit code 1 when one disagrees)
  *   npm run sync-server -- rebuild-summaries --data ./sync-data [--doc 350102001]
  *   npm run sync-server -- --memory-mb 160 --idle-seconds 120 …                     (documents kept in memory)
@@ -16,6 +18,7 @@ import { issueToken } from './issueToken';
 import { SyncServer } from './syncServer';
 import { SyncStore } from './syncStore';
 import { checkSummaries, SummaryStore } from './summaryStore';
+import { checkStoredData } from './storedDataCheck';
 
 export async function main(argv: string[]): Promise<void> {
   const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
@@ -81,6 +84,18 @@ export async function main(argv: string[]): Promise<void> {
       store.close();
       return;
     }
+    case 'verify':
+    case 'repair': {
+      const store = new SyncStore(dataDir);
+      try {
+        const { lines, ok } = checkStoredData(store, command, values.doc ?? '');
+        console.log(lines.join('\n'));
+        if (!ok) process.exitCode = 1;
+      } finally {
+        store.close();
+      }
+      return;
+    }
     case 'verify-summaries':
     case 'rebuild-summaries': {
       const store = new SyncStore(dataDir);
@@ -94,7 +109,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      throw new Error(`未知命令 ${command}：可用 serve、issue-token、revoke-token、list-tokens、audit、verify-summaries、rebuild-summaries`);
+      throw new Error(`未知命令 ${command}：可用 serve、issue-token、revoke-token、list-tokens、audit、verify、repair、verify-summaries、rebuild-summaries`);
   }
 }
 

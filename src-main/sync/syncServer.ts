@@ -407,7 +407,7 @@ export class SyncServer {
   /** A message that cannot be read: one log line naming who sent it and why, the connection closed, nothing stored. */
   private refuse(conn: Connection, problem: string): void {
     conn.refused = true;
-    this.log(`拒收 ${who(conn)} 发往社区 ${conn.room.name} 的消息：${problem}；连接已关闭，未保存任何内容`);
+    this.log(`拒收 ${who(conn)}发往社区 ${conn.room.name} 的消息：${problem}；连接已关闭，未保存任何内容`);
     conn.ws.close(CLOSE_CODES.malformed, 'malformed message');
   }
 
