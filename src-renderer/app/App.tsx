@@ -1,4 +1,4 @@
-import { Alert, Result, Spin } from 'antd';
+import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Actor, EditContext } from '../../src-shared/repository/docLayout';
 import { canRead, peekClaims, type ConnectionSettings } from '../../src-shared/sync/access';
@@ -219,7 +219,18 @@ export function App() {
     case 'loading':
       return <Spin fullscreen tip="正在打开本机数据…" />;
     case 'failed':
-      return <Result status="error" title="无法打开社区数据" subTitle={phase.message} extra={<Alert type="info" message="数据未做任何改动。请关闭后重新打开；如仍失败，请联系街道党建办。" />} />;
+      return (
+        <Result status="error" title="无法打开社区数据" data-testid="open-failed"
+          // A browser's or library's English message is not shown as the reason; it stays below as a detail to report.
+          subTitle={/[\u4e00-\u9fff]/.test(phase.message) ? phase.message : '打开本机保存的社区数据时出现意外错误。'}
+          extra={(
+            <Space direction="vertical" align="center">
+              <Alert type="info" message="数据未做任何改动。请先点“重新打开”；如仍失败，请把下面的错误信息告诉街道党建办。本机的备份文件仍在备份文件夹中，可在另一台电脑上用“从备份文件恢复”打开。" />
+              {!/[\u4e00-\u9fff]/.test(phase.message) && <Typography.Text type="secondary" copyable>错误信息：{phase.message}</Typography.Text>}
+              <Button type="primary" onClick={() => window.location.reload()}>重新打开</Button>
+            </Space>
+          )} />
+      );
     case 'setup':
       return <SetupPage onDone={(r) => finishSetup(r, phase.settings)} onStreetSignIn={streetSignIn} onJoinFromStreet={joinFromStreet} onRestore={restoreFromBackup} initialClerkName={phase.settings.clerkName} />;
     case 'street':

@@ -8,6 +8,7 @@ import { VolunteerPage } from '../features/volunteer/VolunteerPage';
 import { CoBuildingPage } from '../features/coBuilding/CoBuildingPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { DataSafetyPage, useKeeper } from '../features/backup/DataSafetyPage';
+import { SET_ASIDE_ADVICE } from '../features/backup/QuarantineCard';
 import { rememberStreetState } from '../features/backup/streetState';
 import { checkStorage } from '../data/storageHealth';
 import * as Y from 'yjs';
@@ -135,6 +136,11 @@ export function MainLayout() {
               description={syncStatus.message}
               action={<Button onClick={() => setSyncSettingsOpen(true)}>打开同步设置</Button>}
             />
+          )}
+          {store.setAside.length > 0 && (
+            <Alert type="warning" showIcon closable style={{ marginBottom: 12 }} data-testid="set-aside-banner"
+              message={`本机社区数据中有 ${store.setAside.length} 条修改记录已损坏、无法读取，社区已照常打开`}
+              description={SET_ASIDE_ADVICE} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />
           )}
           {storageProblem && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="storage-problem-banner" message={storageProblem} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />}
           {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}

@@ -8,6 +8,19 @@ export interface StoredUpdate {
   at: number;
 }
 
+/** A row of the update log that could not be read when the community was opened, kept aside (never deleted). */
+export interface QuarantinedUpdate {
+  id?: number;
+  /** Its place in `updates`. */
+  seq: number;
+  update: Uint8Array;
+  kind: 'update' | 'snapshot';
+  at: number;
+  /** Why it cannot be read, in Chinese. */
+  problem: string;
+  movedAt: number;
+}
+
 /** A plain copy of one record, kept for indexed queries; rebuilt from the Y.Doc whenever it disagrees. */
 export interface ProjectionRow {
   key: string;
@@ -34,6 +47,8 @@ export class CommunityDb extends Dexie {
   records!: Table<ProjectionRow, string>;
   /** Small per-PC facts about this community, e.g. what the sync server last acknowledged. */
   meta!: Table<{ key: string; value: unknown }, string>;
+  /** Rows of `updates` that could not be read, moved here on opening: out of the document and of backups. */
+  quarantine!: Table<QuarantinedUpdate, number>;
 
   constructor(code: string, dependencies?: IndexedDbDependencies) {
     super(communityDbName(code), { chromeTransactionDurability: 'strict', ...dependencies });
@@ -42,6 +57,7 @@ export class CommunityDb extends Dexie {
       records: 'key, collection, [collection+deleted], [collection+ref], updatedAt',
     });
     this.version(2).stores({ meta: 'key' });
+    this.version(3).stores({ quarantine: '++id' });
   }
 }
 

@@ -12,7 +12,8 @@ import { ORIGIN, collectionMap, metaMap, type EditContext } from '../../src-shar
 import { INFO_META_KEY } from './communityPreview';
 import { createRepositories, type Repositories } from '../../src-shared/repository/repositories';
 import { migrateDocument, type MigrationResult } from '../../src-shared/schema/migrations';
-import { CommunityDb, type IndexedDbDependencies, type ProjectionRow } from './communityDb';
+import { checkUpdate } from '../../src-shared/sync/updateCheck';
+import { CommunityDb, type IndexedDbDependencies, type ProjectionRow, type QuarantinedUpdate, type StoredUpdate } from './communityDb';
 import { projectRecord, verifyProjection } from './projection';
 
 export type SaveState = 'saved' | 'saving' | 'error';
@@ -70,6 +71,8 @@ export class CommunityStore {
   private rowsSinceCompaction = 0;
   private closed = false;
   migration: MigrationResult = { from: 0, to: 0 };
+  /** Rows of the update log that could not be read at this opening and were moved aside (see `readableRows`). */
+  setAside: { seq: number; at: number; bytes: number; problem: string }[] = [];
   projectionCheck: Promise<{ checked: number; repaired: number }> = Promise.resolve({ checked: 0, repaired: 0 });
 
   private constructor(
@@ -201,7 +204,7 @@ export class CommunityStore {
       if (loaded) Y.applyUpdate(this.doc, event.data.update, ORIGIN.otherWindow);
       else early.push(event.data.update);
     };
-    const rows = await this.db.updates.toArray();
+    const rows = await this.readableRows();
     this.doc.transact(() => {
       for (const row of rows) Y.applyUpdate(this.doc, row.update);
       for (const update of early) Y.applyUpdate(this.doc, update);
@@ -214,6 +217,38 @@ export class CommunityStore {
     this.keepInfoForPreview();
     if (this.options.verifyOnOpen !== false) this.projectionCheck = verifyProjection(this.db, this.repos);
     if (this.options.compactOnOpen !== false && rows.length >= this.compactThreshold) void this.compact();
+  }
+
+  /**
+   * The update log, each row read whole first. A row that cannot be read (cut short by a crash or a disk fault) is
+   * moved to `quarantine` in one transaction and reported (`setAside`): the community opens with the rest, and the
+   * next backup, which copies `updates`, does not carry it.
+   */
+  private async readableRows(): Promise<StoredUpdate[]> {
+    const rows = await this.db.updates.toArray();
+    const readable: StoredUpdate[] = [];
+    const damaged: QuarantinedUpdate[] = [];
+    const movedAt = Date.now();
+    for (const row of rows) {
+      const checked = checkUpdate(row.update);
+      if (checked.ok) readable.push(row);
+      else damaged.push({ seq: row.seq!, update: row.update, kind: row.kind, at: row.at, problem: checked.problem, movedAt });
+    }
+    if (damaged.length > 0) {
+      await this.db.transaction('rw', this.db.updates, this.db.quarantine, async () => {
+        await this.db.quarantine.bulkAdd(damaged);
+        await this.db.updates.bulkDelete(damaged.map((d) => d.seq));
+      });
+      this.setAside = damaged.map(({ seq, at, update, problem }) => ({ seq, at, bytes: update.byteLength, problem }));
+      console.warn(`本机社区数据中有 ${damaged.length} 条修改记录无法读取，已移至隔离区`, this.setAside);
+    }
+    return readable;
+  }
+
+  /** Rows of the log ever set aside on this PC (this opening's and earlier ones), newest first. */
+  async quarantined(): Promise<{ seq: number; at: number; bytes: number; problem: string; movedAt: number }[]> {
+    const rows = await this.db.quarantine.toArray();
+    return rows.map(({ seq, at, update, problem, movedAt }) => ({ seq, at, bytes: update.byteLength, problem, movedAt })).sort((a, b) => b.movedAt - a.movedAt || b.seq - a.seq);
   }
 
   /** The next opening shows the community's name (and its roster) from IndexedDB before the document is decoded. */

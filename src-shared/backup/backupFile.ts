@@ -5,6 +5,7 @@ import { COLLECTIONS, COLLECTION_NAMES } from '../records';
 import { collectionMap, isRecordDeleted } from '../repository/docLayout';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
 import { migrateDocument } from '../schema/migrations';
+import { requireWholeUpdate } from '../sync/updateCheck';
 import { readFramed, sha256Hex, utf8, writeFramed } from './fileFrame';
 
 /**
@@ -107,19 +108,30 @@ function splitUpdates(payload: Uint8Array): Uint8Array[] | null {
  * moment): that it is a backup at all, of a format this version reads, undamaged (the checksum of header and
  * updates), and — where `expectCode` is given — of this community. Every refusal says what to do.
  */
-export async function decodeBackup(bytes: Uint8Array, expectCode?: string): Promise<{ header: BackupHeader; updates: Uint8Array[] }> {
+export async function decodeBackup(bytes: Uint8Array, expectCode?: string, fileName?: string): Promise<{ header: BackupHeader; updates: Uint8Array[] }> {
+  const file = fileName ? `备份文件「${fileName}」` : '这个备份文件';
   const framed = readFramed<BackupHeader>(bytes, BACKUP_MAGIC);
-  if (!framed) throw new BackupProblem('这不是社区工作台的备份文件（.cdbak）：请选择备份文件夹中以 .cdbak 结尾的文件');
+  if (framed.kind === 'other') throw new BackupProblem(`${fileName ? `「${fileName}」` : '这'}不是社区工作台的备份文件（.cdbak）：请选择备份文件夹中以 .cdbak 结尾的文件`);
+  if (framed.kind === 'incomplete') throw new BackupProblem(`${file}不完整或已损坏（可能拷贝时被截断）：请改用另一份备份，例如前一天的`);
   const { header, payload } = framed;
   if (header.format > BACKUP_FORMAT || header.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new BackupProblem(`这个备份由更新版本的社区工作台制作（格式 ${header.format}，数据版本 ${header.schemaVersion}）：请先把本机的社区工作台更新到最新版本，再打开它`);
   }
   const { sha256, ...unsigned } = header;
+  if (payload.length < header.stateBytes) throw new BackupProblem(`${file}不完整（少了 ${header.stateBytes - payload.length} 字节，可能拷贝时被截断）：请改用另一份备份，例如前一天的`);
   const updates = payload.length === header.stateBytes ? splitUpdates(payload) : null;
-  if (!updates || (await checksum(unsigned, payload)) !== sha256) throw new BackupProblem('备份文件已损坏（校验和不符）：请改用另一份备份，例如前一天的');
+  if (!updates || (await checksum(unsigned, payload)) !== sha256) throw new BackupProblem(`${file}已损坏（校验和不符）：请改用另一份备份，例如前一天的`);
   if (expectCode && header.communityCode !== expectCode) {
     throw new BackupProblem(`这是「${header.communityName}」（${header.communityCode}）的备份，不是本社区（${expectCode}）的：请选择本社区的备份文件`);
   }
+  // Read whole, as every update from outside is: a backup written by a faulty build is refused before anything merges.
+  updates.forEach((update, i) => {
+    try {
+      requireWholeUpdate(update, `${file}第 ${i + 1} 段`);
+    } catch (error) {
+      throw new BackupProblem(`${(error as Error).message}：请改用另一份备份，例如前一天的`);
+    }
+  });
   return { header, updates };
 }
 

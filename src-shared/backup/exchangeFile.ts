@@ -4,6 +4,8 @@ import { BackupProblem } from './backupFile';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { hmacHex, readFramed, utf8, writeFramed } from './fileFrame';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
+import { stateVectorProblem } from '../sync/syncFrame';
+import { DamagedUpdateError, requireWholeUpdate } from '../sync/updateCheck';
 
 /**
  * The USB exchange file (`.cdsync`) of an office without a network: what the other side has not seen of one
@@ -70,14 +72,17 @@ export interface ReadExchange {
  * carries; a file for the street from a device that may write this community (its clerk, or the street); a file for
  * a community from its street; of `expectCode` when given; the token not expired. Every refusal in Chinese.
  */
-export async function decodeExchange(bytes: Uint8Array, expect: { direction: ExchangeDirection; communityCode?: string; now?: number }): Promise<ReadExchange> {
+export async function decodeExchange(bytes: Uint8Array, expect: { direction: ExchangeDirection; communityCode?: string; now?: number; fileName?: string }): Promise<ReadExchange> {
+  const file = expect.fileName ? `交换文件「${expect.fileName}」` : '这个交换文件';
   const framed = readFramed<SignedHeader>(bytes, EXCHANGE_MAGIC);
-  if (!framed) throw new BackupProblem('这不是社区工作台的交换文件（.cdsync）：请选择以 .cdsync 结尾的文件');
+  if (framed.kind === 'other') throw new BackupProblem(`${expect.fileName ? `「${expect.fileName}」` : '这'}不是社区工作台的交换文件（.cdsync）：请选择以 .cdsync 结尾的文件`);
+  if (framed.kind === 'incomplete') throw new BackupProblem(`${file}不完整或已损坏（可能拷贝时被截断）：请让对方重新导出一份，拷完后先“安全弹出”U盘再拔`);
   const { mac, ...header } = framed.header;
   const update = framed.payload;
-  if (header.format > EXCHANGE_FORMAT || (header.schemaVersion ?? 2) > CURRENT_SCHEMA_VERSION) throw new BackupProblem('这个交换文件由更新版本的社区工作台制作：请先更新本机的社区工作台');
+  if (header.format > EXCHANGE_FORMAT || (header.schemaVersion ?? 2) > CURRENT_SCHEMA_VERSION) throw new BackupProblem(`${file}由更新版本的社区工作台制作：请先更新本机的社区工作台`);
+  if (update.length < header.updateBytes) throw new BackupProblem(`${file}不完整（少了 ${header.updateBytes - update.length} 字节，可能拷贝时被截断）：请让对方重新导出一份，拷完后先“安全弹出”U盘再拔`);
   if (update.length !== header.updateBytes || !mac || (await hmacHex(header.token, signedText(header, update))) !== mac) {
-    throw new BackupProblem('交换文件已损坏或被改动过（签名不符）：请让对方重新导出一份');
+    throw new BackupProblem(`${file}已损坏或被改动过（签名不符）：请让对方重新导出一份`);
   }
   const claims = peekClaims(header.token);
   if (!claims) throw new BackupProblem('交换文件里的设备凭证无法识别：请让对方重新导出一份');
@@ -90,12 +95,17 @@ export async function decodeExchange(bytes: Uint8Array, expect: { direction: Exc
   const allowed = expect.direction === 'toStreet' ? canWrite(claims, header.communityCode) : claims.role === 'street' && canWrite(claims, header.communityCode);
   if (!allowed) throw new BackupProblem(`发送方「${claims.name}」的凭证无权修改「${header.communityName}」的数据：这个文件被拒绝，数据没有改动`);
   if (claims.exp * 1000 <= (expect.now ?? Date.now())) throw new BackupProblem(`发送方「${claims.name}」的凭证已过期：请街道重新发放连接串后再导出`);
+  // Read whole before anything merges: the signature says who sent it, not that the sender's build wrote it right.
+  let stateVector: Uint8Array;
   try {
-    Y.applyUpdate(new Y.Doc(), update);
-  } catch {
-    throw new BackupProblem('交换文件的数据无法读取：请让对方重新导出一份');
+    requireWholeUpdate(update, file);
+    stateVector = fromBase64(header.stateVector);
+  } catch (error) {
+    throw new BackupProblem(`${error instanceof DamagedUpdateError ? error.message : `${file}的状态信息无法读取`}：请让对方重新导出一份`);
   }
-  return { header, claims, update, stateVector: fromBase64(header.stateVector) };
+  const problem = stateVectorProblem(stateVector);
+  if (problem) throw new BackupProblem(`${file}的状态信息${problem}，未合并其中任何内容：请让对方重新导出一份`);
+  return { header, claims, update, stateVector };
 }
 
 /**

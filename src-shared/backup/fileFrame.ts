@@ -21,18 +21,23 @@ export function writeFramed(magic: string, header: object, payload: Uint8Array):
   return out;
 }
 
-/** The header and payload of a framed file, or null when it is not a file of this kind (or is cut short). */
-export function readFramed<H>(bytes: Uint8Array, magic: string): { header: H; payload: Uint8Array } | null {
+/**
+ * The header and payload of a framed file; `other` when it is not a file of this kind at all (another magic word),
+ * `incomplete` when it starts as one but is cut short or its header cannot be read (a copy interrupted, a damaged disk).
+ */
+export function readFramed<H>(bytes: Uint8Array, magic: string): { kind: 'ok'; header: H; payload: Uint8Array } | { kind: 'other' } | { kind: 'incomplete' } {
   const head = encoder.encode(`${magic}\n`);
-  if (bytes.length < head.length + 4 || head.some((b, i) => bytes[i] !== b)) return null;
+  const prefix = Math.min(bytes.length, head.length);
+  if (prefix === 0 || head.subarray(0, prefix).some((b, i) => bytes[i] !== b)) return { kind: 'other' };
+  if (bytes.length < head.length + 4) return { kind: 'incomplete' };
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(head.length);
   const start = head.length + 4;
-  if (start + length > bytes.length) return null;
+  if (start + length > bytes.length) return { kind: 'incomplete' };
   const headerText = decoder.decode(bytes.subarray(start, start + length));
   try {
-    return { header: JSON.parse(headerText) as H, payload: bytes.subarray(start + length) };
+    return { kind: 'ok', header: JSON.parse(headerText) as H, payload: bytes.subarray(start + length) };
   } catch {
-    return null;
+    return { kind: 'incomplete' };
   }
 }
 

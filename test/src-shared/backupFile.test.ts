@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backupDocument, backupFileName, backupTimeOfName, decodeBackup, encodeBackup, encodeDocBackup } from '../../src-shared/backup/backupFile';
-import { decodeExchange, encodeExchange, refuseOlderLayout } from '../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, EXCHANGE_MAGIC, refuseOlderLayout } from '../../src-shared/backup/exchangeFile';
+import { hmacHex, writeFramed } from '../../src-shared/backup/fileFrame';
 import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
 import { backupDue, backupsToKeep } from '../../src-shared/backup/rotation';
 import { writeCommunityInfo } from '../../src-shared/community/communityInfo';
@@ -50,7 +51,13 @@ describe('backup files (.cdbak)', () => {
     repos.people.create({ name: '张三', roles: ['志愿者'] });
     const { bytes } = await encodeDocBackup(doc, { operator: '王小红', device: 'pc-a' });
     const cut = bytes.slice(0, bytes.length - 20);
-    await expect(decodeBackup(cut)).rejects.toThrow('备份文件已损坏');
+    await expect(decodeBackup(cut, undefined, 'a.cdbak')).rejects.toThrow('备份文件「a.cdbak」不完整（少了 20 字节，可能拷贝时被截断）');
+    // Cut inside its header: still said to be incomplete, not "not a backup".
+    for (const at of [3, 10, 40]) await expect(decodeBackup(bytes.slice(0, at))).rejects.toThrow('这个备份文件不完整或已损坏');
+    // Whole and checksummed, but an update in it cannot be read (a faulty build wrote it): refused before merging.
+    const damagedUpdate = Y.encodeStateAsUpdate(doc).slice(0, -1);
+    const { bytes: faulty } = await encodeBackup([damagedUpdate], doc, { operator: '王小红', device: 'pc-a' });
+    await expect(decodeBackup(faulty, undefined, 'b.cdbak')).rejects.toThrow(/^备份文件「b\.cdbak」第 1 段的数据不完整或已损坏（.*），未合并其中任何内容：请改用另一份备份/);
     const flipped = bytes.slice();
     flipped[flipped.length - 30]! ^= 0xff;
     await expect(decodeBackup(flipped)).rejects.toThrow('备份文件已损坏');
@@ -119,6 +126,21 @@ describe('USB exchange files (.cdsync)', () => {
     const altered = own.bytes.slice();
     altered[altered.length - 3]! ^= 0x01;
     await expect(decodeExchange(altered, { direction: 'toStreet' })).rejects.toThrow('签名不符');
+    // Cut short anywhere: incomplete, never "not an exchange file".
+    for (const at of [2, 12, 100, own.bytes.length - 1]) {
+      await expect(decodeExchange(own.bytes.slice(0, at), { direction: 'toStreet', fileName: '给街道.cdsync' })).rejects.toThrow(/^交换文件「给街道\.cdsync」不完整/);
+    }
+    await expect(decodeExchange(new TextEncoder().encode('PK zip'), { direction: 'toStreet', fileName: 'x.zip' })).rejects.toThrow('「x.zip」不是社区工作台的交换文件');
+    // Signed by a real token but its update is damaged (a faulty build): refused before anything is merged.
+    const header = { ...(await decodeExchange(own.bytes, { direction: 'toStreet' })).header };
+    const damaged = Y.encodeStateAsUpdate(c.doc).slice(0, -1);
+    const forged = { ...header, updateBytes: damaged.length };
+    const head = new TextEncoder().encode(JSON.stringify(forged));
+    const signed = new Uint8Array(head.length + damaged.length);
+    signed.set(head);
+    signed.set(damaged, head.length);
+    const faulty = writeFramed(EXCHANGE_MAGIC, { ...forged, mac: await hmacHex(clerk, signed) }, damaged);
+    await expect(decodeExchange(faulty, { direction: 'toStreet', fileName: 'f.cdsync' })).rejects.toThrow(/^交换文件「f\.cdsync」的数据不完整或已损坏（.*），未合并其中任何内容：请让对方重新导出一份$/);
     // A clerk may not send the street's reply.
     const fake = await encodeExchange(c.doc, { direction: 'toCommunity', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk });
     await expect(decodeExchange(fake.bytes, { direction: 'toCommunity' })).rejects.toThrow('无权修改');

@@ -11,6 +11,7 @@ import { keeperOf, loadBackupSettings, saveBackupSettings, useBackupStatus, type
 import { ExchangeCard } from './ExchangeCard';
 import { RestoreDialog } from './RestoreDialog';
 import { StorageCard } from './StorageCard';
+import { QuarantineCard } from './QuarantineCard';
 import { WorkbookCard } from './WorkbookCard';
 
 export const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -64,14 +65,14 @@ export function DataSafetyPage() {
     void refresh();
   }, [refresh, status.lastSuccessAt]);
 
-  const open = async (bytes: Uint8Array) => {
+  const open = async (bytes: Uint8Array, fileName?: string) => {
     try {
-      setOpened(await decodeBackup(bytes, store.code));
+      setOpened(await decodeBackup(bytes, store.code, fileName));
     } catch (error) {
       void message.error(errorText(error));
     }
   };
-  const picker = useFilePicker(BACKUP_EXTENSION, (bytes) => void open(bytes));
+  const picker = useFilePicker(BACKUP_EXTENSION, (bytes, fileName) => void open(bytes, fileName));
   const backupNow = async (download: boolean) => {
     try {
       const made = await keeper.backup('manual');
@@ -152,12 +153,13 @@ export function DataSafetyPage() {
             columns={[
               { title: '备份时间', render: (_, b) => dayjs(b.createdAt).format('YYYY-MM-DD HH:mm:ss') },
               { title: '大小', width: 90, render: (_, b) => sizeText(b.size) },
-              { title: '', width: 80, render: (_, b) => <Button size="small" onClick={async () => { try { await open(await platform.readBackup({ folder: settings!.folder, name: b.name })); } catch (error) { void message.error(errorText(error)); } }}>打开</Button> },
+              { title: '', width: 80, render: (_, b) => <Button size="small" onClick={async () => { try { await open(await platform.readBackup({ folder: settings!.folder, name: b.name }), b.name); } catch (error) { void message.error(errorText(error)); } }}>打开</Button> },
             ]} />
         </Card>
       </Col>
       <Col span={12}><ExchangeCard /></Col>
       <Col span={12}><WorkbookCard /></Col>
+      <Col span={24}><QuarantineCard /></Col>
       <Col span={24}><StorageCard /></Col>
       {opened && <RestoreDialog header={opened.header} updates={opened.updates} keeper={keeper} onClose={() => setOpened(null)} />}
     </Row>

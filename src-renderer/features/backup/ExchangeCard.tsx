@@ -40,9 +40,9 @@ export function ExchangeCard() {
       void message.error(errorText(error));
     }
   };
-  const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes) => {
+  const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes, fileName) => {
     try {
-      const read = await decodeExchange(bytes, { direction: 'toCommunity', communityCode: store.code });
+      const read = await decodeExchange(bytes, { direction: 'toCommunity', communityCode: store.code, fileName });
       refuseOlderLayout(read.header, store.doc);
       Y.applyUpdate(store.doc, read.update, ORIGIN.file);
       await store.flush();

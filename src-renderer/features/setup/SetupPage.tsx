@@ -126,7 +126,7 @@ function ExistingCommunity({ onJoin, onRestore, initialClerkName }: { onJoin(set
         e.target.value = '';
         if (!file) return;
         try {
-          setBackup(await decodeBackup(new Uint8Array(await file.arrayBuffer())));
+          setBackup(await decodeBackup(new Uint8Array(await file.arrayBuffer()), undefined, file.name));
           setError('');
         } catch (err) {
           setError(errorText(err));

@@ -50,9 +50,9 @@ export function StreetExchangeCard({ settings, clerkName, onOpen }: { settings: 
     })).bytes);
     return saveBytes(`${entry.name}-街道回执-${dayjs().format('YYYYMMDD-HHmmss')}${EXCHANGE_EXTENSION}`, bytes);
   };
-  const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes) => {
+  const picker = useFilePicker(EXCHANGE_EXTENSION, async (bytes, fileName) => {
     try {
-      const read = await decodeExchange(bytes, { direction: 'toStreet' });
+      const read = await decodeExchange(bytes, { direction: 'toStreet', fileName });
       // Where this PC runs the street's server, the token's own signature and revocation are checked too.
       const check = await platform.verifySyncToken(read.header.token);
       if (check !== 'valid' && check !== 'unknown') throw new Error(`发送方「${read.claims.name}」的凭证${TOKEN_REFUSALS[check]}：这个文件被拒绝，数据没有改动`);

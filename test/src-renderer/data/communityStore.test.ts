@@ -6,6 +6,7 @@ import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
 import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { CommunityDb } from '../../../src-renderer/data/communityDb';
 import { CommunityStore } from '../../../src-renderer/data/communityStore';
+import { checkUpdate } from '../../../src-shared/sync/updateCheck';
 
 let seq = 0;
 const open: CommunityStore[] = [];
@@ -40,6 +41,45 @@ describe('CommunityStore persistence', () => {
     a.initialise({ code, name: '别的名字', streetName: '南街街道', clerkName: '王小红' });
     expect(a.info).toMatchObject({ code, name: '三坊七巷社区', streetName: '南街街道' });
     expect(a.orgTree.tree().map((n) => [n.node.name, n.children.map((c) => c.node.name)])).toEqual([['南街街道党工委', ['三坊七巷社区党委']]]);
+  });
+
+  it('opens with a damaged row of its own log set aside: reported, kept in quarantine, left out of the next backup', async () => {
+    const code = freshCode();
+    const a = await openStore(code, { compactOnOpen: false });
+    setUp(a);
+    a.repos.residentUnits.create({ name: '第一中学' });
+    await a.flush();
+    a.repos.residentUnits.create({ name: '断电时写入的单位' });
+    await a.flush();
+    a.repos.residentUnits.create({ name: '市人民医院' });
+    await a.flush();
+    const backup = await a.storedUpdates();
+    await a.close();
+    // A power cut while the second edit was written: its row lost its last byte.
+    const db = new CommunityDb(code);
+    const rows = await db.updates.toArray();
+    const victim = rows.find((r) => new TextDecoder().decode(r.update).includes('断电时写入的单位'))!;
+    await db.updates.put({ ...victim, update: victim.update.slice(0, -1) });
+    db.close();
+
+    const b = await openStore(code, { compactOnOpen: false });
+    // What came after it in the same session waits for the missing part (Yjs keeps it pending, nothing is dropped).
+    expect(b.repos.residentUnits.list().map((u) => u.name)).toEqual(['第一中学']);
+    expect(b.setAside).toEqual([{ seq: victim.seq, at: victim.at, bytes: victim.update.length - 1, problem: expect.stringContaining('提前结束') }]);
+    expect(await b.quarantined()).toMatchObject([{ seq: victim.seq, bytes: victim.update.length - 1 }]);
+    // The stored log (what a backup copies) no longer holds it, and it reads whole.
+    const stored = await b.storedUpdates();
+    expect(stored).toHaveLength(rows.length - 1);
+    expect(stored.every((u) => checkUpdate(u).ok)).toBe(true);
+    // Merging a backup made before the damage brings back the lost edit and the one that waited for it.
+    b.doc.transact(() => backup.forEach((u) => Y.applyUpdate(b.doc, u)));
+    expect(b.repos.residentUnits.list().map((u) => u.name).sort()).toEqual(['市人民医院', '断电时写入的单位', '第一中学']);
+    await b.close();
+    open.length = 0;
+    // The next opening has nothing more to set aside; the quarantine keeps what was moved.
+    const c = await openStore(code);
+    expect(c.setAside).toEqual([]);
+    expect(await c.quarantined()).toHaveLength(1);
   });
 
   it('saves every edit to IndexedDB and loads it back after a reopen', async () => {
