@@ -114,6 +114,8 @@ export async function decodeBackup(bytes: Uint8Array, expectCode?: string, fileN
   if (framed.kind === 'other') throw new BackupProblem(`${fileName ? `「${fileName}」` : '这'}不是社区工作台的备份文件（.cdbak）：请选择备份文件夹中以 .cdbak 结尾的文件`);
   if (framed.kind === 'incomplete') throw new BackupProblem(`${file}不完整或已损坏（可能拷贝时被截断）：请改用另一份备份，例如前一天的`);
   const { header, payload } = framed;
+  const fields: [keyof BackupHeader, string][] = [['format', 'number'], ['schemaVersion', 'number'], ['communityCode', 'string'], ['communityName', 'string'], ['createdAt', 'number'], ['stateBytes', 'number'], ['sha256', 'string']];
+  if (!header || fields.some(([key, type]) => typeof header[key] !== type)) throw new BackupProblem(`${file}已损坏（文件头不完整）：请改用另一份备份，例如前一天的`);
   if (header.format > BACKUP_FORMAT || header.schemaVersion > CURRENT_SCHEMA_VERSION) {
     throw new BackupProblem(`这个备份由更新版本的社区工作台制作（格式 ${header.format}，数据版本 ${header.schemaVersion}）：请先把本机的社区工作台更新到最新版本，再打开它`);
   }

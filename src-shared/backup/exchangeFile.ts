@@ -79,6 +79,9 @@ export async function decodeExchange(bytes: Uint8Array, expect: { direction: Exc
   if (framed.kind === 'incomplete') throw new BackupProblem(`${file}不完整或已损坏（可能拷贝时被截断）：请让对方重新导出一份，拷完后先“安全弹出”U盘再拔`);
   const { mac, ...header } = framed.header;
   const update = framed.payload;
+  // A header altered on the way (a flipped byte can rename a field) is damaged, whatever else it says.
+  const fields: [keyof SignedHeader, string][] = [['format', 'number'], ['direction', 'string'], ['communityCode', 'string'], ['communityName', 'string'], ['createdAt', 'number'], ['senderName', 'string'], ['token', 'string'], ['stateVector', 'string'], ['updateBytes', 'number'], ['mac', 'string']];
+  if (fields.some(([key, type]) => typeof framed.header[key] !== type) || !header.token) throw new BackupProblem(`${file}已损坏（文件头不完整）：请让对方重新导出一份`);
   if (header.format > EXCHANGE_FORMAT || (header.schemaVersion ?? 2) > CURRENT_SCHEMA_VERSION) throw new BackupProblem(`${file}由更新版本的社区工作台制作：请先更新本机的社区工作台`);
   if (update.length < header.updateBytes) throw new BackupProblem(`${file}不完整（少了 ${header.updateBytes - update.length} 字节，可能拷贝时被截断）：请让对方重新导出一份，拷完后先“安全弹出”U盘再拔`);
   if (update.length !== header.updateBytes || !mac || (await hmacHex(header.token, signedText(header, update))) !== mac) {
