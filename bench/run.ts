@@ -156,7 +156,8 @@ async function streetFigures(browser: Browser, url: string): Promise<Record<stri
       'sync.first_sync_ratio': { value: round(s.firstSyncMs! / s.rawEncodeDecodeMs!), unit: 'x', target: 2 },
       'sync.evicted_first_sync_ratio': { value: round(s.evictedSyncMs! / s.rawEncodeDecodeMs!), unit: 'x', target: 2 },
       'sync.edit_propagation_p50_ms': { value: round(s.propagationP50!, 1), unit: 'ms', target: null, note: 'community clerk → street, 200 edits, each stored on disk (with its summary) before it is forwarded' },
-      'sync.edit_propagation_p95_ms': { value: round(s.propagationP95!, 1), unit: 'ms', target: null },
+      'sync.edit_propagation_p95_ms': { value: round(s.propagationP95!, 1), unit: 'ms', target: 50, note: 'every update read whole (frame, structs, delete set) before it is stored, forwarded or acknowledged' },
+      'sync.validate_first_upload_ratio': { value: round(s.checkFirstUploadMs! / s.rawDecodeMs!), unit: 'x', target: 1, note: `the full check of the large community's first upload (${round(s.checkFirstUploadMs!, 0)} ms) / Y.decodeUpdate of the same state (${round(s.rawDecodeMs!, 0)} ms); against Y.applyUpdate into a fresh doc (${round(s.rawApplyMs!, 0)} ms): ${round(s.checkFirstUploadMs! / s.rawApplyMs!)}×` },
       'sync.idle_connections_held': { value: s.idleHeld!, unit: 'connections', target: null, note: `of 500 opened, after 10 s; server counted ${s.idleServerConnections}; RSS ${round(s.rssIdleMb!, 0)} MB` },
     };
   } finally {

@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { readSyncFrame } from '../src-shared/sync/syncFrame';
 import { SummaryStore } from '../src-main/sync/summaryStore';
 import { SyncStore } from '../src-main/sync/syncStore';
 import { signToken } from '../src-main/sync/tokens';
@@ -80,6 +82,36 @@ function layoutFigures(doc: Y.Doc, state: Uint8Array): Record<string, number> {
   return { heapBytes, decodeMs, stateV2Bytes: stateV2.byteLength, decodeV2Ms, migrateMs, migratedBytes };
 }
 
+/**
+ * The full check of a first upload (the large community's whole state in one sync frame, read as the server reads it:
+ * frame, every struct, the delete set, nothing after) against Yjs's own decode of the same state (Y.decodeUpdate:
+ * structs and delete set read into objects, nothing integrated) and its apply into a fresh Y.Doc; medians of 3.
+ */
+function checkFigures(state: Uint8Array): Record<string, number> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, state);
+  const frame = encoding.toUint8Array(encoder);
+  const checkMs: number[] = [];
+  const decodeMs: number[] = [];
+  const applyMs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    let t0 = performance.now();
+    if (!readSyncFrame(frame).ok) throw new Error('the large community\'s first upload was refused');
+    checkMs.push(performance.now() - t0);
+    t0 = performance.now();
+    Y.decodeUpdate(state);
+    decodeMs.push(performance.now() - t0);
+    t0 = performance.now();
+    const target = new Y.Doc();
+    Y.applyUpdate(target, state);
+    applyMs.push(performance.now() - t0);
+    target.destroy();
+  }
+  return { checkFirstUploadMs: median(checkMs), rawDecodeMs: median(decodeMs), rawApplyMs: median(applyMs) };
+}
+
 /** Copies one document's summary rows to another code (the 30 communities are byte-identical copies). */
 function copySummary(store: SyncStore, from: string, to: string): void {
   store.db.exec('BEGIN');
@@ -108,6 +140,7 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     await populateCommunity({ repos, orgTree: new OrgTree(repos.orgNodes) }, LARGE_COMMUNITY);
     const state = Y.encodeStateAsUpdate(doc);
     const layout = layoutFigures(doc, state);
+    const integrity = checkFigures(state);
 
     const store = new SyncStore(dir);
     const summaries = new SummaryStore(store.db);
@@ -230,6 +263,7 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
 
     return {
       ...layout,
+      ...integrity,
       stateBytes: state.byteLength,
       summaryMs,
       feedRows,
