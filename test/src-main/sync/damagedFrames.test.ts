@@ -28,6 +28,7 @@ import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { seededRandom } from '../../../src-shared/testing/seededRandom';
 import { SyncConnection } from '../../../src-renderer/sync/syncConnection';
 import { killProcess, startSyncServerProcess } from '../../support/syncServerProcess';
+import { waitFor } from '../../support/waitFor';
 
 const CODE = '350102001001';
 const SEED = Number(process.env.SYNC_FUZZ_SEED ?? 20261203);
@@ -42,13 +43,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error(`timed out: ${what}`)) : setTimeout(tick, 3));
-    tick();
-  });
-}
 
 function frame(update: Uint8Array, syncType = 2): Uint8Array {
   const e = encoding.createEncoder();

@@ -23,6 +23,7 @@ import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { CommunityStore } from '../../../src-renderer/data/communityStore';
 import { killProcess, startSyncServerProcess } from '../../support/syncServerProcess';
 import { SyncConnection } from '../../../src-renderer/sync/syncConnection';
+import { waitFor } from '../../support/waitFor';
 
 const CODE = '350102001001';
 const SEED = Number(process.env.SYNC_FAULT_SEED ?? 20261123);
@@ -47,13 +48,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error(`timed out: ${what}`)) : setTimeout(tick, 25));
-    tick();
-  });
-}
 
 interface Pc {
   name: string;

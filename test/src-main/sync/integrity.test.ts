@@ -19,6 +19,7 @@ import { createRepositories } from '../../../src-shared/repository/repositories'
 import { CLOSE_CODES, STREET_COPY_FAULT } from '../../../src-shared/sync/access';
 import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { SyncConnection } from '../../../src-renderer/sync/syncConnection';
+import { waitFor } from '../../support/waitFor';
 
 const CODE = '350102001001';
 const dirs: string[] = [];
@@ -28,13 +29,6 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function waitFor(check: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error(`timed out: ${what}`)) : setTimeout(tick, 10));
-    tick();
-  });
-}
 
 async function startServer(dir?: string) {
   const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'desk-integrity-'));

@@ -13,16 +13,10 @@ import { signToken } from '../../../src-main/sync/tokens';
 import { createRepositories } from '../../../src-shared/repository/repositories';
 import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { SyncConnection } from '../../../src-renderer/sync/syncConnection';
+import { waitFor } from '../../support/waitFor';
 
 const CODE = '350102001001';
 
-function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
-    tick();
-  });
-}
 
 describe('server storage', () => {
   it('compacts a document\'s log into a snapshot and keeps every edit, across a restart', async () => {

@@ -12,6 +12,7 @@ import { createRepositories } from '../../../src-shared/repository/repositories'
 import { CLOSE_CODES, type SyncRole } from '../../../src-shared/sync/access';
 import { fixedContext } from '../../../src-shared/testing/fixedContext';
 import { SyncConnection, type SyncStatus } from '../../../src-renderer/sync/syncConnection';
+import { waitFor } from '../../support/waitFor';
 
 const COMMUNITY = '350102001001';
 const OTHER = '350102002001';
@@ -41,13 +42,6 @@ function serverUnits(): string {
   return JSON.stringify(doc.getMap('residentUnits').toJSON());
 }
 
-function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error('timed out')) : setTimeout(tick, 20));
-    tick();
-  });
-}
 
 function client(docName: string, t: string, doc = new Y.Doc()) {
   const statuses: SyncStatus[] = [];

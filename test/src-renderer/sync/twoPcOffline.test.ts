@@ -17,6 +17,7 @@ import { seededRandom, type SeededRandom } from '../../../src-shared/testing/see
 import { CommunityStore } from '../../../src-renderer/data/communityStore';
 import { SyncSession } from '../../../src-renderer/sync/syncSession';
 import { CuttableProxy } from '../../support/cuttableProxy';
+import { waitFor } from '../../support/waitFor';
 
 const RUNS = Number(process.env.SYNC_TWO_PC_RUNS ?? 50);
 const SEED = Number(process.env.SYNC_TWO_PC_SEED ?? 20261203);
@@ -33,13 +34,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
-  const start = Date.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error(`timed out: ${what}`)) : setTimeout(tick, 5));
-    tick();
-  });
-}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const canonical = (value: unknown): unknown =>
