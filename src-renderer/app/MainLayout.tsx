@@ -142,6 +142,10 @@ export function MainLayout() {
               message={`本机社区数据中有 ${store.setAside.length} 条修改记录已损坏、无法读取，社区已照常打开`}
               description={SET_ASIDE_ADVICE} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />
           )}
+          {sync && syncStatus.state !== 'synced' && syncStatus.streetFault && (
+            // The street's copy has a problem: the clerk works on offline and is told whom to call.
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="street-fault" message="街道服务器上的数据有问题，暂时无法同步；本机照常使用" description={syncStatus.message} />
+          )}
           {storageProblem && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="storage-problem-banner" message={storageProblem} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />}
           {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
           {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider> : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}

@@ -16,6 +16,8 @@ export interface SyncStatus {
   pending: number;
   /** For the clerk, in Chinese: why it is offline or refused, and what to do. */
   message?: string;
+  /** The street's copy has a problem (the server's own fault, or damaged data from it): shown until the next sync. */
+  streetFault?: boolean;
 }
 
 export interface SyncMemory {
@@ -140,7 +142,7 @@ export class SyncConnection {
     this.timer = null;
     this.receivedInitial = false;
     this.answeredFirstStep1 = false;
-    this.setStatus({ ...this.status, state: 'connecting', message: undefined });
+    this.setStatus({ ...this.status, state: 'connecting', message: this.status.streetFault ? this.status.message : undefined });
     const Impl = this.options.WebSocketImpl ?? WebSocket;
     let ws: WebSocket;
     try {
@@ -164,18 +166,19 @@ export class SyncConnection {
       if (this.ws !== ws) return;
       this.ws = null;
       const { final, message } = this.closeMessage ? { final: false, message: this.closeMessage } : describeClose(event.code, event.reason);
+      const streetFault = this.closeMessage !== '' || event.code === 1011;
       this.closeMessage = '';
       if (final && event.code >= 4400 && event.code < 4500) {
         this.wanted = false;
         this.setStatus({ ...this.status, state: 'refused', message });
         return;
       }
-      this.scheduleReconnect(message);
+      this.scheduleReconnect(message, streetFault);
     };
   }
 
-  private scheduleReconnect(message: string): void {
-    this.setStatus({ ...this.status, state: 'offline', message });
+  private scheduleReconnect(message: string, streetFault = false): void {
+    this.setStatus({ ...this.status, state: 'offline', message, streetFault });
     if (!this.wanted) return;
     const { baseMs, maxMs } = this.options.backoff ?? { baseMs: 1000, maxMs: 60_000 };
     const random = this.options.random ?? Math.random;

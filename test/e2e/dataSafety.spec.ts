@@ -150,3 +150,52 @@ test('without a network, the community and the street exchange files both ways b
   expect(await rosterNames(page)).toEqual(['白二', '艾一', '街道补录'].sort());
   await streetContext.close();
 });
+
+test('a row of the PC\'s own log cut short (a power cut while saving) is set aside: the community opens, the clerk is told, and a backup brings it back', async ({ page }) => {
+  test.setTimeout(120_000);
+  await communityWithMembers(page, dir, MEMBERS);
+  // One more person, saved and backed up; then the row that holds it loses its last byte (a write cut by a power cut).
+  await page.getByRole('button', { name: /新增党员/ }).click();
+  const person = page.locator('.ant-drawer');
+  await person.getByLabel('姓名').fill('街道补录');
+  await person.getByLabel('姓名').press('Control+s');
+  await expect(page.getByTestId('roster-count')).toContainText('共 4 人');
+  await expect(page.getByTestId('save-status')).toContainText('本机已保存');
+  await openScreen(page, '数据安全');
+  const backupFile = await download(page, () => page.getByRole('button', { name: /备份并下载文件/ }).click(), 'before-cut.cdbak');
+  const cut = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('community-desk:350102001001');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('updates', 'readwrite');
+      const last = tx.objectStore('updates').openCursor(null, 'prev');
+      last.onsuccess = () => {
+        const cursor = last.result!;
+        const row = cursor.value as { update: Uint8Array };
+        cursor.update({ ...row, update: row.update.slice(0, -1) });
+        tx.oncomplete = () => (open.result.close(), resolve(row.update.length));
+      };
+    };
+  }));
+  expect(cut).toBeGreaterThan(10);
+  await page.reload();
+  // The community opens with the rest; the clerk is told in plain Chinese and where to look.
+  const banner = page.getByTestId('set-aside-banner');
+  await expect(banner).toContainText('本机社区数据中有 1 条修改记录已损坏、无法读取，社区已照常打开');
+  await openScreen(page, '人员名册');
+  await expect(page.getByTestId('roster-count')).toContainText('共 3 人');
+  await banner.getByRole('button', { name: '查看数据安全' }).click();
+  const card = page.getByTestId('quarantine-card');
+  await expect(card).toContainText('有 1 条修改记录无法读取');
+  await expect(card).toContainText('提前结束');
+  // The backup made before the damage, merged: the person is back.
+  await page.getByRole('button', { name: '打开备份文件…' }).click();
+  await page.locator('input[type=file][accept=".cdbak"]').setInputFiles(backupFile);
+  const restore = page.getByRole('dialog', { name: '打开备份' });
+  await expect(restore).toContainText('备份文件完好');
+  await restore.getByRole('button', { name: '合并到本机数据' }).click();
+  await page.getByRole('button', { name: '先备份再合并' }).click();
+  await expect(page.getByText('已合并备份')).toBeVisible();
+  await openScreen(page, '人员名册');
+  await expect(page.getByTestId('roster-count')).toContainText('共 4 人');
+});

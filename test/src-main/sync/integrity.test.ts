@@ -176,6 +176,7 @@ describe('sync integrity at the server', () => {
     conn.connect();
     await waitFor(() => conn.syncStatus.message === STREET_COPY_FAULT, 5000, 'the street copy fault is said');
     expect(conn.syncStatus.state).not.toBe('refused'); // it keeps trying
+    expect(conn.syncStatus.streetFault).toBe(true);
     const repos = createRepositories(doc, fixedContext());
     repos.residentUnits.create({ name: '离线时登记' });
     expect(conn.syncStatus.pending).toBe(1);
@@ -188,6 +189,7 @@ describe('sync integrity at the server', () => {
     // The store reads again: the PC syncs by itself, with its edit.
     server.store.loadRows = loadRows;
     await waitFor(() => conn.syncStatus.state === 'synced' && conn.syncStatus.pending === 0, 5000, 'synced after the fault');
+    expect(conn.syncStatus.streetFault).toBeUndefined();
     conn.destroy();
     await freshPcsSee(url, token, ['第一中学', '离线时登记']);
   });
@@ -209,6 +211,7 @@ describe('sync integrity at the server', () => {
     conn.connect();
     await waitFor(() => connections >= 2, 5000, 'reconnected');
     expect(conn.syncStatus.message).toMatch(/^街道服务器发来的同步数据不完整或已损坏（更新数据在第 \d+ 字节处提前结束.*本机已拒收，未合并其中任何内容/);
+    expect(conn.syncStatus.streetFault).toBe(true);
     expect(doc.getMap('meta').size).toBe(0);
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
     conn.destroy();
