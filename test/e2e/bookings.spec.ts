@@ -62,8 +62,12 @@ async function book(page: Page, venue: string, booker: string, start: number, en
   await openTab(page, '按日查看');
   await page.getByLabel('查看日期').fill(date);
   await page.getByLabel('查看日期').press('Enter');
+  // The grid must show the date before a slot is clicked: a click that races the date change books the day shown
+  // before (that race, not sync, was the intermittent "two PCs book one slot offline" and street search failure).
+  await expect(page.getByTestId('day-grid')).toHaveAttribute('data-date', date);
   await page.getByRole('button', { name: `${venue} ${start}:00 空闲` }).click();
   const dialog = page.getByRole('dialog', { name: '新建预约' });
+  await expect(dialog.getByLabel('预约日期')).toHaveValue(date);
   await pickOption(page, dialog.getByLabel('结束时间'), `${end}:00`);
   await dialog.getByLabel('预约人姓名').fill(booker);
   await dialog.getByLabel('联系电话').fill('13800000001');

@@ -43,7 +43,7 @@ export function DayGrid({ venues, version, date, onDate, clashIds, onNew, onEdit
         <Typography.Text type="secondary">点空白时段或沿空白时段拖动新建预约（也可用 Tab 键选中后按回车）；点已有预约修改或取消。</Typography.Text>
       </Space>
       <div style={{ overflowX: 'auto' }}>
-        <table className="booking-grid" data-testid="day-grid">
+        <table className="booking-grid" data-testid="day-grid" data-date={date}>
           <thead>
             <tr><th>场地</th>{GRID_HOURS.map((h) => <th key={h}>{h}:00</th>)}</tr>
           </thead>
