@@ -247,12 +247,44 @@ describe('meeting settings', () => {
 describe('votes and elections', () => {
   it('derives a named vote\'s tally, elects with more than half of the voters present, and refuses impossible counts', async () => {
     const { decisionTally, electionResult, checkVotes } = await import('../../src-shared/records/meeting/meetingRules');
+    const present = (votingPresent: number, nonVotingPresent = 0) => ({ votingDue: 27, votingPresent, present: votingPresent + nonVotingPresent, nonVotingPresent });
     expect(decisionTally({ voteFor: 9, voteAgainst: 9, voteAbstain: 9, namedVotes: { a: '同意', b: '反对', c: '同意' } })).toEqual({ for: 2, against: 1, abstain: 0, named: true });
     expect(decisionTally({ voteFor: 4, voteAgainst: 0, voteAbstain: 1, namedVotes: {} })).toEqual({ for: 4, against: 0, abstain: 1, named: false });
     expect(electionResult([{ name: '甲', votes: 3 }, { name: '乙', votes: 2 }], 4)).toEqual([{ name: '甲', votes: 3, elected: true }, { name: '乙', votes: 2, elected: false }]);
-    expect(() => checkVotes('决议', { for: 3, against: 1, abstain: 1 }, [], 4)).toThrow(/共 5 票，多于实到 4 人/);
-    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [], 4)).toThrow(/至少填写一名候选人/);
-    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [{ name: '甲', votes: 5 }], 4)).toThrow(/「甲」得 5 票，多于实到 4 人/);
+    expect(() => checkVotes('决议', { for: 3, against: 1, abstain: 1 }, [], present(4))).toThrow(/共 5 票，多于到会有表决权的正式党员 4 人/);
+    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [], present(4))).toThrow(/至少填写一名候选人/);
+    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [{ name: '甲', votes: 5 }], present(4))).toThrow(/「甲」得 5 票，多于到会有表决权的正式党员 4 人/);
+  });
+
+  it('the issue\'s figures: 预备党员 present neither vote nor count, a 决议 needs more than half of those due, results keep their figures', async () => {
+    const { attendanceCounts, checkVotes, electionResult, figuresChanged, hasVotingRight, motionResult, numberClashes, quorum, voteFigures } = await import('../../src-shared/records/meeting/meetingRules');
+    // 14 members with a vote and 2 预备党员 present (of 27 with a vote due): "同意 15 票" and "16 票（当选）" are refused.
+    const attendance: Record<string, { kind: 'member'; name: string; status: '出席' | '缺席'; reason: string; removed: boolean }> = {};
+    for (let i = 0; i < 27; i++) attendance[`v${i}`] = { kind: 'member', name: `正式${i}`, status: i < 14 ? '出席' : '缺席', reason: i < 14 ? '' : '外出', removed: false };
+    attendance.p1 = { kind: 'member', name: '预备甲', status: '出席', reason: '', removed: false };
+    attendance.p2 = { kind: 'member', name: '预备乙', status: '出席', reason: '', removed: false };
+    const counts = attendanceCounts(attendance, (id) => id.startsWith('v'));
+    expect(counts).toMatchObject({ expected: 29, present: 16, voting: 27, votingPresent: 14, nonVotingPresent: 2 });
+    expect(quorum('支部党员大会', counts)).toMatchObject({ met: true, required: 14 });
+    const figures = voteFigures(counts);
+    expect(() => checkVotes('决议', { for: 15, against: 0, abstain: 0 }, [], figures)).toThrow(/共 15 票，多于到会有表决权的正式党员 14 人（另有 2 名预备党员等到会，无表决权）/);
+    expect(() => checkVotes('选举', { for: 0, against: 0, abstain: 0 }, [{ name: '张三', votes: 16 }], figures)).toThrow(/「张三」得 16 票，多于到会有表决权的正式党员 14 人/);
+    // 同意 8 / 反对 6 of 27 with a vote due: not passed (needs 14); 同意 14 passes.
+    expect(motionResult(8, figures)).toEqual({ passed: false, needed: 14 });
+    expect(motionResult(14, figures)).toEqual({ passed: true, needed: 14 });
+    expect(motionResult(13, { votingDue: 26, votingPresent: 20, present: 20, nonVotingPresent: 0 })).toEqual({ passed: false, needed: 14 });
+    // An election: 8 of 14 with a vote present is elected; the figures stay with it when two more are marked present.
+    expect(electionResult([{ name: '李四', votes: 8 }, { name: '王五', votes: 7 }], figures.votingPresent).map((c) => c.elected)).toEqual([true, false]);
+    attendance.v14 = { ...attendance.v14!, status: '出席', reason: '' };
+    attendance.v15 = { ...attendance.v15!, status: '出席', reason: '' };
+    const later = voteFigures(attendanceCounts(attendance, (id) => id.startsWith('v')));
+    expect(later.votingPresent).toBe(16);
+    expect(figuresChanged(figures, later)).toBe(true);
+    expect(electionResult([{ name: '李四', votes: 8 }], figures.votingPresent)[0]!.elected).toBe(true);
+    // Who has a vote: a 正式党员, not under 留党察看.
+    expect([hasVotingRight({ category: '正式党员', status: '正常', tags: [] }), hasVotingRight({ category: '预备党员' }), hasVotingRight({ category: '正式党员', status: '留党察看' }), hasVotingRight({ category: '正式党员', tags: ['留党察看'] })]).toEqual([true, false, false, false]);
+    // A 决议 that did not pass (number 0) never clashes with another.
+    expect(numberClashes([{ id: 'a', orgNodeId: 'o', year: 2026, number: 0, createdAt: 1 }, { id: 'b', orgNodeId: 'o', year: 2026, number: 0, createdAt: 2 }])).toEqual([]);
   });
 });
 

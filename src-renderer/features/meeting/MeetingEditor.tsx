@@ -2,9 +2,9 @@ import { Alert, App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, Inp
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { newId } from '../../../src-shared/ids';
-import { carriedOverTasks, checkExcellentLimit, checkFinalize, checkVotes, decisionLabel, decisionTally, nextDecisionNumber, requireQuorum, taskState } from '../../../src-shared/records/meeting/meetingRules';
+import { carriedOverTasks, checkExcellentLimit, checkFinalize, checkGradesRecordable, checkVotes, decisionLabel, decisionTally, figuresChanged, motionResult, nextDecisionNumber, requireQuorum, taskState, voteFigures } from '../../../src-shared/records/meeting/meetingRules';
 import { GRADES, TASK_STATUSES } from '../../../src-shared/records/meeting/meetingSchema';
-import { decisionLine, followUpReport, meetingNotice, meetingRecord, signInSheet, type DecisionForPrint, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
+import { decisionLine, decisionOutcome, followUpReport, meetingNotice, meetingRecord, signInSheet, type DecisionForPrint, type MeetingForPrint, type TaskForPrint } from '../../../src-shared/print/meetingPrints';
 import type { CommunityStore } from '../../data/communityStore';
 import { meetings as meetingDefinition } from '../../../src-shared/records';
 import { editsAgainstFinal } from '../../../src-shared/records/meeting/finalizedGuard';
@@ -21,7 +21,7 @@ import { PrintPreview } from '../print/PrintPreview';
 import { useDocumentFromTemplate } from '../documents/newDocument';
 import { meetingNoticeValues } from '../../../src-shared/records/document/documentTemplates';
 import { AttendancePanel, CountsBar } from './AttendancePanel';
-import { attendanceRows, countsOf, fillPhrase, phraseReady, type Meeting, type Task } from './meetingModel';
+import { attendanceRows, countsOf, fillPhrase, phraseReady, type Decision, type Meeting, type Task } from './meetingModel';
 
 /** One meeting from notice to signed record: attendance, minutes per agenda item, decisions and votes, follow-ups. */
 export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClose(): void }) {
@@ -52,7 +52,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   const finalize = () => run(() => {
     checkFinalize(meeting, today());
     const version = meeting.version + 1;
-    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain, kind: d.kind, namedVotes: d.namedVotes, candidates: d.candidates, votersPresent: counts.votingPresent })) });
+    const snapshot = JSON.stringify({ ...meeting, meta: undefined, versions: undefined, decisions: decisionsOf().map((d) => ({ number: d.number, year: d.year, text: d.text, voteFor: d.voteFor, voteAgainst: d.voteAgainst, voteAbstain: d.voteAbstain, kind: d.kind, namedVotes: d.namedVotes, candidates: d.candidates, figures: d.figures })) });
     store.repos.meetings.update(meeting.id, { status: '已定稿', version, finalizedAt: today(), versions: { [String(version)]: { snapshot } } });
   }, `已定稿（第 ${meeting.version + 1} 版）：记录已锁定`);
   const unlock = () =>
@@ -104,7 +104,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               const version = String(printing).slice(3);
               const snap = JSON.parse(meeting.versions[version]!.snapshot) as Meeting & { decisions: DecisionForPrint[] };
               const snapRows = attendanceRows(store, snap);
-              return { ...meetingRecord({ ...snap, orgName, communityName: store.info?.name ?? '', version: Number(version) }, countsOf(store, snap), snapRows, snap.decisions ?? [], '会议记录'), paper, orientation };
+              return { ...meetingRecord({ ...snap, orgName, communityName: store.info?.name ?? '', version: Number(version) }, countsOf(store, snap), snapRows, snap.decisions ?? [], '会议记录', { grades: gradesForPrint(snapRows, snap) }), paper, orientation };
             }
             if (printing === '会议通知') return { ...meetingNotice(forPrint(), meeting.meetingType === '党建联席会议' ? '各驻区单位、各位兼职委员' : '各位党员', today()), paper, orientation };
             if (printing === '落实情况') {
@@ -112,11 +112,16 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
               return { ...followUpReport(orgName, store.info?.name ?? '', open.map((t) => taskForPrint(store, t)), today()), paper, orientation };
             }
             if (printing === '签到表') {
-              const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({ name: r.displayName, orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位' }));
+              const members = rows.filter((r) => r.kind !== 'guest' && !r.removed).map((r) => ({
+                name: r.displayName,
+                orgName: r.kind === 'member' ? (store.orgTree.get(store.repos.people.get(r.key)?.orgNodeId ?? '')?.name ?? '') : '驻区单位',
+                note: r.kind === 'member' && !r.hasVote ? (store.repos.people.get(r.key)?.category === '预备党员' ? '预备党员（无表决权）' : '无表决权') : '',
+              }));
               return { ...signInSheet(forPrint(), members), paper, orientation };
             }
             const carried = carriedOverTasks(store.repos.meetingTasks.list(), store.repos.meetings.list(), meeting).map((t) => taskForPrint(store, t));
-            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf().map((d) => ({ ...d, votersPresent: counts.votingPresent })), printing as '会议记录' | '会议纪要', carried), paper, orientation };
+            const tasks = store.repos.meetingTasks.list().filter((t) => t.meetingId === meeting.id).map((t) => taskForPrint(store, t));
+            return { ...meetingRecord(forPrint(), counts, rows, decisionsOf(), printing as '会议记录' | '会议纪要', { carried, tasks, grades: gradesForPrint(rows, meeting) }), paper, orientation };
           }}
         />
       )}
@@ -257,15 +262,20 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
       requireQuorum(meeting.meetingType, counts);
       const cleanCandidates = candidates.filter((c) => c.name.trim()).map((c) => ({ name: c.name.trim(), votes: c.votes }));
       const tally = decisionTally({ ...votes, namedVotes: named ? ballot : {} });
-      checkVotes(kind, tally, cleanCandidates, counts.present);
+      // The figures the vote is taken with are kept with it: a later attendance change flags it, never rewrites it.
+      const figures = voteFigures(counts);
+      checkVotes(kind, tally, cleanCandidates, figures);
+      const passed = kind === '选举' || motionResult(tally.for, figures).passed;
       const year = Number(meeting.date.slice(0, 4));
       const all = store.repos.meetingDecisions.list().map((d) => ({ id: d.id, orgNodeId: d.orgNodeId, year: d.year, number: d.number, createdAt: d.meta.createdAt }));
-      const number = nextDecisionNumber(all, meeting.orgNodeId, year);
-      store.repos.meetingDecisions.create({
-        meetingId: meeting.id, orgNodeId: meeting.orgNodeId, year, number, text: text.trim(), kind,
+      // A 决议 that did not pass is kept on record without a decision number.
+      const number = passed ? nextDecisionNumber(all, meeting.orgNodeId, year) : 0;
+      const created = store.repos.meetingDecisions.create({
+        meetingId: meeting.id, orgNodeId: meeting.orgNodeId, year, number, text: text.trim(), kind, figures,
         ...(kind === '决议' && !named ? votes : {}), namedVotes: kind === '决议' && named ? ballot : {}, candidates: kind === '选举' ? cleanCandidates : [],
       });
-      void message.success(`已记录${kind} ${decisionLabel(year, number)}`);
+      const outcome = decisionOutcome(created);
+      void message.success(kind === '选举' ? `已记录选举 ${decisionLabel(year, number)}：${outcome.text}` : `已记录决议：${outcome.result}${passed ? ` ${decisionLabel(year, number)}` : '，不编号'}`);
       setText('');
       setVotes({ voteFor: 0, voteAgainst: 0, voteAbstain: 0 });
       setNamedVotes({});
@@ -291,7 +301,13 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
         locale={{ emptyText: '还没有决议' }}
         renderItem={(d) => (
           <List.Item actions={locked ? [] : [<Button key="task" size="small" onClick={() => setTaskFor(d.id)}>添加督办</Button>]}>
-            {decisionLine({ ...d, votersPresent: counts.votingPresent })}
+            <Space direction="vertical" size={2}>
+              <Space wrap>
+                {d.kind !== '选举' && decisionOutcome(d).result && <Tag color={decisionOutcome(d).result === '通过' ? 'green' : 'red'}>{decisionOutcome(d).result}</Tag>}
+                <span>{decisionLine(d)}</span>
+              </Space>
+              <ReviewFlag decision={d} now={voteFigures(counts)} locked={locked} />
+            </Space>
           </List.Item>
         )}
       />
@@ -339,6 +355,37 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
       {taskFor !== null && <TaskDialog meeting={meeting} decisionId={taskFor} defaultTitle={decisions.find((d) => d.id === taskFor)?.text ?? ''} onClose={() => setTaskFor(null)} />}
     </Space>
   );
+}
+
+/**
+ * The attendance changed after a vote: the decision keeps the figures it was taken with; a person reviews it (the
+ * result stands for the new figures) or corrects the attendance.
+ */
+function ReviewFlag({ decision, now, locked }: { decision: Decision; now: ReturnType<typeof voteFigures>; locked: boolean }) {
+  const { store } = useSession();
+  const { message } = AntApp.useApp();
+  const recorded = decision.figures;
+  if (!recorded || !figuresChanged(recorded, now) || (decision.reviewedFigures && !figuresChanged(decision.reviewedFigures, now))) return null;
+  return (
+    <Alert type="warning" showIcon data-testid="decision-review" style={{ padding: '2px 8px' }}
+      message={`表决后出席情况有变动：表决时有表决权应到 ${recorded.votingDue} 人、到会 ${recorded.votingPresent} 人，现在为 ${now.votingDue} 人、${now.votingPresent} 人。表决结果按表决时的人数，不会自动改变，请复核`}
+      action={!locked && (
+        <Button size="small" onClick={() => {
+          try {
+            store.repos.meetingDecisions.update(decision.id, { reviewedFigures: now }, { note: '出席情况变动后复核：维持原表决结果' });
+            void message.success('已复核：维持原表决结果');
+          } catch (error) {
+            void message.error(errorText(error));
+          }
+        }}>已复核，维持原结果</Button>
+      )} />
+  );
+}
+
+/** 民主评议 grades as printed: each member with a grade, in the attendance order. */
+function gradesForPrint(rows: readonly { key: string; displayName: string; kind: string; removed: boolean }[], meeting: Pick<Meeting, 'meetingType' | 'grades'>): { name: string; grade: string }[] {
+  if (meeting.meetingType !== '民主评议') return [];
+  return rows.filter((r) => r.kind === 'member' && !r.removed && meeting.grades[r.key]).map((r) => ({ name: r.displayName, grade: meeting.grades[r.key]!.grade }));
 }
 
 /** Tasks with owner, due date and state (逾期 derived); status and progress editable in place. */
@@ -443,6 +490,7 @@ function GradesPanel({ meeting, locked }: { meeting: Meeting; locked: boolean })
   const [grades, setGrades] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(meeting.grades).map(([k, g]) => [k, g.grade])));
   const save = () => {
     try {
+      checkGradesRecordable(countsOf(store, meeting));
       checkExcellentLimit(rows.map((r) => grades[r.key] ?? '合格'), store.settings.excellentDenominator());
       store.repos.meetings.update(meeting.id, { grades: Object.fromEntries(rows.map((r) => [r.key, { grade: (grades[r.key] ?? '合格') as (typeof GRADES)[number] }])) });
       void message.success('已保存评议等次');

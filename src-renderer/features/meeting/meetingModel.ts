@@ -1,7 +1,7 @@
 import type { FieldsOf } from '../../../src-shared/schema/collection';
 import type { meetingDecisions, meetings, meetingTasks } from '../../../src-shared/records';
 import type { RecordView } from '../../../src-shared/repository/collectionRepository';
-import { attendanceCounts, quorum, sortByName, type AttendanceCounts } from '../../../src-shared/records/meeting/meetingRules';
+import { attendanceCounts, hasVotingRight, quorum, sortByName, type AttendanceCounts } from '../../../src-shared/records/meeting/meetingRules';
 import type { AttendanceEntry } from '../../../src-shared/records/meeting/meetingSchema';
 import type { CommunityStore } from '../../data/communityStore';
 
@@ -21,14 +21,14 @@ export interface AttendanceRow extends AttendanceEntry {
 export function attendanceRows(store: CommunityStore, meeting: Meeting): AttendanceRow[] {
   const rows = Object.entries(meeting.attendance).map(([key, entry]) => {
     const person = entry.kind === 'member' ? store.repos.people.get(key) : undefined;
-    return { ...entry, key, id: key, name: entry.name || person?.name || '', displayName: person?.name ?? entry.name, hasVote: person?.category === '正式党员' };
+    return { ...entry, key, id: key, name: entry.name || person?.name || '', displayName: person?.name ?? entry.name, hasVote: hasVotingRight(person) };
   });
   const rank = (r: AttendanceRow) => (r.kind === 'member' ? 0 : r.kind === 'unit' ? 1 : 2);
   return sortByName(rows).sort((a, b) => rank(a) - rank(b));
 }
 
 export function countsOf(store: CommunityStore, meeting: Meeting): AttendanceCounts {
-  return attendanceCounts(meeting.attendance, (id) => store.repos.people.get(id)?.category === '正式党员');
+  return attendanceCounts(meeting.attendance, (id) => hasVotingRight(store.repos.people.get(id)));
 }
 
 /** Whether a 常用语 can be filled now: one naming the 主持人 or 记录人 waits until they are filled in (基本信息). */

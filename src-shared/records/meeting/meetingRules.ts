@@ -67,6 +67,15 @@ export function sortByName<T extends { name: string; id: string }>(list: readonl
   return [...list].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
+/**
+ * Who has a vote (支部工作条例 第十一条; 党章 第七条、第四十条): a 正式党员 not under 留党察看. 预备党员 have none and do not
+ * count toward a quorum; a member under 留党察看 keeps no vote while it lasts (marked by the 党员状态 or a tag).
+ */
+export function hasVotingRight(person: { category?: string; status?: string; tags?: readonly string[] } | undefined): boolean {
+  if (!person || person.category !== '正式党员') return false;
+  return person.status !== '留党察看' && !(person.tags ?? []).includes('留党察看');
+}
+
 export interface AttendanceCounts {
   expected: number;
   present: number;
@@ -78,12 +87,14 @@ export interface AttendanceCounts {
   /** Members with a vote (正式党员) expected, and those present. 预备党员 count but have no vote. */
   voting: number;
   votingPresent: number;
+  /** Members present without a vote (预备党员, 留党察看): counted in 实到, never in a vote or a quorum. */
+  nonVotingPresent: number;
 }
 
 const isPresent = (e: AttendanceEntry) => e.status === '出席' || e.status === '迟到';
 
 export function attendanceCounts(attendance: Readonly<Record<string, AttendanceEntry>>, hasVote: (personId: string) => boolean): AttendanceCounts {
-  const c: AttendanceCounts = { expected: 0, present: 0, late: 0, leave: 0, absent: 0, unmarked: 0, guests: 0, voting: 0, votingPresent: 0 };
+  const c: AttendanceCounts = { expected: 0, present: 0, late: 0, leave: 0, absent: 0, unmarked: 0, guests: 0, voting: 0, votingPresent: 0, nonVotingPresent: 0 };
   for (const [key, e] of Object.entries(attendance)) {
     if (e.removed) continue;
     if (e.kind === 'guest') {
@@ -99,7 +110,7 @@ export function attendanceCounts(attendance: Readonly<Record<string, AttendanceE
     if (e.kind === 'member' && hasVote(key)) {
       c.voting++;
       if (isPresent(e)) c.votingPresent++;
-    }
+    } else if (e.kind === 'member' && isPresent(e)) c.nonVotingPresent++;
   }
   return c;
 }
@@ -163,7 +174,8 @@ export function nextDecisionNumber(decisions: readonly NumberedDecision[], orgNo
 export function numberClashes(decisions: readonly NumberedDecision[]): { id: string; from: number; to: number }[] {
   const fixes: { id: string; from: number; to: number }[] = [];
   const groups = new Map<string, NumberedDecision[]>();
-  for (const d of decisions) groups.set(`${d.orgNodeId}|${d.year}`, [...(groups.get(`${d.orgNodeId}|${d.year}`) ?? []), d]);
+  // 0 is "not numbered" (a 决议 that did not pass): never a clash.
+  for (const d of decisions.filter((x) => x.number > 0)) groups.set(`${d.orgNodeId}|${d.year}`, [...(groups.get(`${d.orgNodeId}|${d.year}`) ?? []), d]);
   for (const group of groups.values()) {
     const taken = new Set<number>();
     let next = Math.max(0, ...group.map((d) => d.number)) + 1;
@@ -179,9 +191,9 @@ export function numberClashes(decisions: readonly NumberedDecision[]): { id: str
   return fixes;
 }
 
-/** 〔2026〕第 3 号 */
+/** 〔2026〕第 3 号; a 决议 that did not pass has no number. */
 export function decisionLabel(year: number, number: number): string {
-  return `〔${year}〕第 ${number} 号`;
+  return number > 0 ? `〔${year}〕第 ${number} 号` : '（未通过，不编号）';
 }
 
 export interface TaskFacts {
@@ -219,6 +231,13 @@ export function checkExcellentLimit(grades: readonly string[], denominator = 3):
       label: '评议等次',
       message: `参评 ${grades.length} 人，优秀最多 ${limit} 人（不超过${denominator === 3 ? '三分之一' : `1/${denominator}`}），现在是 ${excellent} 人；请把 ${excellent - limit} 人改为其他等次`,
     }]);
+  }
+}
+
+/** 民主评议 grades are given at a meeting that took place: not while nobody is marked present. */
+export function checkGradesRecordable(counts: AttendanceCounts): void {
+  if (counts.present === 0) {
+    throw new ValidationError([{ field: 'grades', label: '评议等次', message: '实到 0 人：民主评议须在会上进行，请先在“出席情况”中标记到会的党员，再保存评议等次' }]);
   }
 }
 
@@ -315,19 +334,56 @@ export function decisionTally(d: { voteFor: number; voteAgainst: number; voteAbs
   return { for: named.filter((v) => v === '同意').length, against: named.filter((v) => v === '反对').length, abstain: named.filter((v) => v === '弃权').length, named: true };
 }
 
-/** 选举: a candidate is elected with the votes of more than half of the voting members present. */
-export function electionResult(candidates: readonly { name: string; votes: number }[], votersPresent: number): { name: string; votes: number; elected: boolean }[] {
-  return candidates.map((c) => ({ ...c, elected: c.votes * 2 > votersPresent }));
+/**
+ * The figures a vote was taken with, stored with the decision when it is recorded and never recomputed from later
+ * attendance: members with a vote who were due (有表决权应到) and present, everyone present, and those present without a vote.
+ */
+export interface VoteFigures {
+  votingDue: number;
+  votingPresent: number;
+  present: number;
+  nonVotingPresent: number;
 }
 
-/** Votes cast must not exceed those present (each voter votes once per motion, or once per candidate). */
-export function checkVotes(kind: '决议' | '选举', cast: { for: number; against: number; abstain: number }, candidates: readonly { name: string; votes: number }[], present: number): void {
-  if (kind === '决议' && cast.for + cast.against + cast.abstain > present) {
-    throw new ValidationError([{ field: 'voteFor', label: '表决票数', message: `同意、反对、弃权共 ${cast.for + cast.against + cast.abstain} 票，多于实到 ${present} 人，请核对` }]);
+export function voteFigures(counts: AttendanceCounts): VoteFigures {
+  return { votingDue: counts.voting, votingPresent: counts.votingPresent, present: counts.present, nonVotingPresent: counts.nonVotingPresent };
+}
+
+/** More than half of `of`: the smallest whole number of votes that is. */
+export const moreThanHalf = (of: number) => Math.floor(of / 2) + 1;
+
+/**
+ * 决议 (支部工作条例 第十一条): passed only when 赞成 is more than half of the members with a vote who were due
+ * (应到会有表决权的党员), not of those present.
+ */
+export function motionResult(votesFor: number, figures: VoteFigures): { passed: boolean; needed: number } {
+  const needed = moreThanHalf(figures.votingDue);
+  return { passed: figures.votingDue > 0 && votesFor >= needed, needed };
+}
+
+/** 选举 (基层组织选举工作条例 第二十条): a candidate is elected with 赞成 above half of the members with a vote present. */
+export function electionResult(candidates: readonly { name: string; votes: number }[], votersPresent: number): { name: string; votes: number; elected: boolean }[] {
+  return candidates.map((c) => ({ ...c, elected: votersPresent > 0 && c.votes * 2 > votersPresent }));
+}
+
+/** Whether the attendance changed since the vote (the decision keeps its figures; a person reviews it). */
+export function figuresChanged(recorded: VoteFigures, now: VoteFigures): boolean {
+  return recorded.votingDue !== now.votingDue || recorded.votingPresent !== now.votingPresent;
+}
+
+/**
+ * Votes cast can only come from members with a vote who are present (预备党员 and 留党察看 have none): each votes once
+ * per motion, or once per candidate.
+ */
+export function checkVotes(kind: '决议' | '选举', cast: { for: number; against: number; abstain: number }, candidates: readonly { name: string; votes: number }[], figures: VoteFigures): void {
+  const who = `到会有表决权的正式党员 ${figures.votingPresent} 人${figures.nonVotingPresent > 0 ? `（另有 ${figures.nonVotingPresent} 名预备党员等到会，无表决权）` : ''}`;
+  if (figures.votingPresent === 0) throw new ValidationError([{ field: 'attendance', label: '到会人数', message: '还没有到会的有表决权党员：请先在“出席情况”中标记到会的正式党员，再记录表决' }]);
+  if (kind === '决议' && cast.for + cast.against + cast.abstain > figures.votingPresent) {
+    throw new ValidationError([{ field: 'voteFor', label: '表决票数', message: `同意、反对、弃权共 ${cast.for + cast.against + cast.abstain} 票，多于${who}，请核对` }]);
   }
   if (kind === '选举') {
     if (candidates.length === 0) throw new ValidationError([{ field: 'candidates', label: '候选人', message: '请至少填写一名候选人' }]);
-    const over = candidates.find((c) => c.votes > present);
-    if (over) throw new ValidationError([{ field: 'candidates', label: '候选人得票', message: `「${over.name}」得 ${over.votes} 票，多于实到 ${present} 人，请核对` }]);
+    const over = candidates.find((c) => c.votes > figures.votingPresent);
+    if (over) throw new ValidationError([{ field: 'candidates', label: '候选人得票', message: `「${over.name}」得 ${over.votes} 票，多于${who}，请核对` }]);
   }
 }

@@ -89,6 +89,8 @@ export const meetings = defineCollection({
   check: (m, context) => (m.orgNodeId && !context.exists('orgNodes', m.orgNodeId) ? [{ field: 'orgNodeId', label: '党组织', message: '所选党组织不存在或已删除，请重新选择' }] : []),
 });
 
+const voteFiguresSchema = z.object({ votingDue: z.number().int().min(0), votingPresent: z.number().int().min(0), present: z.number().int().min(0), nonVotingPresent: z.number().int().min(0).default(0) });
+
 /** 决议事项: numbered per organisation per year (〔2026〕第 3 号); a number is never given to two decisions. */
 export const meetingDecisions = defineCollection({
   name: 'meetingDecisions',
@@ -97,7 +99,8 @@ export const meetingDecisions = defineCollection({
     meetingId: z.string().min(1, '决议须属于一次会议'),
     orgNodeId: optionalRef(),
     year: z.number().int().min(1900).max(2100),
-    number: z.number().int('编号必须是整数').min(1, '编号从1开始'),
+    /** 0: a 决议 that did not pass keeps its record but takes no number (see docs/ARCHITECTURE.md, Meetings). */
+    number: z.number().int('编号必须是整数').min(0, '编号不能小于0'),
     text: requiredText(2000),
     itemId: optionalRef(),
     /** 决议 (a motion voted on) or 选举 (candidates elected). */
@@ -109,10 +112,14 @@ export const meetingDecisions = defineCollection({
     namedVotes: z.record(z.string(), z.enum(['同意', '反对', '弃权'])).default({}),
     /** 选举: each candidate's votes. */
     candidates: z.array(z.object({ name: z.string().trim().min(1, '候选人姓名不能为空').max(30), votes: z.number().int().min(0, '票数不能小于0') })).default([]),
+    /** The attendance the vote was taken with, stored when it is recorded (null for records made before this was kept). */
+    figures: voteFiguresSchema.nullable().default(null),
+    /** Attendance figures a person reviewed after they changed: the recorded result stands for these too. */
+    reviewedFigures: voteFiguresSchema.nullable().default(null),
   }),
   fieldLabels: {
     meetingId: '所属会议', orgNodeId: '党组织', year: '年度', number: '编号', text: '决议内容', itemId: '议程', kind: '类别', voteFor: '同意',
-    voteAgainst: '反对', voteAbstain: '弃权', namedVotes: '记名表决', candidates: '候选人得票',
+    voteAgainst: '反对', voteAbstain: '弃权', namedVotes: '记名表决', candidates: '候选人得票', figures: '表决时人数', reviewedFigures: '复核后的人数',
   },
   longTextFields: [],
   titleField: 'text',
