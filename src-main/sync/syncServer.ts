@@ -10,7 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { readCommunityInfo } from '../../src-shared/community/communityInfo';
 import type { MeetingType } from '../../src-shared/records';
-import { communityCalendar, frequencyOverrides, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
+import { communityCalendar, frequencyOverrides, localDate, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
 import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
 import type { AvailabilityQuery } from '../../src-shared/records/booking/bookingRules';
 import { availabilityQuery, streetFreeVenues, type CommunityVenues } from '../../src-shared/records/booking/streetAvailability';
@@ -604,7 +604,7 @@ export class SyncServer {
       for (const m of repos.meetings.pick(['meetingType', 'date', 'status', 'orgNodeId'])) {
         calendar.meetings.push({ id: m.id, meetingType: m.meetingType as MeetingType, date: String(m.date ?? ''), status: String(m.status ?? '草稿'), orgNodeId: String(m.orgNodeId ?? '') });
       }
-      for (const n of repos.orgNodes.pick(['name', 'kind'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? '') });
+      for (const n of repos.orgNodes.pick(['name', 'kind'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? ''), since: localDate(n.createdAt) });
       const venues: CommunityVenues = {
         code: room.name,
         community: info?.name || room.name,

@@ -52,10 +52,15 @@ export function monthlyPublicity(communityName: string, month: string, rows: rea
     sections: [{
       table: {
         columns: [{ header: '序号', width: 8 }, { header: '姓名', width: 16 }, { header: '联系电话', width: 18 }, { header: '本月服务时长', width: 15 }, { header: '本月获得积分', width: 15 }, { header: '本月兑换', width: 12 }, { header: '积分余额', width: 16 }],
-        rows: rows.map((r, i) => [String(i + 1), r.name, maskPhone(r.phone), num(r.hours), num(r.earned), num(r.redeemed), num(r.balance)]),
+        // A balance below zero (points reversed after they were spent) is never posted without its note.
+        rows: rows.map((r, i) => [String(i + 1), r.name, maskPhone(r.phone), num(r.hours), num(r.earned), num(r.redeemed), r.balance < 0 ? `${num(r.balance)}（注）` : num(r.balance)]),
       },
     }],
-    footer: [`合计：服务 ${num(rows.reduce((s, r) => s + r.hours, 0))} 小时，获得积分 ${num(rows.reduce((s, r) => s + r.earned, 0))} 分。公示期 7 天，如有异议请联系社区：${supervisionPhone}`, communityName],
+    footer: [
+      `合计：服务 ${num(rows.reduce((s, r) => s + r.hours, 0))} 小时，获得积分 ${num(rows.reduce((s, r) => s + r.earned, 0))} 分。公示期 7 天，如有异议请联系社区：${supervisionPhone}`,
+      ...(rows.some((r) => r.balance < 0) ? ['注：余额为负数，是已兑换后又冲正了错登的积分，将由以后获得的积分抵扣。'] : []),
+      communityName,
+    ],
   };
 }
 

@@ -65,6 +65,12 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await drawer.getByRole('button', { name: '按签到表逐人录入' }).click();
   const pass = page.getByTestId('attendance-pass');
   await expect(pass).toContainText('第 1 / 5 人：艾一');
+  // Esc ends the pass, not the meeting: the drawer stays open, and the pass starts again.
+  await page.keyboard.press('Escape');
+  await expect(pass).toBeHidden();
+  await expect(drawer).toBeVisible();
+  await drawer.getByRole('button', { name: '按签到表逐人录入' }).click();
+  await expect(pass).toContainText('第 1 / 5 人：艾一');
   await page.keyboard.press('1');
   await expect(pass).toContainText('第 2 / 5 人：白二');
   await page.keyboard.press('3');
@@ -106,17 +112,59 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await page.keyboard.type('\n白二请假，陈三迟到。支部书记介绍了冯五的考察情况。');
   await drawer.getByRole('tab', { name: '决议与督办' }).click();
 
-  // The vote and the numbered decision, with a follow-up.
+  // The vote: 4 present, but 冯五 is a 预备党员: only 3 may vote, so 4 votes are refused.
   await drawer.getByLabel('决议内容').fill('同意冯五按期转正');
   await drawer.getByLabel('同意票数').fill('4');
   await drawer.getByRole('button', { name: '记录决议' }).click();
-  await expect(drawer.getByTestId('decisions')).toContainText(`〔${year}〕第 1 号\u3000同意冯五按期转正（同意 4 票，反对 0 票，弃权 0 票）`);
+  await expect(page.getByText('共 4 票，多于到会有表决权的正式党员 3 人（另有 1 名预备党员等到会，无表决权）')).toBeVisible();
+  // 3 of the 4 with a vote due: passed and numbered, with the figures it was taken with.
+  await drawer.getByLabel('同意票数').fill('3');
+  await drawer.getByRole('button', { name: '记录决议' }).click();
+  const decisions = drawer.getByTestId('decisions');
+  await expect(decisions).toContainText(`〔${year}〕第 1 号\u3000同意冯五按期转正（同意 3 票，反对 0 票，弃权 0 票；有表决权应到 4 人，同意超过半数（至少 3 票），通过）`);
+  // 2 of 4 is not more than half of those due: recorded as 未通过, without a number.
+  await drawer.getByLabel('决议内容').fill('同意调整党小组划分');
+  await drawer.getByLabel('同意票数').fill('2');
+  await drawer.getByLabel('反对票数').fill('1');
+  await drawer.getByRole('button', { name: '记录决议' }).click();
+  await expect(decisions).toContainText('（未通过，不编号）\u3000同意调整党小组划分（同意 2 票，反对 1 票，弃权 0 票；有表决权应到 4 人，同意未超过应到有表决权党员的半数（须至少 3 票），未通过）');
+  await expect(decisions.getByText('未通过', { exact: true })).toBeVisible();
+  // An election: more than half of the 3 with a vote present.
+  await drawer.getByRole('radio', { name: '选举' }).click();
+  await drawer.getByLabel('决议内容').fill('选举支部组织委员');
+  await drawer.getByLabel('候选人1', { exact: true }).fill('丁四');
+  await drawer.getByLabel('候选人1得票').fill('2');
+  await drawer.getByRole('button', { name: '添加候选人' }).click();
+  await drawer.getByLabel('候选人2', { exact: true }).fill('艾一');
+  await drawer.getByLabel('候选人2得票').fill('1');
+  await drawer.getByRole('button', { name: '记录选举' }).click();
+  await expect(decisions).toContainText(`〔${year}〕第 2 号\u3000选举支部组织委员（有表决权应到 4 人、到会 3 人）：丁四 2 票（当选），艾一 1 票（未当选）`);
+  await drawer.getByRole('radio', { name: '决议' }).click();
   await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
   const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
   await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');
   await pickOption(page, taskDialog.getByLabel('负责人'), '丁四');
   await taskDialog.getByRole('button', { name: /添\s*加/ }).click();
   await expect(drawer).toContainText('报街道党工委审批冯五转正');
+
+  // 白二 is marked present afterwards: the recorded results keep their figures and are flagged for review.
+  await drawer.getByRole('tab', { name: '出席情况' }).click();
+  await drawer.getByRole('radiogroup', { name: '白二的出席情况' }).getByText('出席').click();
+  await drawer.getByRole('tab', { name: '决议与督办' }).click();
+  await expect(decisions).toContainText('丁四 2 票（当选）');
+  await expect(decisions.getByTestId('decision-review')).toHaveCount(3);
+  await expect(decisions.getByTestId('decision-review').first()).toContainText('表决时有表决权应到 4 人、到会 3 人，现在为 4 人、4 人');
+  for (let i = 0; i < 3; i++) await decisions.getByRole('button', { name: '已复核，维持原结果' }).first().click();
+  await expect(decisions.getByTestId('decision-review')).toHaveCount(0);
+
+  // The record on paper states the quorum figures and the follow-ups.
+  await drawer.getByRole('button', { name: '打印会议记录' }).click();
+  const preview = page.getByTestId('print-preview');
+  await expect(preview).toContainText('有表决权的正式党员应到 4 人，实到 4 人（另有预备党员等 1 人到会，无表决权，不计入），超过半数，符合规定人数，可以进行表决。');
+  await expect(preview).toContainText('督办事项');
+  await expect(preview).toContainText('1. 报街道党工委审批冯五转正（负责：丁四');
+  await expect(preview).toContainText('（未通过，不编号）');
+  await page.getByRole('dialog', { name: /打印预览/ }).getByRole('button', { name: '关闭' }).click();
 
   // Finalize: read-only, version 1.
   await drawer.getByRole('button', { name: /定\s*稿/ }).click();
@@ -143,13 +191,19 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await page.getByRole('tab', { name: '年度日历' }).click();
   const month = new Date().getMonth();
   const row = page.getByTestId('meeting-calendar').getByRole('row', { name: /第一网格党支部/ });
-  await expect(row.getByRole('cell').nth(month + 1)).toContainText('支部党员大会');
+  // Twelve months fit 1366 px without sideways scrolling (short names in the cells, the full name on hover).
+  await expect(row.getByRole('cell').nth(month + 1).getByText('党员大会')).toHaveAttribute('title', '支部党员大会');
+  const calendarBox = page.getByTestId('meeting-calendar');
+  expect(await calendarBox.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  // A branch set up this month is not marked as missing anything before it existed.
+  await expect(row).not.toContainText('缺');
   // The year's 三会一课 report, as an official 报告, from the same calendar and the attendance.
   await row.getByRole('button', { name: '生成报告' }).click();
   const report = await page.locator('.ant-drawer').getByLabel('正文').inputValue();
   expect(report).toContain('支部党员大会：');
   expect(report).toContain('全年召开1次');
-  expect(report).toContain('全年党员参会出勤率80%');
+  expect(report).toContain('全年党员参会出勤率100%');
   await expect(page.locator('.ant-drawer').getByLabel('主送机关')).toHaveValue('街道党工委');
   await page.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
 
@@ -163,7 +217,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(streetRow.getByRole('cell').nth(month + 2)).toContainText('支部党员大会');
   await streetRow.getByRole('cell').nth(month + 2).getByText('支部党员大会').click();
   await expect(street.getByTestId('community-title')).toContainText('三坊七巷社区');
-  await expect(street.getByTestId('meeting-counts')).toContainText('实到 4 人', { timeout: 15_000 });
+  await expect(street.getByTestId('meeting-counts')).toContainText('实到 5 人', { timeout: 15_000 });
   await expect(street.locator('.ant-drawer')).toContainText('已定稿 第1版');
   await street.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
   await expect(street.getByTestId('meeting-list')).toContainText('第一网格党支部支部党员大会');

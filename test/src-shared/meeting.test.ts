@@ -144,6 +144,17 @@ describe('meetings: attendance, quorum, numbering, carry-over, grades, calendar'
     expect(months[6]!.missing).toEqual([]); // July is not over
   });
 
+  it('marks nothing missing before an organisation existed: its founding month and the periods begun by then are not due', () => {
+    // A branch set up on 2026-05-20, looked at on 2026-12-03: 支委会 due from June, the 大会 from Q3 (July–September).
+    const months = yearCalendar([], 'g', 2026, ['支委会', '支部党员大会'], '2026-12-03', undefined, '2026-05-20');
+    expect(months.slice(0, 5).every((m) => m.missing.length === 0)).toBe(true);
+    expect(months[5]!.missing).toEqual(['支委会']); // June: no 大会 (Q2 began before the branch)
+    expect(months[8]!.missing).toEqual(['支委会', '支部党员大会']);
+    expect(months[10]!.missing).toEqual(['支委会']);
+    // A branch created today marks nothing this year.
+    expect(yearCalendar([], 'g', 2026, ['支委会'], '2026-12-03', undefined, '2026-12-03').every((m) => m.missing.length === 0)).toBe(true);
+  });
+
   it('keeps the tree rule: expected members from a real org tree', () => {
     const doc = new Y.Doc();
     const repos = createRepositories(doc, fixedContext());

@@ -21,6 +21,54 @@ describe('hours and points', () => {
     expect(pointsFor(1.5, { pointsPerHour: 1, multiplier: 1.5 })).toBe(2.3);
   });
 
+  it('keeps hours served apart from points: the 2-hour cap limits points only, everywhere hours are shown', async () => {
+    const { attendanceWorth, postingsFor } = await import('../../src-shared/records/volunteer/pointsLedger');
+    const { monthFigures, serviceOf } = await import('../../src-shared/records/volunteer/volunteerFigures');
+    const { serviceBetween } = await import('../../src-shared/records/volunteer/inServiceFigures');
+    const { yearAssessment } = await import('../../src-shared/records/volunteer/memberAssessment');
+    const { timeOutsideActivity } = await import('../../src-shared/records/volunteer/pointRules');
+    expect(attendanceWorth({ name: '张三', present: true, arrive: '08:00', leave: '11:00' }, rules)).toEqual({ hours: 3, pointHours: 2, points: 2 });
+    expect(attendanceWorth({ name: '李四', present: true, arrive: '08:00', leave: '11:30' }, rules)).toEqual({ hours: 3.5, pointHours: 2, points: 2 });
+    const activity: ActivityFacts = {
+      id: 'a1', title: '清扫楼道', date: '2026-05-09', startTime: '08:00', endTime: '11:00', place: '', deleted: false, rules,
+      attendance: { 'person:p1': { name: '张三', present: true, arrive: '08:00', leave: '11:00' }, 'person:p2': { name: '李四', present: true, arrive: '08:00', leave: '11:30' } },
+    };
+    // The points posted stay capped (2 points for 2 counted hours each)…
+    expect(postingsFor(activity, [])).toEqual([{ personKey: 'person:p1', personName: '张三', points: 2, hours: 2 }, { personKey: 'person:p2', personName: '李四', points: 2, hours: 2 }]);
+    // …while the certificate, the 公示, the in-service list and 考核 show the hours served.
+    expect(serviceOf([activity], 'person:p1', '2026-01-01', '2026-12-31')).toEqual([{ date: '2026-05-09', title: '清扫楼道', hours: 3 }]);
+    expect(monthFigures([activity], [], '2026-05').map((r) => [r.name, r.hours])).toEqual([['李四', 3.5], ['张三', 3]]);
+    expect(serviceBetween([activity], 'person:p2', '2026-01-01', '2026-06-30')).toEqual({ hours: 3.5, activities: 1 });
+    expect(yearAssessment([{ id: 'p2', name: '李四', roles: ['在职党员'] }], '2026', [activity], [], [], { 在职党员: 50 })[0]!.hours).toBe(3.5);
+    // Arriving at 7:30 for an 8:00–11:00 activity is said.
+    expect(timeOutsideActivity('07:30', '11:00', activity)).toBe('到达 07:30 早于活动开始 08:00，请核对签到表');
+    expect(timeOutsideActivity('08:00', '11:00', activity)).toBeNull();
+  });
+
+  it('a reversed service line stays linked to its activity, which shows the mismatch; reversing spent points says what it does and why the balance is negative', async () => {
+    const { reversalWarning, postingsFor } = await import('../../src-shared/records/volunteer/pointsLedger');
+    const { monthlyPublicity } = await import('../../src-shared/print/volunteerPrints');
+    const activity: ActivityFacts = { id: 'a1', title: '清扫楼道', date: '2026-05-09', startTime: '', endTime: '', place: '', deleted: false, rules, attendance: { 'person:p1': { name: '张三', present: true, arrive: '08:00', leave: '10:00' } } };
+    const line = (over: Partial<Parameters<typeof reconcile>[1][number]>) => ({ id: 'x', personKey: 'person:p1', personName: '张三', date: '2026-05-09', kind: '服务' as const, points: 2, hours: 2, activityId: 'a1', item: '', handedBy: '', reason: '', reverses: '', createdAt: 1, createdBy: '王小红', ...over });
+    const service = line({ id: 's1' });
+    const reversal = line({ id: 'r1', kind: '冲正', points: -2, hours: 0, reverses: 's1', reason: '登记错人', createdAt: 2 });
+    expect(postingsFor(activity, [service])).toEqual([]);
+    expect(postingsFor(activity, [service, reversal])).toEqual([{ personKey: 'person:p1', personName: '张三', points: 2, hours: 0 }]);
+    // A 奖励 of 5, 3.5 spent, then the 奖励 reversed: −3.5, said before and labelled by its cause.
+    const award = line({ id: 'w1', kind: '奖励', points: 5, hours: 0, activityId: '' });
+    const spent = line({ id: 'd1', kind: '兑换', points: -3.5, hours: 0, activityId: '', item: '毛巾', createdAt: 3 });
+    expect(reversalWarning(award, '张三', 1.5)).toBe('冲正后张三的积分余额由 1.5 分变为 -3.5 分。余额将为负数：积分已被兑换使用，已兑换的物品不退回，负数由以后获得的积分抵扣，公示时注明原因。');
+    const undo = line({ id: 'u1', kind: '冲正', points: -5, hours: 0, activityId: '', reverses: 'w1', reason: '奖励登记错人', createdAt: 4 });
+    const found = reconcile([], [award, spent, undo]);
+    expect(found.overdrawn).toMatchObject([{ personName: '张三', balance: -3.5, cause: '冲正已用积分', reversal: { id: 'u1' } }]);
+    const twice = reconcile([], [award, spent, line({ id: 'd2', kind: '兑换', points: -3, hours: 0, activityId: '', createdAt: 5 })]);
+    expect(twice.overdrawn[0]!.cause).toBe('兑换超出余额');
+    // The 公示 never shows the negative balance without its note.
+    const printed = JSON.stringify(monthlyPublicity('三坊七巷社区', '2026-05', [{ name: '张三', phone: '', hours: 0, earned: 5, redeemed: 3.5, balance: -3.5 }], '0591-12345678'));
+    expect(printed).toContain('-3.5（注）');
+    expect(printed).toContain('注：余额为负数，是已兑换后又冲正了错登的积分，将由以后获得的积分抵扣。');
+  });
+
   it('refuses rules a clerk mistyped, in Chinese', () => {
     expect(() => checkPointRules({ ...DEFAULT_POINT_RULES, capHoursPerActivity: -1 })).toThrow('每次活动计入时长上限不能为负数，请填 0（不设上限）或正数');
     expect(() => checkPointRules({ ...DEFAULT_POINT_RULES, stepMinutes: 20 })).toThrow('计时单位只能是 15、30 或 60 分钟');

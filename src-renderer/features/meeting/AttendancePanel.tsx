@@ -87,7 +87,12 @@ export function AttendancePanel({ meeting, locked }: { meeting: Meeting; locked:
     } else if (event.key === 'ArrowUp' || event.key === 'Backspace') {
       event.preventDefault();
       setPassAt(Math.max(0, passAt - 1));
-    } else if (event.key === 'Escape') setPassAt(null);
+    } else if (event.key === 'Escape') {
+      // Esc ends the pass only: the meeting drawer stays open.
+      event.preventDefault();
+      event.stopPropagation();
+      setPassAt(null);
+    }
   };
 
   const confirmReason = () => {
@@ -143,7 +148,7 @@ export function AttendancePanel({ meeting, locked }: { meeting: Meeting; locked:
                 onChange={(e) => setReason(e.target.value)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') { e.preventDefault(); confirmReason(); }
-                  if (e.key === 'Escape') { e.preventDefault(); setReasonFor(null); }
+                  if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); setReasonFor(null); }
                 }}
                 style={{ width: 260 }}
                 placeholder="例如：外出、生病、工作冲突"

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
 import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState } from '../../../src-shared/records/meeting/meetingRules';
-import { communityCalendar, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
+import { communityCalendar, localDate, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
 import { meetingsReportValues } from '../../../src-shared/records/document/documentTemplates';
 import { useDocumentFromTemplate } from '../documents/newDocument';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
@@ -196,12 +196,16 @@ function expectedHint(type: MeetingType): string {
   }
 }
 
+/** Meeting types as the calendar's narrow cells name them (the full name shows on hover). */
+const SHORT_TYPE: Partial<Record<string, string>> = { 支部党员大会: '党员大会', 党小组会: '小组会', 组织生活会: '生活会', 党建联席会议: '联席会', 党群协商议事会: '议事会' };
+
 /** Which organisation held which required meeting in each month (finalized records only); missing ones in red. */
 function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: number[]; onYear(y: number): void; onOpen(id: string): void }) {
   const { store } = useSession();
   const meetings = useLiveList(store.repos.meetings);
   const frequencies = Object.fromEntries(MEETING_TYPES.map((t) => [t, store.settings.meetingFrequency(t, MEETING_TYPE_RULES[t].frequency)]));
-  const rows = communityCalendar({ meetings, orgNodes: store.repos.orgNodes.list(), frequencies }, year, today()).map((r) => ({ ...r, node: { id: r.orgNodeId, name: r.orgName } }));
+  const orgNodes = store.repos.orgNodes.list().map((n) => ({ ...n, since: localDate(n.meta.createdAt) }));
+  const rows = communityCalendar({ meetings, orgNodes, frequencies }, year, today()).map((r) => ({ ...r, node: { id: r.orgNodeId, name: r.orgName } }));
   const documentFromTemplate = useDocumentFromTemplate();
   // 报告 of the year's 三会一课 of one organisation: from the same calendar, and its members' attendance rate.
   const writeReport = (row: (typeof rows)[number]) => {
@@ -228,20 +232,20 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
         pagination={false}
         data-testid="meeting-calendar"
         dataSource={rows}
-        scroll={{ x: 1400 }}
+        // Twelve months side by side at 1366 px: short names in the cells (the full name on hover), no sideways scroll.
+        tableLayout="fixed"
         columns={[
-          { title: '党组织', fixed: 'left', width: 180, render: (_, r) => r.node.name },
+          { title: '党组织', width: 150, render: (_, r) => r.node.name },
           ...Array.from({ length: 12 }, (_, i) => ({
             title: `${i + 1}月`,
-            width: 100,
             render: (_: unknown, r: (typeof rows)[number]) => (
               <Space direction="vertical" size={2}>
-                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" style={{ cursor: 'pointer' }} onClick={() => onOpen(h.id)}>{h.type}</Tag>)}
-                {r.months[i]!.missing.map((t) => <Tag key={t} color="red">缺{t}</Tag>)}
+                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" title={h.type} className="calendar-tag" style={{ cursor: 'pointer' }} onClick={() => onOpen(h.id)}>{SHORT_TYPE[h.type] ?? h.type}</Tag>)}
+                {r.months[i]!.missing.map((t) => <Tag key={t} color="red" title={`缺${t}`} className="calendar-tag">缺{SHORT_TYPE[t] ?? t}</Tag>)}
               </Space>
             ),
           })),
-          { title: '年度报告', fixed: 'right' as const, width: 90, render: (_: unknown, r: (typeof rows)[number]) => <Button size="small" onClick={() => writeReport(r)}>生成报告</Button> },
+          { title: '年度报告', width: 92, render: (_: unknown, r: (typeof rows)[number]) => <Button size="small" onClick={() => writeReport(r)}>生成报告</Button> },
         ]}
       />
     </Space>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { maskPhone } from '../../../src-shared/privacy/mask';
 import type { EntryRow } from '../../../src-shared/records/volunteer/activityEntry';
 import { attendanceWorth } from '../../../src-shared/records/volunteer/pointsLedger';
-import { parseClockTime, type ActivityRules } from '../../../src-shared/records/volunteer/pointRules';
+import { parseClockTime, timeOutsideActivity, type ActivityRules } from '../../../src-shared/records/volunteer/pointRules';
 import { searchEntry, searchPeople } from '../../../src-shared/search/personSearch';
 import { useSession } from '../../app/storeContext';
 import { personKey, walkinKey } from './volunteerModel';
@@ -76,7 +76,7 @@ export function BatchEntry({ rows, onRows, rules, defaults }: { rows: EntryRow[]
           { title: '到达', width: 90, render: (_, r) => time(r, 'arrive') },
           { title: '离开', width: 90, render: (_, r) => time(r, 'leave') },
           {
-            title: '计入时长 / 积分',
+            title: '服务时长 / 积分',
             render: (_, r) => {
               if (!r.present) return '';
               const arrive = parseClockTime(r.arrive || defaults.arrive);
@@ -84,13 +84,19 @@ export function BatchEntry({ rows, onRows, rules, defaults }: { rows: EntryRow[]
               if (!arrive || !leave) return <Typography.Text type="danger">请填写到达和离开时间</Typography.Text>;
               if (leave <= arrive) return <Typography.Text type="danger">离开应晚于到达</Typography.Text>;
               const worth = attendanceWorth({ name: r.name, present: true, arrive, leave }, rules);
-              return `${worth.hours} 小时 / ${worth.points} 分`;
+              const outside = timeOutsideActivity(arrive, leave, { startTime: defaults.arrive, endTime: defaults.leave });
+              return (
+                <Space direction="vertical" size={0}>
+                  <span>{worth.hours} 小时 / {worth.points} 分{worth.pointHours < worth.hours ? `（积分按 ${worth.pointHours} 小时计）` : ''}</span>
+                  {outside && <Typography.Text type="warning" data-testid="time-outside">{outside}</Typography.Text>}
+                </Space>
+              );
             },
           },
         ]}
       />
       <Typography.Text type="secondary">
-        已勾选 {present.length} 人。时间留空按活动时间（{defaults.arrive || '—'}–{defaults.leave || '—'}）计；按回车到下一格。每次活动最多计 {rules.capHoursPerActivity || '不限'} 小时，往返路途不计。
+        已勾选 {present.length} 人。时间留空按活动时间（{defaults.arrive || '—'}–{defaults.leave || '—'}）计；按回车到下一格。服务时长按签到时间计；积分每次活动最多按 {rules.capHoursPerActivity || '不限'} 小时计，往返路途不计。
       </Typography.Text>
     </Space>
   );

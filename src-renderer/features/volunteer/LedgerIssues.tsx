@@ -42,12 +42,17 @@ export function LedgerIssues() {
       type="error"
       showIcon
       data-testid="ledger-issues"
-      message="积分需要处理：多台电脑离线时各自登记，合并后全部保留，请逐一处理"
+      message="积分需要处理：以下情况由冲正或多台电脑合并留下，记录全部保留，请逐一处理"
       description={
         <>
-          {found.overdrawn.map((o) => (
+          {found.overdrawn.map((o) => o.cause === '冲正已用积分' ? (
+            // Reversing points already spent: the items were handed over; nothing to reverse, the shortfall stands.
+            <div key={o.personKey} style={{ marginTop: 4 }} data-testid="overdrawn-by-reversal">
+              <b>{o.personName} 积分余额 {o.balance} 分</b>（{o.reversal!.date} 冲正了已被兑换使用的积分：{o.reversal!.reason}）。已兑换的物品不退回，负数由以后获得的积分抵扣；公示时注明。
+            </div>
+          ) : (
             <div key={o.personKey} style={{ marginTop: 4 }}>
-              <b>{o.personName} 积分余额 {o.balance} 分</b>（兑换超出余额）
+              <b>{o.personName} 积分余额 {o.balance} 分</b>（兑换超出余额：多台电脑离线时各自登记了兑换）
               {o.redemptions.map((r) => (
                 <Space key={r.id} wrap style={{ display: 'flex', marginLeft: 16 }}>
                   <span>{r.date} 兑换 {r.item} {-r.points} 分（{r.createdBy} 于 {dayjs(r.createdAt).format('MM-DD HH:mm')} 登记）</span>
@@ -58,7 +63,7 @@ export function LedgerIssues() {
           ))}
           {found.unsettled.slice(0, 20).map((u) => (
             <Space key={u.activity.id} wrap style={{ display: 'flex', marginTop: 4 }}>
-              <span>活动「{u.activity.title}」（{u.activity.date}）的积分与签到不符：{u.postings.map((p) => `${p.personName} ${p.points > 0 ? '+' : ''}${p.points} 分`).join('、')}</span>
+              <span>活动「{u.activity.title}」（{u.activity.date}）的积分与签到不符：{u.postings.map((p) => `${p.personName} 签到应得与已记积分差 ${p.points > 0 ? '+' : ''}${p.points} 分`).join('、')}。如冲正是因为此人未到或时间记错，请在“活动”中更正签到表；如签到无误，按签到补记差额</span>
               <Button size="small" onClick={() => run(() => store.doc.transact(() => settleActivity(store.repos, u.activity.id, today())), '已按签到补记差额')}>按签到补记差额</Button>
             </Space>
           ))}

@@ -2,7 +2,7 @@ import { Button, Descriptions, Input, InputNumber, Modal, Select, Space, Table, 
 import { useMemo, useState } from 'react';
 import { yearStatement } from '../../../src-shared/print/volunteerPrints';
 import { maskPhone } from '../../../src-shared/privacy/mask';
-import { balanceOf, redemptionProblem, statement, type LedgerLine } from '../../../src-shared/records/volunteer/pointsLedger';
+import { balanceOf, redemptionProblem, reversalWarning, statement, type LedgerLine } from '../../../src-shared/records/volunteer/pointsLedger';
 import { today } from '../../app/saveBytes';
 import { useOperatorState } from '../../app/operatorSession';
 import { useSession } from '../../app/storeContext';
@@ -39,8 +39,11 @@ export function PointsPanel() {
   };
   const reverse = (l: LedgerLine) =>
     askText({
-      title: `冲正这笔${l.kind}（${l.points > 0 ? '扣回' : '退回'} ${Math.abs(l.points)} 分）？`, label: '冲正原因', placeholder: '例如：登记错人', okText: '冲正',
-      act: (reason) => run(() => store.repos.pointEntries.create({ personKey: l.personKey, personName: l.personName, date: today(), kind: '冲正', points: -l.points, reverses: l.id, reason }), '已冲正'),
+      // Said before: what the balance becomes; a service line's reversal stays linked to its activity, which shows
+      // 积分与签到不符 until the sign-in sheet is corrected (the usual fix) or the difference is posted again.
+      title: `冲正这笔${l.kind}（${l.points > 0 ? '扣回' : '退回'} ${Math.abs(l.points)} 分）？${reversalWarning(l, who?.name ?? l.personName, balance)}${l.kind === '服务' ? '服务积分由活动签到表生成：冲正后该活动显示“积分与签到不符”，请到“活动”中更正签到表。' : ''}`,
+      label: '冲正原因', placeholder: '例如：登记错人', okText: '冲正', required: '请填写冲正原因：原因记入积分流水',
+      act: (reason) => run(() => store.repos.pointEntries.create({ personKey: l.personKey, personName: l.personName, date: today(), kind: '冲正', points: -l.points, reverses: l.id, reason, activityId: l.kind === '服务' ? l.activityId : '' }), `已冲正：${who?.name ?? l.personName}的积分余额为 ${Math.round((balance - l.points) * 10) / 10} 分`),
     });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>

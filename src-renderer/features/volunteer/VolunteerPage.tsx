@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Space, Table, Tabs } from 'antd';
+import { Alert, Button, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
-import { attendanceWorth, type ActivityFacts } from '../../../src-shared/records/volunteer/pointsLedger';
+import { attendanceWorth, postingsFor, type ActivityFacts } from '../../../src-shared/records/volunteer/pointsLedger';
 import { settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
 import { today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
@@ -56,8 +56,14 @@ const figures = (a: ActivityFacts) => {
 function ActivitiesPanel() {
   const { store } = useSession();
   const run = useRun();
-  const { activities } = useLedger();
+  const { activities, lines } = useLedger();
   const [month, setMonth] = useState(today().slice(0, 7));
+  // An activity whose posted points differ from its sign-in (a service line reversed, a merge) says so on its row.
+  const mismatched = useMemo(() => {
+    const ids = new Set(activities.filter((a) => a.date.startsWith(month)).map((a) => a.id));
+    const own = lines.filter((l) => ids.has(l.activityId));
+    return new Set(activities.filter((a) => ids.has(a.id) && postingsFor(a, own).length > 0).map((a) => a.id));
+  }, [activities, lines, month]);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const [last, setLast] = useState<LastBatch | null>(null);
   const shown = useMemo(() => activities.filter((a) => !a.deleted && a.date.startsWith(month)).sort((a, b) => b.date.localeCompare(a.date)), [activities, month]);
@@ -97,8 +103,8 @@ function ActivitiesPanel() {
           { title: '活动', render: (_, a) => <a>{a.title}</a> },
           { title: '地点', dataIndex: 'place' },
           { title: '到场', width: 80, render: (_, a) => `${figures(a).people} 人` },
-          { title: '计入时长', width: 100, render: (_, a) => `${figures(a).hours} 小时` },
-          { title: '积分', width: 80, render: (_, a) => figures(a).points },
+          { title: '服务时长', width: 100, render: (_, a) => `${figures(a).hours} 小时` },
+          { title: '积分', width: 150, render: (_, a) => <Space>{figures(a).points}{mismatched.has(a.id) && <Tag color="red" data-testid="points-mismatch">积分与签到不符</Tag>}</Space> },
         ]}
       />
       {editing && (

@@ -4,7 +4,8 @@ import { MEETING_TYPES, type MeetingType } from './meetingSchema';
 /** What a community's calendar needs of its document: meetings (dates and states), organisations, frequency settings. */
 export interface CalendarFacts {
   meetings: { id: string; meetingType: MeetingType; date: string; status: string; orgNodeId: string }[];
-  orgNodes: { id: string; name: string; kind: string }[];
+  /** `since`: the day the organisation was set up (its record's creation), YYYY-MM-DD. */
+  orgNodes: { id: string; name: string; kind: string; since?: string }[];
   frequencies: Partial<Record<MeetingType, Frequency>>;
 }
 
@@ -19,7 +20,13 @@ export function communityCalendar(facts: CalendarFacts, year: number, today: str
   const frequencyOf = (type: MeetingType) => facts.frequencies[type] ?? MEETING_TYPE_RULES[type].frequency;
   return facts.orgNodes
     .filter((n) => REQUIRED_BY_NODE_KIND[n.kind] || facts.meetings.some((m) => m.orgNodeId === n.id))
-    .map((n) => ({ orgNodeId: n.id, orgName: n.name, months: yearCalendar(facts.meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today, frequencyOf) }));
+    .map((n) => ({ orgNodeId: n.id, orgName: n.name, months: yearCalendar(facts.meetings, n.id, year, REQUIRED_BY_NODE_KIND[n.kind] ?? [], today, frequencyOf, n.since ?? '') }));
+}
+
+/** A record's creation time as a local date (YYYY-MM-DD). */
+export function localDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** Reads the frequency overrides out of a community's settings entries (key `meetingFrequency:<type>`). */

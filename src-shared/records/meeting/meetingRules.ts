@@ -257,7 +257,8 @@ export interface CalendarCell {
 /**
  * The year's calendar of one organisation: per month, the finalized meetings held and the required ones missing
  * (monthly types each month; quarterly ones in the quarter's last month; yearly ones in December). Months after
- * `today` are not counted as missing yet.
+ * `today` are not counted as missing yet, nor is a period that began before the organisation existed (`since`, its
+ * founding date: the month it was set up and every period begun by then are not due).
  */
 export function yearCalendar(
   meetings: readonly { id: string; meetingType: MeetingType; date: string; status: string; orgNodeId: string }[],
@@ -266,7 +267,9 @@ export function yearCalendar(
   required: readonly MeetingType[],
   today: string,
   frequencyOf: (type: MeetingType) => Frequency = (type) => MEETING_TYPE_RULES[type].frequency,
+  since = '',
 ): CalendarCell[] {
+  const foundedMonth = since.slice(0, 7);
   const own = meetings.filter((m) => m.orgNodeId === orgNodeId && m.status === '已定稿' && m.date.startsWith(`${year}-`));
   const months: CalendarCell[] = Array.from({ length: 12 }, () => ({ held: [], missing: [] }));
   for (const m of own) months[Number(m.date.slice(5, 7)) - 1]!.held.push({ id: m.id, type: m.meetingType, date: m.date });
@@ -279,6 +282,7 @@ export function yearCalendar(
       const due = f === 'monthly' || (f === 'quarterly' && month % 3 === 0) || (f === 'yearly' && month === 12);
       if (!due) continue;
       const from = f === 'monthly' ? month : f === 'quarterly' ? month - 2 : 1;
+      if (foundedMonth && `${year}-${String(from).padStart(2, '0')}` <= foundedMonth) continue;
       if (!heldIn(type, from, month)) months[month - 1]!.missing.push(type);
     }
   }

@@ -73,6 +73,19 @@ export function servedHours(arrive: string, leave: string, stepMinutes: number):
   return countedHours(arrive, leave, { stepMinutes, capHoursPerActivity: 0 });
 }
 
+/**
+ * Arrival or leaving outside the activity's own hours (7:30 for an 8:00–11:00 activity): counted as signed, but said,
+ * since a sign-in sheet's slip of the pen is the usual cause. null when inside, or when the activity has no hours.
+ */
+export function timeOutsideActivity(arrive: string, leave: string, activity: { startTime: string; endTime: string }): string | null {
+  const problems: string[] = [];
+  if (activity.startTime && arrive && arrive < activity.startTime) problems.push(`到达 ${arrive} 早于活动开始 ${activity.startTime}`);
+  if (activity.endTime && leave && leave > activity.endTime) problems.push(`离开 ${leave} 晚于活动结束 ${activity.endTime}`);
+  if (activity.endTime && arrive && arrive >= activity.endTime) problems.push(`到达 ${arrive} 不早于活动结束 ${activity.endTime}`);
+  if (activity.startTime && leave && leave <= activity.startTime) problems.push(`离开 ${leave} 不晚于活动开始 ${activity.startTime}`);
+  return problems.length > 0 ? `${problems.join('，')}，请核对签到表` : null;
+}
+
 /** Points are kept in tenths so that sums never drift. */
 export const roundPoints = (points: number) => Math.round(points * 10) / 10;
 

@@ -1,4 +1,4 @@
-import { countedHours, pointsFor, roundPoints, type ActivityRules } from './pointRules';
+import { countedHours, pointsFor, roundPoints, servedHours, type ActivityRules } from './pointRules';
 import type { PointKind } from './pointEntrySchema';
 
 /**
@@ -61,11 +61,15 @@ export function statement<L extends LedgerLine>(lines: readonly L[], personKey: 
     .map((l) => ({ ...l, balance: (sum += tenths(l.points)) / 10 }));
 }
 
-/** What one attendance is worth under the activity's rules: counted hours and points (0 when not present). */
-export function attendanceWorth(entry: ActivityFacts['attendance'][string], rules: ActivityRules): { hours: number; points: number } {
-  if (!entry.present || !entry.arrive || !entry.leave) return { hours: 0, points: 0 };
-  const hours = countedHours(entry.arrive, entry.leave, rules);
-  return { hours, points: pointsFor(hours, rules) };
+/**
+ * What one attendance is worth under the activity's rules (0 when not present). Hours and points are kept apart
+ * (DOMAIN.md): `hours` is the time served as signed, in the rule's steps only, for certificates, 公示, 在职党员 and 考核;
+ * the per-activity cap applies to points alone (`pointHours`, the hours the points are computed from).
+ */
+export function attendanceWorth(entry: ActivityFacts['attendance'][string], rules: ActivityRules): { hours: number; pointHours: number; points: number } {
+  if (!entry.present || !entry.arrive || !entry.leave) return { hours: 0, pointHours: 0, points: 0 };
+  const pointHours = countedHours(entry.arrive, entry.leave, rules);
+  return { hours: servedHours(entry.arrive, entry.leave, rules.stepMinutes), pointHours, points: pointsFor(pointHours, rules) };
 }
 
 export interface Posting {
@@ -92,10 +96,11 @@ export function postingsFor(activity: ActivityFacts, posted: readonly Pick<Ledge
   const keys = new Set([...already.keys(), ...(activity.deleted ? [] : Object.keys(activity.attendance))]);
   for (const key of keys) {
     const entry = activity.deleted ? undefined : activity.attendance[key];
-    const worth = entry && activity.rules ? attendanceWorth(entry, activity.rules) : { hours: 0, points: 0 };
+    const worth = entry && activity.rules ? attendanceWorth(entry, activity.rules) : { hours: 0, pointHours: 0, points: 0 };
     const have = already.get(key) ?? { name: entry?.name ?? '', points: 0, hours: 0 };
+    // A service line carries the hours its points were computed from (capped), beside the points.
     const points = (tenths(worth.points) - have.points) / 10;
-    const hours = (Math.round(worth.hours * 60) - have.hours) / 60;
+    const hours = (Math.round(worth.pointHours * 60) - have.hours) / 60;
     if (points !== 0 || hours !== 0) out.push({ personKey: key, personName: entry?.name ?? have.name, points, hours });
   }
   return out;
@@ -105,8 +110,11 @@ export interface Reconciliation {
   balances: Map<string, number>;
   /** Activities whose posted lines differ from what their attendance is worth (both PCs posted the same change). */
   unsettled: { activity: ActivityFacts; postings: Posting[] }[];
-  /** People whose redemptions (often from two PCs offline) took the balance below zero. */
-  overdrawn: { personKey: string; personName: string; balance: number; redemptions: LedgerLine[] }[];
+  /**
+   * People whose balance is below zero, and why: redemptions beyond the balance (often two PCs offline), or a reversal
+   * of points already spent (`reversal`: the 冲正 that took it below zero; redemptions of items handed over stay).
+   */
+  overdrawn: { personKey: string; personName: string; balance: number; redemptions: LedgerLine[]; cause: '兑换超出余额' | '冲正已用积分'; reversal?: LedgerLine }[];
 }
 
 /** Recomputes every balance from the lines and checks every activity's postings: what a person must settle. */
@@ -128,9 +136,23 @@ export function reconcile(activities: readonly ActivityFacts[], lines: readonly 
   for (const [personKey, balance] of all) {
     if (balance >= 0) continue;
     const mine = lines.filter((l) => l.personKey === personKey);
-    overdrawn.push({ personKey, personName: mine[0]!.personName, balance, redemptions: mine.filter((l) => l.kind === '兑换').sort((a, b) => a.createdAt - b.createdAt) });
+    // The line after which the running balance first went below zero names the cause.
+    const first = statement(mine, personKey).find((l) => l.balance < 0);
+    const reversal = first?.kind === '冲正' ? first : undefined;
+    overdrawn.push({ personKey, personName: mine[0]!.personName, balance, redemptions: mine.filter((l) => l.kind === '兑换').sort((a, b) => a.createdAt - b.createdAt), cause: reversal ? '冲正已用积分' : '兑换超出余额', reversal });
   }
   return { balances: all, unsettled, overdrawn };
+}
+
+/**
+ * What reversing a line does, said before it is done: the balance it leaves, and, when that is below zero, that the
+ * items already handed over are not taken back and the shortfall is set against later points.
+ */
+export function reversalWarning(line: Pick<LedgerLine, 'kind' | 'points'>, personName: string, balance: number): string {
+  const after = roundPoints(balance - line.points);
+  const base = `冲正后${personName}的积分余额由 ${balance} 分变为 ${after} 分。`;
+  if (after >= 0) return base;
+  return `${base}余额将为负数：积分已被兑换使用，已兑换的物品不退回，负数由以后获得的积分抵扣，公示时注明原因。`;
 }
 
 /** A redemption within the balance on this PC, or the message naming the balance and the fix. */
