@@ -537,7 +537,7 @@ export class SyncServer {
       const summary = this.summary(this.room(doc));
       const { inputs, settings } = summary.coBuilding;
       // The records behind each figure stay in the community; the street's table carries the figures.
-      const rows = unitAssessment(inputs, period, settings).map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ...f, records: [] }])), inServiceRegistered: [] , registered: r.inServiceRegistered.length }));
+      const rows = unitAssessment(inputs, period, settings, new Date().toISOString().slice(0, 10)).map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ...f, records: [] }])), inServiceRegistered: [] , registered: r.inServiceRegistered.length }));
       return { code: doc, community: summary.name || doc, unitItems: settings.unitItems, rows };
     });
   }

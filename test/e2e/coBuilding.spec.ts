@@ -125,7 +125,7 @@ test('a whistle with two units that report in, progress, closed with an evaluati
   const drawer = page.locator('.ant-drawer');
   await drawer.getByRole('button', { name: '登记报到' }).first().click();
   await expect(drawer.getByTestId('whistle-response').first()).toContainText('报到，响应');
-  await drawer.getByRole('button', { name: '登记报到' }).click();
+  await drawer.getByRole('button', { name: '登记报到' }).first().click();
   await expect(drawer.getByTestId('whistle-response')).toHaveCount(2);
   await drawer.getByLabel('进展内容').fill('已派维修人员到场');
   await drawer.getByRole('button', { name: '记录进展' }).click();
@@ -236,13 +236,16 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   await dialog.getByLabel('吹哨事项').fill('3号楼停水');
   await dialog.getByLabel('吹哨时间').fill('0:00');
   await pickOption(page, dialog.getByLabel('牵头单位'), '福州市自来水公司');
+  // 福新物业公司 is named 协办 but never reports in.
+  await pickOption(page, dialog.getByLabel('协办单位'), '福新物业公司');
+  await page.keyboard.press('Escape');
   await dialog.getByRole('button', { name: /吹\s*哨/ }).click();
   await expect(dialog).toBeHidden();
   await figure('whistlesAnswered', '0%（0/1）');
   await page.getByRole('tab', { name: '吹哨报到' }).click();
   await page.getByTestId('whistles').getByText('3号楼停水').click();
   const drawer = page.locator('.ant-drawer');
-  await drawer.getByRole('button', { name: '登记报到' }).click();
+  await drawer.getByRole('button', { name: '登记报到' }).first().click();
   await expect(drawer.getByTestId('whistle-response')).toContainText('报到，响应');
   await drawer.getByLabel('处理结果').fill('已恢复供水');
   await drawer.getByRole('button', { name: /办\s*结/ }).click();
@@ -251,6 +254,13 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   await figure('whistlesAnswered', '100%（1/1）');
   await figure('responseTime', / 小时$/);
   await figure('satisfaction', '100%（1/1）');
+  // The 协办 that never reported is not credited with the 满意, and its missing response counts against it.
+  const other = page.getByTestId('unit-assessment').getByRole('row', { name: /福新物业公司/ });
+  await expect(other.getByTestId('figure-satisfaction')).toHaveText('—');
+  await expect(other.getByTestId('figure-responseTime')).toHaveText('多数未响应（1 次未报到）');
+  await expect(other.getByTestId('figure-whistlesAnswered')).toHaveText('0%（0/1）');
+  // Every column on screen at 1366 × 768.
+  expect(await page.getByTestId('unit-assessment').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 
   // A joint activity serving the project.
   await page.getByRole('tab', { name: '共建活动' }).click();

@@ -48,20 +48,36 @@ describe('驻区单位考核', () => {
     const text = Object.fromEntries(Object.entries(w.figures).map(([k, f]) => [k, f.text]));
     expect(text).toEqual({
       agreement: '在期 1 份', resourcesOffered: '2 项', resourcesUsed: '1 项', projectsDone: '1 个', activities: '1 次', whistlesAnswered: '100%（1/1）',
-      responseTime: '8 小时', satisfaction: '100%（1/1）', jointMeetings: '100%（1/1）', inServiceActive: '100%（1/1）',
+      responseTime: '8 小时', satisfaction: '100%（1/1）', wishesDone: '0 个', jointMeetings: '100%（1/1）', inServiceActive: '100%（1/1）',
     });
     expect(w.figures.projectsDone.records.map((r) => r.title)).toEqual(['老旧小区水龙头更换']);
     expect(w.figures.inServiceActive.records.map((r) => r.title)).toEqual(['王工']);
-    // Below full marks: resources offered 2 of the standard 3, used 1 of 2, activities 1 of 4 (weights 10 each).
-    expect(w.score).toBe(Math.round((100 - 10 / 3 - 5 - 7.5) * 10) / 10);
+    // Below full marks: resources offered 2 of the standard 3, used 1 of 2, activities 1 of 4 (weights 10 each), no wish
+    // done (weight 5 of 105 in all).
+    expect(w.score).toBe(Math.round(((100 - 10 / 3 - 5 - 7.5) / 105) * 1000) / 10);
     const s = rowOf(repos, school.id);
     expect(s.figures.agreement.text).toBe('无');
     expect(s.figures.activities.text).toBe('1 次');
     expect(s.figures.whistlesAnswered.text).toBe('0%（0/1）');
-    expect(s.figures.responseTime.rate).toBeNull(); // never answered: the item does not apply
+    // A co-handler that never reported: not credited with the whistle's 满意, and its missing response counts against it.
+    expect(s.figures.satisfaction).toMatchObject({ text: '—', rate: null });
+    expect(s.figures.responseTime).toMatchObject({ text: '多数未响应（1 次未报到）', rate: 0, value: null });
     expect(s.figures.jointMeetings.text).toBe('0%（0/1）');
     expect(s.inServiceRegistered.map((r) => r.title)).toEqual(['李老师']);
     expect(s.figures.inServiceActive.text).toBe('0%（0/1）');
+  });
+
+  it('counts a whistle still open within its deadline as pending, not missed; and a wish a unit claimed and completed', () => {
+    const { repos, water, school } = community();
+    repos.whistles.create({ title: '路灯不亮', date: '2026-11-30', raisedAt: '2026-11-30T09:00', deadline: '2026-12-10', handlers: { [`unit:${school.id}`]: { name: '第一中学', kind: '驻区单位', lead: true } } });
+    const before = unitAssessment(unitAssessmentInputs(repos), '2026', DEFAULT_CO_BUILDING_SETTINGS, '2026-12-03').find((r) => r.unitId === school.id)!;
+    expect(before.figures.responseTime.text).toBe('多数未响应（1 次未报到）'); // the May whistle only
+    const after = unitAssessment(unitAssessmentInputs(repos), '2026', DEFAULT_CO_BUILDING_SETTINGS, '2026-12-11').find((r) => r.unitId === school.id)!;
+    expect(after.figures.responseTime.text).toBe('多数未响应（2 次未报到）');
+    repos.wishes.create({ title: '轮椅一辆', residentName: '李秀英', date: '2026-03-01', stage: '已完成', doneOn: '2026-03-10', result: '已送达', claims: { [`unit:${water.id}`]: { name: '自来水公司', kind: '驻区单位' } } } as never);
+    repos.wishes.create({ title: '被撤回的认领', residentName: '张三', date: '2026-03-01', stage: '已完成', doneOn: '2026-03-12', result: '已办', claims: { [`unit:${school.id}`]: { name: '第一中学', kind: '驻区单位', withdrawn: true, reason: '重复认领' } } } as never);
+    expect(rowOf(repos, water.id).figures.wishesDone).toMatchObject({ text: '1 个', rate: 1, records: [{ title: '2026-03-10 轮椅一辆' }] });
+    expect(rowOf(repos, school.id).figures.wishesDone.text).toBe('0 个');
   });
 
   it('counts a half-year by its own dates', () => {

@@ -28,7 +28,7 @@ export function UnitAssessmentPanel() {
   const [period, setPeriod] = useState(today().slice(0, 4));
   const [behind, setBehind] = useState<{ title: string; records: RecordRef[] } | null>(null);
   const [printing, setPrinting] = useState(false);
-  const rows = useMemo(() => unitAssessment(inputs, period, settings).sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh')), [inputs, period, settings]);
+  const rows = useMemo(() => unitAssessment(inputs, period, settings, today()).sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh')), [inputs, period, settings]);
   const items = UNIT_ITEMS.filter(({ key }) => settings.unitItems[key].enabled);
   const communityName = store.info?.name ?? '';
   const exportXlsx = async () => {
@@ -49,21 +49,23 @@ export function UnitAssessmentPanel() {
         rowKey="unitId"
         data-testid="unit-assessment"
         dataSource={rows}
-        scroll={{ x: 1500 }}
+        // Every item on screen at 1366 × 768: fixed layout, headers and figures wrap, no sideways scrolling.
+        tableLayout="fixed"
+        className="compact-table"
         pagination={{ pageSize: 15, showSizeChanger: false }}
         locale={{ emptyText: '还没有驻区单位，请先在“驻区单位与服务队”中登记' }}
         columns={[
-          { title: '驻区单位', dataIndex: 'unitName', fixed: 'left', width: 160 },
+          { title: '驻区单位', dataIndex: 'unitName', width: 120 },
           ...items.map(({ key, label }) => ({
-            title: `${label}（${settings.unitItems[key].weight}）`,
+            title: <span title={`权重 ${settings.unitItems[key].weight}`}>{label}<br />（{settings.unitItems[key].weight}）</span>,
             key,
             render: (_: unknown, r: UnitAssessmentRow) => {
               const f = r.figures[key];
               return f.records.length ? <a data-testid={`figure-${key}`} onClick={() => open(r, label, f.records)}>{f.text}</a> : <span data-testid={`figure-${key}`}>{f.text}</span>;
             },
           })),
-          { title: '报到在职党员', key: 'registered', render: (_, r) => (r.inServiceRegistered.length ? <a onClick={() => open(r, '报到在职党员', r.inServiceRegistered)}>{r.inServiceRegistered.length} 人</a> : '0 人') },
-          { title: '得分', key: 'score', fixed: 'right', width: 80, render: (_, r) => <b data-testid="unit-score">{r.score}</b> },
+          { title: '报到在职党员', key: 'registered', width: 72, render: (_, r) => (r.inServiceRegistered.length ? <a onClick={() => open(r, '报到在职党员', r.inServiceRegistered)}>{r.inServiceRegistered.length} 人</a> : '0 人') },
+          { title: '得分', key: 'score', width: 56, render: (_, r) => <b data-testid="unit-score">{r.score}</b> },
         ]}
       />
       {behind && (

@@ -23,6 +23,8 @@ export interface UnitAssessmentInputs {
   members: { id: string; name: string; employer: string; employerPartyOrg: string; reportDate: string }[];
   /** Volunteering 服务活动: who served, for the members' activity. */
   service: ActivityFacts[];
+  /** 微心愿 / 居民点单 with their claims (`unit:<id>` for a unit) and when done. */
+  wishes: { id: string; title: string; stage: string; doneOn: string; claims: Record<string, { withdrawn: boolean }> }[];
 }
 
 export interface RecordRef {
@@ -70,7 +72,7 @@ const percent = (share: number | null) => (share === null ? '—' : `${Math.roun
 
 /** Everything the figures need, grouped by unit in one pass per record type. */
 function groupByUnit(inputs: UnitAssessmentInputs, from: string, to: string) {
-  const empty = () => ({ agreements: [] as RecordRef[], resources: [] as RecordRef[], used: new Map<string, RecordRef>(), projectsDone: [] as RecordRef[], activities: [] as RecordRef[], whistles: [] as { w: WhistleFacts; hours: number | null }[], meetings: [] as { ref: RecordRef; attended: boolean }[], registered: [] as RecordRef[], active: [] as RecordRef[] });
+  const empty = () => ({ wishes: [] as RecordRef[], agreements: [] as RecordRef[], resources: [] as RecordRef[], used: new Map<string, RecordRef>(), projectsDone: [] as RecordRef[], activities: [] as RecordRef[], whistles: [] as { w: WhistleFacts; hours: number | null }[], meetings: [] as { ref: RecordRef; attended: boolean }[], registered: [] as RecordRef[], active: [] as RecordRef[] });
   const by = new Map(inputs.units.map((u) => [u.id, empty()]));
   const of = (unitId: string) => by.get(unitId);
   const resourceById = new Map(inputs.resources.map((r) => [r.id, r]));
@@ -96,6 +98,10 @@ function groupByUnit(inputs: UnitAssessmentInputs, from: string, to: string) {
     if (w.date < from || w.date > to) continue;
     for (const r of responseTimes(w)) if (r.key.startsWith('unit:')) of(r.key.slice(5))?.whistles.push({ w, hours: r.hours });
   }
+  for (const w of inputs.wishes ?? []) {
+    if (w.stage !== '已完成' || !w.doneOn || w.doneOn < from || w.doneOn > to) continue;
+    for (const [key, c] of Object.entries(w.claims)) if (key.startsWith('unit:') && !c.withdrawn) of(key.slice(5))?.wishes.push({ collection: 'wishes', id: w.id, title: `${w.doneOn} ${w.title}` });
+  }
   for (const m of inputs.jointMeetings) {
     if (m.date < from || m.date > to) continue;
     for (const [key, entry] of Object.entries(m.attendance)) {
@@ -120,7 +126,11 @@ function groupByUnit(inputs: UnitAssessmentInputs, from: string, to: string) {
   return by;
 }
 
-export function unitAssessment(inputs: UnitAssessmentInputs, period: string, settings: Pick<CoBuildingSettings, 'unitItems'>): UnitAssessmentRow[] {
+/**
+ * `today`: a whistle the unit never answered counts as not answered once it is closed or past its deadline (one still
+ * open within its deadline is pending and not yet held against anyone).
+ */
+export function unitAssessment(inputs: UnitAssessmentInputs, period: string, settings: Pick<CoBuildingSettings, 'unitItems'>, today = '9999-12-31'): UnitAssessmentRow[] {
   const [from, to] = periodRange(period);
   const items = settings.unitItems;
   const byUnit = groupByUnit(inputs, from, to);
@@ -128,9 +138,14 @@ export function unitAssessment(inputs: UnitAssessmentInputs, period: string, set
   return inputs.units.map((u) => {
     const g = byUnit.get(u.id)!;
     const answered = g.whistles.filter((x) => x.hours !== null);
-    const evaluated = g.whistles.filter((x) => x.w.evaluation);
+    // Not answered, and no longer pending: closed without the unit, or its deadline passed.
+    const missed = g.whistles.filter((x) => x.hours === null && (x.w.closedAt || (x.w.deadline && x.w.deadline.slice(0, 10) < today)));
+    // Satisfaction counts only whistles the unit itself answered: a unit that never reported is not credited with one.
+    const evaluated = answered.filter((x) => x.w.evaluation);
     const satisfied = evaluated.filter((x) => x.w.evaluation === '满意');
-    const medianHours = median(answered.map((x) => x.hours!));
+    // A missed whistle counts as the longest possible response: half or more missed makes the median "not answered".
+    const times = [...answered.map((x) => x.hours!), ...missed.map(() => Number.POSITIVE_INFINITY)];
+    const medianHours = median(times);
     const standardHours = items.responseTime.standard;
     const attended = g.meetings.filter((m) => m.attended);
     const whistleRef = (x: { w: WhistleFacts }) => ({ collection: 'whistles', id: x.w.id, title: `${x.w.date} ${x.w.title}` });
@@ -146,11 +161,12 @@ export function unitAssessment(inputs: UnitAssessmentInputs, period: string, set
       activities: countFigure(g.activities, 'activities', '次'),
       whistlesAnswered: share(answered.length, g.whistles.length, g.whistles.map(whistleRef), `${answered.length}/${g.whistles.length}`),
       responseTime: {
-        value: medianHours,
-        text: medianHours === null ? '—' : `${medianHours} 小时`,
+        value: medianHours === null || !Number.isFinite(medianHours) ? null : medianHours,
+        text: medianHours === null ? '—' : `${Number.isFinite(medianHours) ? `${medianHours} 小时` : '多数未响应'}${missed.length ? `（${missed.length} 次未报到）` : ''}`,
         rate: medianHours === null ? null : medianHours <= standardHours ? 1 : medianHours <= standardHours * 2 ? 0.5 : 0,
-        records: answered.map(whistleRef),
+        records: [...answered, ...missed].map(whistleRef),
       },
+      wishesDone: countFigure(g.wishes, 'wishesDone', '个'),
       satisfaction: share(satisfied.length, evaluated.length, evaluated.map(whistleRef), `${satisfied.length}/${evaluated.length}`),
       jointMeetings: share(attended.length, g.meetings.length, g.meetings.map((m) => m.ref), `${attended.length}/${g.meetings.length}`),
       inServiceActive: share(g.active.length, g.registered.length, g.active, `${g.active.length}/${g.registered.length}`),
