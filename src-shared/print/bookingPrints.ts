@@ -47,8 +47,9 @@ export function weekSchedule(communityName: string, venues: readonly ScheduleVen
               shown
                 .filter((b) => b.venueId === v.id && b.date === d)
                 .sort((a, b) => a.startHour - b.startHour)
-                .map((b) => `${b.startHour}:00–${b.endHour}:00 ${b.booker}${b.purpose ? `（${b.purpose}）` : ''}${b.status === '待审批' ? '［待审批］' : ''}`)
-                .join('\n') || '—',
+                // Time, who and what on lines of their own: a narrow day column never breaks a name in two (张 / 建华).
+                .map((b) => [slotText(b), `${b.booker}${b.status === '待审批' ? '［待审批］' : ''}`, ...(b.purpose ? [`（${b.purpose}）`] : [])].join('\n'))
+                .join('\n\n') || '—',
             ),
           ]),
         },

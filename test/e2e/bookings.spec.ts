@@ -105,6 +105,11 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await expect(page.getByTestId('approval-queue')).toContainText('一中运动场：张三');
   await page.getByTestId('approval-queue').getByRole('button', { name: /批\s*准/ }).first().click();
   await expect(page.getByTestId('approval-queue')).toBeHidden();
+  // The search lists the venue it just booked as taken, by whom and until when, without a 预约 button.
+  await openTab(page, '查空闲场地');
+  const takenRow = results.getByRole('listitem').filter({ hasText: '一中运动场' });
+  await expect(takenRow).toContainText('已被「张三」预约 14:00–17:00');
+  await expect(takenRow.getByRole('button', { name: /预\s*约/ })).toHaveCount(0);
 
   // Two more bookings by 张三 this month: the third is refused with the rule, and can be overridden with a reason.
   await book(page, '党群活动室', '张三', 9, 10);
@@ -343,11 +348,12 @@ test('the street office searches the venues of every community for a span and op
   await street.getByLabel('街道查询日期').press('Enter');
   await street.getByLabel('街道查询人数').fill('40');
   const found = street.getByTestId('street-availability');
-  // 多功能厅 is booked at 15:00: only 党群活动室 is free for 14:00–17:00, and it is too small. The clerk's last booking
-  // may still be on its way to the server: search again until it has arrived.
+  // 多功能厅 is booked at 15:00: only 党群活动室 is free for 14:00–17:00, and it is too small; 多功能厅 is listed as
+  // taken, by whom and until when. The clerk's last booking may still be on its way to the server: search again until
+  // it has arrived.
   await expect(async () => {
     await street.getByRole('button', { name: /查\s*询/ }).click();
-    await expect(found.locator('tbody tr')).toHaveCount(1, { timeout: 2000 });
+    await expect(found.locator('tbody tr').last()).toContainText('已被「张三」预约 15:00–16:00', { timeout: 2000 });
   }).toPass({ timeout: 30_000 }).catch(async (e: unknown) => {
     // This wait has failed now and then in CI: what the page and the server said, to find out why.
     console.log('--- the street page shows ---', await found.innerText());
@@ -357,7 +363,8 @@ test('the street office searches the venues of every community for a span and op
   });
   await expect(found).toContainText('党群活动室本社区');
   await expect(found).toContainText('只容纳 30 人');
-  await found.getByRole('button', { name: '打开社区预约' }).click();
+  await expect(found.locator('tbody tr')).toHaveCount(2);
+  await found.getByRole('button', { name: '打开社区预约' }).first().click();
   await expect(street.getByTestId('day-grid')).toContainText('多功能厅');
   await communityContext.close();
   await streetContext.close();

@@ -38,7 +38,8 @@ describe('booking rules', () => {
   it('searches every venue for a span: free ones only, the community\'s first, with what each lacks', () => {
     const busy = byVenue([booking({ venueId: 'h', startHour: 15, endHour: 16 })]);
     const query = { date: '2026-05-09', startHour: 14, endHour: 17, headcount: 40, equipment: ['投影'] };
-    expect(freeVenues([court, hall, room], busy, query).map((f) => [f.venue.name, f.lacks])).toEqual([['党群活动室', ['只容纳 30 人']], ['学校运动场', ['没有投影']]]);
+    // A booked venue is listed as taken (by whom, until when), after the free ones: never left out silently.
+    expect(freeVenues([court, hall, room], busy, query).map((f) => [f.venue.name, f.lacks, f.taken])).toEqual([['党群活动室', ['只容纳 30 人'], []], ['学校运动场', ['没有投影'], []], ['多功能厅', [], ['已被「张三」预约 15:00–16:00']]]);
     expect(freeVenues([court, hall, room], new Map(), query).map((f) => f.venue.name)).toEqual(['多功能厅', '党群活动室', '学校运动场']);
   });
 
@@ -52,6 +53,21 @@ describe('booking rules', () => {
     const three = [booking({ date: '2026-05-07' }), booking({ date: '2026-05-12' }), booking({ date: '2026-05-20' })];
     expect(monthlyBreaches(three, () => 2).map((x) => [x.booker, x.month, x.bookings.length, x.max])).toEqual([['张三', '2026-05', 3, 2]]);
     expect(monthlyBreaches(three, () => 0)).toEqual([]);
+  });
+
+  it('books a weekly series for a standing team past the monthly limit once it is overridden with a reason', async () => {
+    const { planSeries } = await import('../../src-shared/records/booking/bookingRules');
+    const choir = booking({ id: 's', bookerKey: 'team:t1', booker: '老年合唱队', date: '2026-05-09' });
+    const dates = recurrenceDates('2026-05-09', 'week', { times: 4 }); // 9, 16, 23, 30 May: two over the limit of 2
+    const plain = planSeries(choir, dates, room, [], { now, override: false });
+    expect(plain.book.map((b) => b.date)).toEqual(['2026-05-09', '2026-05-16']);
+    expect(plain.needOverride.map((n) => n.date)).toEqual(['2026-05-23', '2026-05-30']);
+    expect(plain.skip[0]!.reason).toContain('每人每月最多预约 2 次，老年合唱队本月已预约 2 次');
+    const overridden = planSeries(choir, dates, room, [], { now, override: true });
+    expect(overridden.book.map((b) => [b.date, b.overridden.length > 0])).toEqual([['2026-05-09', false], ['2026-05-16', false], ['2026-05-23', true], ['2026-05-30', true]]);
+    // A clash is never overridden: that date is skipped whatever the reason.
+    const taken = booking({ date: '2026-05-16', bookerKey: 'person:p9', booker: '李四' });
+    expect(planSeries(choir, dates, room, [taken], { now, override: true }).skip).toEqual([{ date: '2026-05-16', reason: '「党群活动室」5 月 16 日 14:00–16:00 已被「李四」预约，请换时间或换场地' }]);
   });
 
   it('expands a recurring booking weekly or monthly, until a date or N times', () => {

@@ -13,7 +13,8 @@ describe('booking prints', () => {
     const doc = weekSchedule('三坊七巷社区', venues, bookings, '2026-05-11');
     expect(doc.orientation).toBe('landscape');
     expect(doc.sections[0]!.table!.columns.map((c) => c.header).slice(0, 3)).toEqual(['场地', '星期一 5.11', '星期二 5.12']);
-    expect(doc.sections[0]!.table!.rows[0]!.slice(0, 2)).toEqual(['党群活动室', '9:00–10:00 李四［待审批］\n14:00–16:00 张三（合唱排练）']);
+    // Time, who and what each on a line of its own, so a narrow day never splits a name ("张 / 建华").
+    expect(doc.sections[0]!.table!.rows[0]!.slice(0, 2)).toEqual(['党群活动室', '9:00–10:00\n李四［待审批］\n\n14:00–16:00\n张三\n（合唱排练）']);
     expect(doc.sections[0]!.table!.rows[1]!.slice(1).every((c) => c === '—')).toBe(true);
   });
   it('prints the resident\'s slip with the phone masked and a signature line', () => {

@@ -4,7 +4,7 @@ import { PrintPreview } from '../print/PrintPreview';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ValidationError } from '../../../src-shared/errors';
-import { checkBooking, recurrenceDates, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
+import { checkBooking, planSeries, recurrenceDates, type BookingFacts } from '../../../src-shared/records/booking/bookingRules';
 import { bookerKeyOf } from '../../../src-shared/records/booking/bookingFacts';
 import { newId } from '../../../src-shared/ids';
 import { BOOKING_STATUSES } from '../../../src-shared/records/booking/bookingSchema';
@@ -94,8 +94,10 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
   };
 
   /**
-   * A recurring booking: every date of the series is checked like a single booking; a date that clashes or breaks a
-   * rule is skipped (not overridden) and listed, the others are booked together as one series.
+   * A recurring booking: every date of the series is checked like a single booking. A date that clashes or breaks a
+   * rule no one may override is skipped and listed. Dates that break only rules a clerk may override (the monthly
+   * limit of a standing team) are said first: with the override right and one reason they are booked with the rest,
+   * as a single booking would be; otherwise they are skipped too.
    */
   const saveSeries = (input: Parameters<typeof store.repos.bookings.create>[0], first: BookingFacts, venue: NonNullable<ReturnType<typeof store.repos.venues.get>>, every: 'week' | 'month', v: Record<string, unknown>) => {
     const until = v.until ? (v.until as dayjs.Dayjs).format('YYYY-MM-DD') : undefined;
@@ -104,19 +106,21 @@ export function BookingDialog({ draft, editing, onClose }: { draft?: BookingDraf
     const seriesId = newId();
     const booked: string[] = [];
     const skipped: string[] = [];
+    const reason = override.trim();
+    const options = { now: { date: today(), hour: new Date().getHours() }, override: mayOverride && reason !== '' };
+    const plan = planSeries({ ...first, id: seriesId }, dates, venueFacts(venue), others, options);
+    // Dates that need an override are said first, in the dialog, before anything is booked.
+    if (plan.needOverride.length > 0 && mayOverride && !reason) {
+      setProblems(plan.needOverride.map((n) => ({ message: `${n.date}：${n.messages.join('；')}`, overridable: true })));
+      return;
+    }
     store.doc.transact(() => {
-      for (const date of dates) {
-        const facts = { ...first, id: `${seriesId}:${date}`, date };
-        const found = checkBooking(facts, venueFacts(venue), others, { now: { date: today(), hour: new Date().getHours() } });
-        if (found.length > 0) {
-          skipped.push(`${date}：${found[0]!.message}`);
-          continue;
-        }
-        store.repos.bookings.create({ ...input, date, seriesId });
-        others.push(facts);
+      for (const { date, overridden } of plan.book) {
+        store.repos.bookings.create({ ...input, date, seriesId, ...(overridden.length ? { overrideReason: reason } : {}) }, overridden.length ? { note: `破例预约（${overridden.join('；')}）。原因：${reason}` } : undefined);
         booked.push(date);
       }
     });
+    skipped.push(...plan.skip.map((x) => `${x.date}：${x.reason}`));
     modal.info({
       title: `周期预约：已预约 ${booked.length} 次${skipped.length ? `，跳过 ${skipped.length} 次` : ''}`,
       content: (

@@ -201,13 +201,14 @@ function AvailabilitySearch({ venues, facts, onBook }: { venues: Venue[]; facts:
         data-testid="availability"
         bordered
         dataSource={found}
-        locale={{ emptyText: '这段时间没有空闲的场地' }}
-        renderItem={({ venue, lacks }) => (
-          <List.Item actions={[<Button key="b" type="primary" size="small" onClick={() => onBook({ venueId: venue.id, date, startHour: start, endHour: end, headcount, equipmentNeeded: equipment })}>预约</Button>]}>
+        locale={{ emptyText: '这段时间没有开放的场地' }}
+        renderItem={({ venue, lacks, taken }) => (
+          <List.Item actions={taken.length ? [] : [<Button key="b" type="primary" size="small" onClick={() => onBook({ venueId: venue.id, date, startHour: start, endHour: end, headcount, equipmentNeeded: equipment })}>预约</Button>]}>
             <Space wrap>
               <b>{venue.name}</b>
               {venue.ownerUnitId ? <Tag>驻区单位</Tag> : <Tag color="red">本社区</Tag>}
-              {lacks.length === 0 ? <Tag color="green">满足要求</Tag> : lacks.map((l) => <Tag key={l} color="orange">{l}</Tag>)}
+              {taken.map((t) => <Tag key={t} color="default" data-testid="venue-taken">{t}</Tag>)}
+              {taken.length === 0 && (lacks.length === 0 ? <Tag color="green">满足要求</Tag> : lacks.map((l) => <Tag key={l} color="orange">{l}</Tag>))}
             </Space>
           </List.Item>
         )}

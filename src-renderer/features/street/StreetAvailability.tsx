@@ -58,7 +58,7 @@ export function StreetAvailability({ settings, onOpen }: { settings: ConnectionS
               { title: '所属', render: (_, r) => (r.owner === '本社区' ? <Tag color="red">本社区</Tag> : <Tag>{r.owner}</Tag>) },
               { title: '容纳', width: 70, render: (_, r) => r.capacity || '—' },
               { title: '设备', render: (_, r) => r.equipment.join('、') },
-              { title: '是否满足', render: (_, r) => (r.lacks.length === 0 ? <Tag color="green">满足要求</Tag> : r.lacks.map((l) => <Tag key={l} color="orange">{l}</Tag>)) },
+              { title: '是否满足', render: (_, r) => (r.taken?.length ? r.taken.map((t) => <Tag key={t}>{t}</Tag>) : r.lacks.length === 0 ? <Tag color="green">满足要求</Tag> : r.lacks.map((l) => <Tag key={l} color="orange">{l}</Tag>)) },
               { title: '', width: 110, render: (_, r) => <Button size="small" onClick={() => void onOpen(r.code)}>打开社区预约</Button> },
             ]}
           />

@@ -104,6 +104,42 @@ export function checkBooking(booking: BookingFacts, venue: VenueFacts, others: r
   return problems;
 }
 
+/**
+ * A recurring booking's dates, each checked like a single booking against the bookings before it (and the series'
+ * own earlier dates). A date that breaks a rule no one may override is skipped; one that breaks only rules a clerk may
+ * override is booked when `override` is true (the clerk may and gave a reason), else skipped; `needOverride` lists
+ * those so the dialog can ask once for the whole series.
+ */
+export function planSeries(first: BookingFacts, dates: readonly string[], venue: VenueFacts, others: readonly BookingFacts[], options: CheckOptions & { override: boolean }): {
+  book: { date: string; overridden: string[] }[];
+  skip: { date: string; reason: string }[];
+  needOverride: { date: string; messages: string[] }[];
+} {
+  const seen = [...others];
+  const book: { date: string; overridden: string[] }[] = [];
+  const skip: { date: string; reason: string }[] = [];
+  const needOverride: { date: string; messages: string[] }[] = [];
+  for (const date of dates) {
+    const facts = { ...first, id: `${first.id || 'series'}:${date}`, date };
+    const found = checkBooking(facts, venue, seen, options);
+    const hard = found.find((p) => !p.overridable);
+    if (hard) {
+      skip.push({ date, reason: hard.message });
+      continue;
+    }
+    if (found.length > 0) {
+      needOverride.push({ date, messages: found.map((p) => p.message) });
+      if (!options.override) {
+        skip.push({ date, reason: found[0]!.message });
+        continue;
+      }
+    }
+    book.push({ date, overridden: found.map((p) => p.message) });
+    seen.push({ ...facts, overridden: found.length > 0 });
+  }
+  return { book, skip, needOverride };
+}
+
 export interface AvailabilityQuery {
   date: string;
   startHour: number;
@@ -113,22 +149,23 @@ export interface AvailabilityQuery {
 }
 
 /**
- * 一次查全部场地: the venues free for the whole span, each with what it lacks (capacity, equipment), the community's own
- * first, then those that lack nothing, then by name.
+ * 一次查全部场地: every venue open for the whole span, each with what it lacks (capacity, equipment) or, when booked in
+ * the span, by whom and until when (`taken`: never left out silently). Free ones first, the community's own before
+ * resident units', then those that lack nothing, then by name.
  */
-export function freeVenues<V extends VenueFacts>(venues: readonly V[], bookingsByVenue: ReadonlyMap<string, readonly BookingFacts[]>, query: AvailabilityQuery): { venue: V; lacks: string[] }[] {
-  const out: { venue: V; lacks: string[] }[] = [];
+export function freeVenues<V extends VenueFacts>(venues: readonly V[], bookingsByVenue: ReadonlyMap<string, readonly BookingFacts[]>, query: AvailabilityQuery): { venue: V; lacks: string[]; taken: string[] }[] {
+  const out: { venue: V; lacks: string[]; taken: string[] }[] = [];
   for (const venue of venues) {
     const { span } = openHours(venue, query.date);
     if (!span || query.startHour < span[0] || query.endHour > span[1]) continue;
-    const busy = (bookingsByVenue.get(venue.id) ?? []).some((b) => b.date === query.date && holdsSlot(b) && overlaps(b, query));
-    if (busy) continue;
+    const busy = (bookingsByVenue.get(venue.id) ?? []).filter((b) => b.date === query.date && holdsSlot(b) && overlaps(b, query)).sort((a, b) => a.startHour - b.startHour);
+    const taken = busy.map((b) => `已被「${b.booker}」预约 ${b.startHour}:00–${b.endHour}:00`);
     const lacks: string[] = [];
     if (venue.capacity > 0 && query.headcount > venue.capacity) lacks.push(`只容纳 ${venue.capacity} 人`);
     for (const e of query.equipment) if (!venue.equipment.includes(e)) lacks.push(`没有${e}`);
-    out.push({ venue, lacks });
+    out.push({ venue, lacks, taken });
   }
-  return out.sort((a, b) => Number(a.venue.ownerUnitId !== '') - Number(b.venue.ownerUnitId !== '') || a.lacks.length - b.lacks.length || a.venue.name.localeCompare(b.venue.name, 'zh'));
+  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.venue.ownerUnitId !== '') - Number(b.venue.ownerUnitId !== '') || a.lacks.length - b.lacks.length || a.venue.name.localeCompare(b.venue.name, 'zh'));
 }
 
 /** Bookings of one venue grouped by id, for the search and the grids. */

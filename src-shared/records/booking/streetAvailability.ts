@@ -19,6 +19,8 @@ export interface StreetFreeVenue {
   capacity: number;
   equipment: readonly string[];
   lacks: string[];
+  /** Bookings that hold the venue in the span (by whom, until when): a taken venue is listed, not left out. */
+  taken: string[];
 }
 
 const hourParam = (label: string) => z.coerce.number(`${label}须为 0–24 的整点`).int(`${label}须为整点`).min(0, `${label}不能早于 0 点`).max(24, `${label}不能晚于 24 点`);
@@ -42,9 +44,9 @@ export const availabilityQuery = z
 export function streetFreeVenues(communities: readonly CommunityVenues[], query: AvailabilityQuery): StreetFreeVenue[] {
   const out: StreetFreeVenue[] = [];
   for (const c of communities) {
-    for (const { venue, lacks } of freeVenues(c.venues, byVenue(c.bookings), query)) {
-      out.push({ code: c.code, community: c.community, venueId: venue.id, name: venue.name, owner: venue.ownerUnitId ? venue.ownerName || '驻区单位' : '本社区', capacity: venue.capacity, equipment: venue.equipment, lacks });
+    for (const { venue, lacks, taken } of freeVenues(c.venues, byVenue(c.bookings), query)) {
+      out.push({ code: c.code, community: c.community, venueId: venue.id, name: venue.name, owner: venue.ownerUnitId ? venue.ownerName || '驻区单位' : '本社区', capacity: venue.capacity, equipment: venue.equipment, lacks, taken });
     }
   }
-  return out.sort((a, b) => Number(a.owner !== '本社区') - Number(b.owner !== '本社区') || a.lacks.length - b.lacks.length || a.community.localeCompare(b.community, 'zh') || a.name.localeCompare(b.name, 'zh'));
+  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.owner !== '本社区') - Number(b.owner !== '本社区') || a.lacks.length - b.lacks.length || a.community.localeCompare(b.community, 'zh') || a.name.localeCompare(b.name, 'zh'));
 }

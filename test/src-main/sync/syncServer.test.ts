@@ -224,8 +224,8 @@ describe('sync', () => {
     repos.bookings.create({ venue: hall.name, venueId: hall.id, date: '2026-05-09', startHour: 15, endHour: 16, booker: '张三' });
     await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
     const base = `${url.replace('ws', 'http')}/api/venue-availability?token=${token('street', '350102001').token}`;
-    const found = (await (await fetch(`${base}&date=2026-05-09&start=14&end=17&headcount=40&equipment=${encodeURIComponent('投影')}`)).json()) as { code: string; name: string; owner: string; lacks: string[] }[];
-    expect(found.filter((f) => f.code === COMMUNITY).map((f) => [f.name, f.owner, f.lacks])).toEqual([['党群活动室', '本社区', ['只容纳 30 人']], ['一中运动场', '福州第一中学', ['没有投影']]]);
+    const found = (await (await fetch(`${base}&date=2026-05-09&start=14&end=17&headcount=40&equipment=${encodeURIComponent('投影')}`)).json()) as { code: string; name: string; owner: string; lacks: string[]; taken: string[] }[];
+    expect(found.filter((f) => f.code === COMMUNITY).map((f) => [f.name, f.owner, f.lacks, f.taken])).toEqual([['党群活动室', '本社区', ['只容纳 30 人'], []], ['一中运动场', '福州第一中学', ['没有投影'], []], ['多功能厅', '本社区', [], ['已被「张三」预约 15:00–16:00']]]);
     const refused = await fetch(`${base}&date=2026-05-09&start=17&end=14`);
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toBe('结束时间应晚于开始时间');
