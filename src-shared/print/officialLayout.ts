@@ -139,6 +139,56 @@ export function breakLines(text: string, cells: number, firstIndent = 0): string
   return lines;
 }
 
+/**
+ * A title on as few lines as its width needs, broken between words (GB/T 9704 §7.3.3: 回行时词意完整, 排列对称, 长短适宜,
+ * 梯形或菱形): words from the platform's Chinese word segmentation, each line within `cells`, the longest line as short
+ * as it can be; among equally short layouts, a 正梯形 (upper lines no longer than those below) or, for three lines, a
+ * 菱形 (the middle longest), with the most even lengths. Falls back to character breaks for a word longer than a line.
+ */
+export function breakTitle(text: string, cells: number): string[] {
+  const total = widthOf(text);
+  if (total <= cells + 1e-9) return [text];
+  const words = titleWords(text);
+  if (words.some((w) => widthOf(w) > cells + 1e-9)) return breakLines(text, cells);
+  const n = Math.ceil(total / cells - 1e-9);
+  let best: { lines: string[]; score: number } | null = null;
+  for (let count = n; count <= Math.min(3, words.length) && !best; count++) {
+    for (const cut of cutsOf(words.length, count)) {
+      const lines = cut.map(([from, to]) => words.slice(from, to).join(''));
+      const widths = lines.map(widthOf);
+      if (widths.some((w) => w > cells + 1e-9)) continue;
+      const longest = Math.max(...widths);
+      const trapezoid = widths.every((w, i) => i === 0 || widths[i - 1]! <= w);
+      const diamond = count === 3 && widths[1]! >= widths[0]! && widths[1]! >= widths[2]!;
+      const score = longest * 100 + (trapezoid || diamond ? 0 : 50) + (longest - Math.min(...widths));
+      if (!best || score < best.score) best = { lines, score };
+    }
+  }
+  return best?.lines ?? breakLines(text, cells);
+}
+
+/** The title's words: the platform's Chinese word breaks, with a closing sign kept on the word before it. */
+function titleWords(text: string): string[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (words.length > 0 && NO_LINE_START.test(segment[0]!)) words[words.length - 1] += segment;
+    else if (words.length > 0 && /[（《“〈【(]$/.test(words[words.length - 1]!)) words[words.length - 1] += segment;
+    else words.push(segment);
+  }
+  return words;
+}
+
+/** Every way to cut `length` items into `count` non-empty runs, as [from, to) pairs. */
+function cutsOf(length: number, count: number): [number, number][][] {
+  if (count === 1) return [[[0, length]]];
+  const out: [number, number][][] = [];
+  for (let first = 1; first <= length - count + 1; first++) {
+    for (const rest of cutsOf(length - first, count - 1)) out.push([[0, first], ...rest.map(([a, b]) => [a + first, b + first] as [number, number])]);
+  }
+  return out;
+}
+
 /** The heading level a paragraph starts with: 一、 → 1 (黑体), （一） → 2 (楷体), 1. and （1） → 3. */
 export function headingLevel(paragraph: string): 0 | 1 | 2 | 3 {
   if (/^[一二三四五六七八九十]+、/.test(paragraph)) return 1;
@@ -226,7 +276,7 @@ export function layoutOfficial(content: OfficialContent): OfficialLayout {
   row = Math.ceil((ruleY - GBT9704.top) / PITCH_Y - 1e-6) + 2;
   const titlePitch = HAO[2] * MM_PER_PT;
   const titleCells = Math.floor(GBT9704.textWidth / titlePitch);
-  const titleLines = breakLines(content.title, titleCells);
+  const titleLines = breakTitle(content.title, titleCells);
   if (titleLines.length > 3) throw new LayoutProblem(`标题「${content.title}」超过三行，请精简标题`);
   for (const t of titleLines) {
     const at = take();
@@ -241,17 +291,22 @@ export function layoutOfficial(content: OfficialContent): OfficialLayout {
     row++;
   }
   // 正文: each paragraph indented two characters, lines back to the margin; headings in their fonts.
-  for (const paragraph of content.body.split('\n').map((p) => p.trim()).filter(Boolean)) {
+  const paragraphs = content.body.split('\n').map((p) => p.trim()).filter(Boolean);
+  paragraphs.forEach((paragraph, index) => {
     const level = headingLevel(paragraph);
     const end = level ? headingEnd(paragraph) : 0;
     let offset = 0;
-    breakLines(paragraph, GBT9704.charsPerLine, 2).forEach((l, i) => {
+    const broken = breakLines(paragraph, GBT9704.charsPerLine, 2);
+    // A heading is kept with the line after it: one that would end on a page's last line (or run over it) starts the
+    // next page instead of standing alone at the foot.
+    if (level && index < paragraphs.length - 1 && row > 0 && row < GBT9704.linesPerPage && row + broken.length >= GBT9704.linesPerPage) newPage();
+    broken.forEach((l, i) => {
       const start = offset;
       const x = GBT9704.left + (i === 0 ? 2 * PITCH_X : 0);
       bodyLine(place(l, x, (k) => (level && start + k < end ? HEADING_FONTS[level] : '仿宋')), 'body');
       offset += [...l].length;
     });
-  }
+  });
   // 附件说明: one line below the body, 左空二字; several attachments numbered and aligned after 附件：.
   if (content.attachments.length > 0) {
     row++;
@@ -286,7 +341,7 @@ export function layoutOfficial(content: OfficialContent): OfficialLayout {
     newPage();
     bodyLine(place(content.attachments.length > 1 ? `附件${i + 1}` : '附件', GBT9704.left, '黑体'), 'attachmentTitle');
     row++;
-    for (const t of breakLines(a.name, titleCells)) {
+    for (const t of breakTitle(a.name, titleCells)) {
       const at = take();
       lines.push({ ...at, height: PITCH_Y, sizePt: HAO[2], role: 'title', chars: place(t, GBT9704.left + (GBT9704.textWidth - widthOf(t) * titlePitch) / 2, '小标宋', titlePitch) });
     }

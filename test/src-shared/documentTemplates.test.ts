@@ -71,6 +71,11 @@ describe('official-document templates filled from the records', () => {
     const whistle = asDocument('吹哨通知', whistleNoticeValues({ title: '雨污管道堵塞', place: '南后街12号', description: '化粪池外溢，影响居民出行。', deadline: '2026-12-01', urgency: '紧急', units: ['市政公司', '自来水公司'] }, '三坊七巷社区'));
     expect(whistle.filled.recipients).toBe('市政公司、自来水公司');
     expect(whistle.filled.body).toContain('于2026年12月1日前办结');
+    expect(whistle.filled.body).toContain('南后街12号雨污管道堵塞（紧急）');
+    // A title that already names the place is not prefixed with it again.
+    const named = asDocument('吹哨通知', whistleNoticeValues({ title: '南营小区二期下水道堵塞', place: '南营小区二期', description: '', deadline: '', urgency: '一般', units: ['市政公司'] }, '三坊七巷社区'));
+    expect(named.filled.body).toContain('南营小区二期下水道堵塞（一般）');
+    expect(named.filled.body).not.toContain('南营小区二期南营小区二期');
 
     const meetings = [
       { id: 'a', meetingType: '支部党员大会' as const, date: '2026-03-10', status: '已定稿', orgNodeId: 'n' },

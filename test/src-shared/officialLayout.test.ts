@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, GBT9704, headingLevel, layoutOfficial, PITCH_X, PITCH_Y, type OfficialContent } from '../../src-shared/print/officialLayout';
+import { breakLines, breakTitle, GBT9704, headingLevel, layoutOfficial, PITCH_X, PITCH_Y, type OfficialContent } from '../../src-shared/print/officialLayout';
 
 const notice = (over: Partial<OfficialContent> = {}): OfficialContent => ({
   docType: '通知', issuer: '中共三坊七巷社区委员会文件', docNumber: '社区党委〔2026〕5号', signer: '', title: '关于召开2026年度组织生活会的通知',
@@ -112,5 +112,34 @@ describe('GB/T 9704-2012 layout', () => {
     expect(lines.map((l) => l[0])).not.toContain('，');
     expect(lines[0]).toHaveLength(27);
     expect(() => layoutOfficial(notice({ title: '关于'.repeat(40) }))).toThrow('超过三行，请精简标题');
+  });
+
+  it('breaks a title between words, upper lines no longer than lower (梯形) or the middle longest (菱形)', () => {
+    // Character breaking gave "…吹哨报 / 到通知".
+    const two = breakTitle('关于南营小区二期雨污管道堵塞问题的吹哨报到通知', 20);
+    expect(two).toEqual(['关于南营小区二期雨污管道', '堵塞问题的吹哨报到通知']);
+    expect(two.join('')).toBe('关于南营小区二期雨污管道堵塞问题的吹哨报到通知');
+    for (const title of ['关于开展2026年度在职党员到社区报到为群众办实事活动的通知', '中共三坊七巷社区委员会关于召开第一网格党支部党员大会暨民主评议党员会议的通知']) {
+      const lines = breakTitle(title, 20);
+      expect(lines.join('')).toBe(title);
+      // No word cut in two: each break falls where the platform's word segmentation puts one.
+      const words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(title)].map((w) => w.index);
+      let at = 0;
+      for (const line of lines.slice(0, -1)) expect(words).toContain((at += line.length));
+      const widths = lines.map((l) => l.length);
+      expect(widths.every((w, i) => i === 0 || widths[i - 1]! <= w) || (widths.length === 3 && widths[1]! >= widths[0]! && widths[1]! >= widths[2]!)).toBe(true);
+    }
+    expect(breakTitle('关于召开组织生活会的通知', 20)).toEqual(['关于召开组织生活会的通知']);
+  });
+
+  it('keeps a heading with the line after it: never alone at the foot of a page', () => {
+    const filler = '社区党委认真贯彻落实上级部署要求，扎实推进基层党建工作。';
+    // Enough body to bring the next paragraph to the last line of page 1, whatever the header takes.
+    for (let n = 1; n < 40; n++) {
+      const layout = layoutOfficial(notice({ body: `${filler.repeat(n)}\n二、工作要求。\n${filler}`, attachments: [], note: '', printedBy: '', copyTo: '' }));
+      const heading = layout.lines.find((l) => l.role === 'body' && l.chars.map((c) => c.ch).join('').startsWith('二、'))!;
+      const row = Math.round((heading.y - GBT9704.top) / PITCH_Y);
+      expect(row, `body of ${n} sentences`).toBeLessThan(GBT9704.linesPerPage - 1);
+    }
   });
 });

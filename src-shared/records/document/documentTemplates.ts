@@ -103,12 +103,12 @@ export const TEMPLATES: Record<TemplateKey, TemplateDefinition> = {
   },
   吹哨通知: {
     key: '吹哨通知', docType: '通知', source: '一件吹哨事项',
-    fields: { '吹哨.事项': '事项名称', '吹哨.地点': '地点', '吹哨.情况': '情况说明', '吹哨.期限': '办结期限', '吹哨.单位': '报到单位', '吹哨.紧急程度': '一般、紧急或特急', '社区': '社区名称' },
+    fields: { '吹哨.事项': '事项名称', '吹哨.地点': '地点', '吹哨.地点和事项': '地点和事项（事项已写明地点时只写事项）', '吹哨.情况': '情况说明', '吹哨.期限': '办结期限', '吹哨.单位': '报到单位', '吹哨.紧急程度': '一般、紧急或特急', '社区': '社区名称' },
     text: {
       title: '关于{吹哨.事项}的吹哨报到通知',
       recipients: '{吹哨.单位}',
       body: [
-        '{吹哨.地点}{吹哨.事项}（{吹哨.紧急程度}），需要驻区单位协同处置。有关情况如下：',
+        '{吹哨.地点和事项}（{吹哨.紧急程度}），需要驻区单位协同处置。有关情况如下：',
         '{吹哨.情况}',
         '请接到通知后及时到社区报到，明确责任人，于{吹哨.期限}前办结，并将办理情况反馈社区党委。',
       ].join('\n'),
@@ -230,7 +230,8 @@ export function feedbackLetterValues(letter: { employer: string; employerPartyOr
 
 export function whistleNoticeValues(w: { title: string; place: string; description: string; deadline: string; urgency: string; units: readonly string[] }, communityName: string): Record<string, string> {
   return {
-    '吹哨.事项': w.title, '吹哨.地点': w.place, '吹哨.情况': w.description.trim(), '吹哨.期限': w.deadline ? longDate(w.deadline) : '', '吹哨.单位': names(w.units),
+    // "南营小区二期南营小区二期…" never: a title that already names the place is not prefixed with it again.
+    '吹哨.事项': w.title, '吹哨.地点': w.place, '吹哨.地点和事项': !w.place.trim() || w.title.includes(w.place.trim()) ? w.title : `${w.place.trim()}${w.title}`, '吹哨.情况': w.description.trim(), '吹哨.期限': w.deadline ? longDate(w.deadline) : '', '吹哨.单位': names(w.units),
     '吹哨.紧急程度': w.urgency, 社区: communityName,
   };
 }
