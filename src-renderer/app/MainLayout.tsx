@@ -108,7 +108,7 @@ export function MainLayout() {
         </Typography.Title>
         {openStreetHome && <Button size="small" onClick={openStreetHome}>返回街道总览</Button>}
         <Typography.Text data-testid="community-title">
-          {info ? `${info.streetName} · ${info.name}（${info.code}）` : `正在从街道服务器下载社区 ${store.code} 的数据…`}
+          {info ? `${info.streetName} · ${info.name}（${info.code}）` : sync && syncStatus.state === 'offline' ? `社区 ${store.code}（本机还没有数据）` : `正在从街道服务器下载社区 ${store.code} 的数据…`}
         </Typography.Text>
         <div style={{ flex: 1 }} />
         <StatusArea />
@@ -148,7 +148,15 @@ export function MainLayout() {
           )}
           {storageProblem && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="storage-problem-banner" message={storageProblem} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />}
           {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
-          {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider> : <Spin tip={sync ? '正在同步，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
+          {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider>
+            : sync && (syncStatus.state === 'offline' || syncStatus.state === 'refused') ? (
+              // Not on this PC and no server to fetch it from: said at once, with the ways on, never an endless wait.
+              <Alert type="warning" showIcon data-testid="community-not-here"
+                message={`本机还没有社区 ${store.code} 的数据，现在也连不上街道服务器，无法下载`}
+                description={<>请联网后再打开，数据会自动下载；没有网络时，请社区在“数据安全”中点“导出整个社区给街道（.cdsync）”，拷到U盘后在街道总览中导入。{syncStatus.message ? `（${syncStatus.message}）` : ''}</>}
+                action={openStreetHome && <Button onClick={openStreetHome}>返回街道总览</Button>} />
+            )
+            : <Spin tip={sync ? '正在从街道服务器下载，请稍候…' : '本机没有这个社区的数据，请在“同步设置”中连接街道服务器'}><div style={{ height: 200 }} /></Spin>}
         </Layout.Content>
       </Layout>
       {syncSettingsOpen && <SyncSettingsModal onClose={() => setSyncSettingsOpen(false)} />}

@@ -5,7 +5,7 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import { hmacHex, readFramed, utf8, writeFramed } from './fileFrame';
 import { CURRENT_SCHEMA_VERSION } from '../schema/version';
 import { stateVectorProblem } from '../sync/syncFrame';
-import { DamagedUpdateError, requireWholeUpdate } from '../sync/updateCheck';
+import { DamagedUpdateError, requireWholeUpdate, type UpdateFacts } from '../sync/updateCheck';
 
 /**
  * The USB exchange file (`.cdsync`) of an office without a network: what the other side has not seen of one
@@ -65,6 +65,10 @@ export interface ReadExchange {
   claims: TokenClaims;
   update: Uint8Array;
   stateVector: Uint8Array;
+  /** What the update holds (read whole): where each sender's changes start, to see what this PC must already have. */
+  facts: UpdateFacts;
+  /** Whether the file holds the whole community (exported with no state of the other side). */
+  whole: boolean;
 }
 
 /**
@@ -100,15 +104,31 @@ export async function decodeExchange(bytes: Uint8Array, expect: { direction: Exc
   if (claims.exp * 1000 <= (expect.now ?? Date.now())) throw new BackupProblem(`发送方「${claims.name}」的凭证已过期：请街道重新发放连接串后再导出`);
   // Read whole before anything merges: the signature says who sent it, not that the sender's build wrote it right.
   let stateVector: Uint8Array;
+  let facts: UpdateFacts;
   try {
-    requireWholeUpdate(update, file);
+    facts = requireWholeUpdate(update, file);
     stateVector = fromBase64(header.stateVector);
   } catch (error) {
     throw new BackupProblem(`${error instanceof DamagedUpdateError ? error.message : `${file}的状态信息无法读取`}：请让对方重新导出一份`);
   }
   const problem = stateVectorProblem(stateVector);
   if (problem) throw new BackupProblem(`${file}的状态信息${problem}，未合并其中任何内容：请让对方重新导出一份`);
-  return { header, claims, update, stateVector };
+  return { header, claims, update, stateVector, facts, whole: [...facts.from.values()].every((clock) => clock === 0) };
+}
+
+/**
+ * A file that carries only the changes since the other side's last known state cannot be applied to a copy that lacks
+ * what came before them (a street PC that never held the community): Yjs would keep them waiting, invisible. Refused
+ * before anything is merged, saying what to do instead. `localStateVector` is this PC's copy's.
+ */
+export function refuseMissingHistory(read: Pick<ReadExchange, 'header' | 'facts'>, localStateVector: Uint8Array, hasCommunity: boolean): void {
+  const have = Y.decodeStateVector(localStateVector);
+  const gaps = [...read.facts.from].filter(([client, from]) => from > (have.get(client) ?? 0));
+  if (gaps.length === 0) return;
+  const name = `「${read.header.communityName}」（${read.header.communityCode}）`;
+  throw new BackupProblem(hasCommunity
+    ? `${name}的这个交换文件接在本机还没有的修改之后，单独导入会缺少前面的内容，未导入任何数据。请先导入该社区更早的交换文件，或联网后打开该社区同步一次；也可以请社区在“数据安全”中点“导出整个社区给街道”`
+    : `本机还没有${name}的数据，这个文件只含该社区最近的修改，无法单独使用，未导入任何数据。请：1. 联网后在街道总览中打开该社区一次；或 2. 请社区在“数据安全”中点“导出整个社区给街道（.cdsync）”，再导入那个文件`);
 }
 
 /**

@@ -100,7 +100,7 @@ test('without a network, the community and the street exchange files both ways b
   await page.getByRole('button', { name: '保存并连接' }).click();
   await openScreen(page, '数据安全');
   await expect(page.getByTestId('street-known')).toContainText('第一次导出的文件包含全部数据');
-  const toStreet = await download(page, () => page.getByRole('button', { name: /导出给街道/ }).click(), 'to-street.cdsync');
+  const toStreet = await download(page, () => page.getByRole('button', { name: '导出给街道（.cdsync）' }).click(), 'to-street.cdsync');
 
   // The street PC, offline too: imports the file, opens its copy of the community, adds a record, writes the reply.
   const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -139,7 +139,7 @@ test('without a network, the community and the street exchange files both ways b
   await page.locator('.ant-modal-confirm').getByRole('button', { name: /删\s*除/ }).click();
   await expect(page.getByTestId('roster-count')).toContainText('共 3 人');
   await openScreen(page, '数据安全');
-  const second = await download(page, () => page.getByRole('button', { name: /导出给街道/ }).click(), 'to-street-2.cdsync');
+  const second = await download(page, () => page.getByRole('button', { name: '导出给街道（.cdsync）' }).click(), 'to-street-2.cdsync');
   await street.locator('input[type=file][accept=".cdsync"]').setInputFiles(second);
   await expect(street.locator('.ant-message')).toContainText('已导入「三坊七巷社区」');
   await street.locator('input[type=file][accept=".cdsync"]').setInputFiles(toStreet);
@@ -148,6 +148,25 @@ test('without a network, the community and the street exchange files both ways b
   await openScreen(page, '人员名册');
   expect(await rosterNames(street)).toEqual(await rosterNames(page));
   expect(await rosterNames(page)).toEqual(['白二', '艾一', '街道补录'].sort());
+
+  // Another street PC that never held this community: a file of recent changes is refused, saying what to do; the
+  // whole community's file is taken and opens there, offline.
+  const otherContext = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  const other = await otherContext.newPage();
+  await other.goto('/');
+  await other.getByLabel('街道连接串').fill(issue('street', '350102001', '张组织委员'));
+  await other.getByLabel('街道工作人员姓名').fill('张组织委员');
+  await other.getByRole('button', { name: '登录街道总览' }).click();
+  await other.locator('input[type=file][accept=".cdsync"]').setInputFiles(second);
+  await expect(other.locator('.ant-message')).toContainText('本机还没有「三坊七巷社区」（350102001001）的数据，这个文件只含该社区最近的修改，无法单独使用，未导入任何数据');
+  await expect(other.getByTestId('street-exchanged')).toHaveCount(0);
+  await openScreen(page, '数据安全');
+  const whole = await download(page, () => page.getByRole('button', { name: '导出整个社区给街道' }).click(), 'to-street-whole.cdsync');
+  await other.locator('input[type=file][accept=".cdsync"]').setInputFiles(whole);
+  await expect(other.locator('.ant-message')).toContainText('已导入「三坊七巷社区」');
+  await other.getByTestId('street-exchanged').getByRole('button', { name: /打\s*开/ }).click();
+  await expect(other.getByTestId('roster-count')).toContainText('共 3 人');
+  await otherContext.close();
   await streetContext.close();
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { backupDocument, backupFileName, backupTimeOfName, decodeBackup, encodeBackup, encodeDocBackup } from '../../src-shared/backup/backupFile';
-import { decodeExchange, encodeExchange, EXCHANGE_MAGIC, refuseOlderLayout } from '../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, EXCHANGE_MAGIC, refuseMissingHistory, refuseOlderLayout } from '../../src-shared/backup/exchangeFile';
 import { hmacHex, writeFramed } from '../../src-shared/backup/fileFrame';
 import { CURRENT_SCHEMA_VERSION } from '../../src-shared/schema/version';
 import { backupDue, backupsToKeep } from '../../src-shared/backup/rotation';
@@ -90,6 +90,24 @@ describe('USB exchange files (.cdsync)', () => {
   const clerk = signToken(secret, { role: 'clerk', scope: CODE, name: '王小红', days: 30 }).token;
   const street = signToken(secret, { role: 'street', scope: '350102001', name: '李组织委员', days: 30 }).token;
   const otherClerk = signToken(secret, { role: 'clerk', scope: '350102001002', name: '别的社区', days: 30 }).token;
+
+  it('refuses a file of recent changes on a PC that lacks what came before them; the whole community then opens there', async () => {
+    const c = community();
+    c.repos.people.create({ name: '张三', roles: ['志愿者'] });
+    const known = Y.encodeStateVector(c.doc); // what the server acknowledged at the last sync
+    c.repos.people.create({ name: '李四', roles: ['志愿者'] });
+    const recent = await decodeExchange((await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk, theirStateVector: known })).bytes, { direction: 'toStreet' });
+    expect(recent.whole).toBe(false);
+    const streetPc = new Y.Doc(); // a street PC that never held the community
+    expect(() => refuseMissingHistory(recent, Y.encodeStateVector(streetPc), false)).toThrow(/^本机还没有「三坊七巷社区」（350102001001）的数据，这个文件只含该社区最近的修改，无法单独使用，未导入任何数据。请：1\. 联网后在街道总览中打开该社区一次；或 2\. 请社区在“数据安全”中点“导出整个社区给街道（\.cdsync）”/);
+    const whole = await decodeExchange((await encodeExchange(c.doc, { direction: 'toStreet', communityCode: CODE, communityName: '三坊七巷社区', senderName: '王小红', token: clerk })).bytes, { direction: 'toStreet' });
+    expect(whole.whole).toBe(true);
+    expect(() => refuseMissingHistory(whole, Y.encodeStateVector(streetPc), false)).not.toThrow();
+    Y.applyUpdate(streetPc, whole.update);
+    expect(peopleNames(streetPc)).toEqual(['张三', '李四']);
+    // A PC that has the earlier part takes the recent file.
+    expect(() => refuseMissingHistory(recent, known, true)).not.toThrow();
+  });
 
   it('carries what the street has not seen both ways; double, old and out-of-order imports change nothing wrongly; both sides end identical', async () => {
     const c = community();

@@ -2,7 +2,7 @@ import { App as AntApp, Button, Card, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION, refuseOlderLayout } from '../../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION, refuseMissingHistory, refuseOlderLayout } from '../../../src-shared/backup/exchangeFile';
 import { fromBase64 } from 'lib0/buffer';
 import { ORIGIN } from '../../../src-shared/repository/docLayout';
 import { peekClaims } from '../../../src-shared/sync/access';
@@ -26,16 +26,17 @@ export function ExchangeCard() {
   useEffect(() => void store.loadMeta<StreetState>('streetState').then(setKnown), [store]);
   const claims = syncSettings ? peekClaims(syncSettings.token) : undefined;
 
-  const exportFile = async () => {
+  /** `whole`: every record of the community, for a street PC that has never held it; else only what the street lacks. */
+  const exportFile = async (whole = false) => {
     try {
       if (!syncSettings || !claims) throw new Error('还没有街道发放的连接串：请在“同步设置”中粘贴（断网也可以粘贴），交换文件要用它签名');
       const info = store.info!;
       const { bytes } = await encodeExchange(store.doc, {
         direction: 'toStreet', communityCode: store.code, communityName: info.name, senderName: context.actor().name || claims.name, token: syncSettings.token,
-        theirStateVector: known ? fromBase64(known.stateVector) : undefined,
+        theirStateVector: known && !whole ? fromBase64(known.stateVector) : undefined,
       });
-      const saved = await saveBytes(`${info.name}-给街道-${stamp(Date.now())}${EXCHANGE_EXTENSION}`, bytes);
-      if (saved) void message.success(`已导出交换文件：${saved}；请拷到U盘交给街道`);
+      const saved = await saveBytes(`${info.name}-给街道${whole ? '-整个社区' : ''}-${stamp(Date.now())}${EXCHANGE_EXTENSION}`, bytes);
+      if (saved) void message.success(`已导出${whole ? '整个社区的' : ''}交换文件：${saved}；请拷到U盘交给街道`);
     } catch (error) {
       void message.error(errorText(error));
     }
@@ -44,6 +45,7 @@ export function ExchangeCard() {
     try {
       const read = await decodeExchange(bytes, { direction: 'toCommunity', communityCode: store.code, fileName });
       refuseOlderLayout(read.header, store.doc);
+      refuseMissingHistory(read, Y.encodeStateVector(store.doc), true);
       Y.applyUpdate(store.doc, read.update, ORIGIN.file);
       await store.flush();
       setKnown(await rememberStreetState(store, read.stateVector, `街道回执（${read.header.senderName}，${dayjs(read.header.createdAt).format('MM-DD HH:mm')}）`));
@@ -57,10 +59,11 @@ export function ExchangeCard() {
       {picker.element}
       <Space direction="vertical">
         <Typography.Text type="secondary" data-testid="street-known">
-          {known ? `街道已有本社区 ${dayjs(known.at).format('YYYY-MM-DD HH:mm')} 之前的数据（${known.source}）；导出的文件只含此后的修改。` : '还不知道街道有哪些数据：第一次导出的文件包含全部数据。'}
+          {known ? `街道已有本社区 ${dayjs(known.at).format('YYYY-MM-DD HH:mm')} 之前的数据（${known.source}）；导出的文件只含此后的修改。街道那台电脑如从未打开过本社区，请用“导出整个社区给街道”。` : '还不知道街道有哪些数据：第一次导出的文件包含全部数据。'}
         </Typography.Text>
         <Space>
           <Button onClick={() => void exportFile()}>导出给街道（.cdsync）</Button>
+          <Button onClick={() => void exportFile(true)}>导出整个社区给街道</Button>
           <Button onClick={picker.open}>导入街道回执…</Button>
         </Space>
       </Space>

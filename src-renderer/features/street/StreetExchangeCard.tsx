@@ -2,7 +2,7 @@ import { App as AntApp, Button, Card, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import * as Y from 'yjs';
-import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION, refuseOlderLayout } from '../../../src-shared/backup/exchangeFile';
+import { decodeExchange, encodeExchange, EXCHANGE_EXTENSION, refuseMissingHistory, refuseOlderLayout } from '../../../src-shared/backup/exchangeFile';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { ORIGIN } from '../../../src-shared/repository/docLayout';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
@@ -58,6 +58,7 @@ export function StreetExchangeCard({ settings, clerkName, onOpen }: { settings: 
       if (check !== 'valid' && check !== 'unknown') throw new Error(`发送方「${read.claims.name}」的凭证${TOKEN_REFUSALS[check]}：这个文件被拒绝，数据没有改动`);
       await withStore(read.header.communityCode, async (store) => {
         refuseOlderLayout(read.header, store.doc);
+        refuseMissingHistory(read, Y.encodeStateVector(store.doc), !!store.info);
         Y.applyUpdate(store.doc, read.update, ORIGIN.file);
         await store.flush();
       });
