@@ -1,4 +1,5 @@
 import { toHalfWidth } from './columns';
+import { parseIdNumber } from '../records/person/idNumber';
 
 /**
  * Turns what a spreadsheet cell holds (text, a number, an Excel date serial, a Date) into the text our records use.
@@ -40,6 +41,11 @@ export function normaliseIdNumber(raw: unknown): CellResult {
   const text = cellText(raw).replace(/[\s'‘’]/g, '').toUpperCase();
   if (/^\d(\.\d+)?E\+\d+$/.test(text)) {
     return { value: text, problem: '被Excel显示为科学计数法，后几位已丢失；请把该列设为“文本”格式后重新填写号码' };
+  }
+  // A valid 15-digit legacy number is the 18-digit one it stands for: a file re-imported matches its stored person.
+  if (/^\d{15}$/.test(text)) {
+    const upgraded = parseIdNumber(text);
+    if (upgraded.ok) return { value: upgraded.idNumber };
   }
   return { value: text };
 }

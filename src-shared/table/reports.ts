@@ -1,3 +1,4 @@
+import { normaliseDate } from './cells';
 import type { TableColumn } from './columns';
 import type { ImportPreview, ImportSource } from './importPreview';
 
@@ -16,7 +17,14 @@ export interface SheetData {
  * The error report of an import: every row with a problem, as the clerk's file had it, with the problem in a column
  * beside each bad cell (and the cell marked), so the clerk can fix the file and import it again.
  */
-export function errorReportSheet(source: ImportSource, preview: ImportPreview): SheetData {
+export function errorReportSheet(source: ImportSource, preview: ImportPreview, columns: readonly TableColumn[] = []): SheetData {
+  // A date cell reads back as a date (2025-09-11), never as Excel's serial number (45911).
+  const dateFields = new Set(columns.filter((c) => c.kind === 'date').map((c) => c.field));
+  const shown = (raw: unknown, field: string | null) => {
+    if (!field || !dateFields.has(field)) return raw ?? '';
+    const read = normaliseDate(raw);
+    return read.problem ? raw ?? '' : read.value;
+  };
   const errorRows = preview.rows.filter((r) => r.status === 'error');
   const badColumns = new Set<number>();
   for (const row of errorRows) {
@@ -43,8 +51,8 @@ export function errorReportSheet(source: ImportSource, preview: ImportPreview): 
     const out: unknown[] = [row.rowNumber];
     layout.forEach((slot) => {
       if (slot.problemOf === undefined) {
-        out.push(cells[slot.source] ?? '');
-        const field = preview.mapping[slot.source];
+        const field = preview.mapping[slot.source] ?? null;
+        out.push(shown(cells[slot.source], field));
         if (field && row.problems[field]) problems.set(`${r},${out.length - 1}`, row.problems[field]!);
       } else {
         const field = preview.mapping[slot.problemOf];

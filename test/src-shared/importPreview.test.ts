@@ -90,6 +90,28 @@ describe('import preview and commit', () => {
     expect(dup.orgNodeId).toContain('找不到党组织「不存在的支部」');
   });
 
+  it('matches a 15-digit legacy ID with the stored 18-digit one: a file imported twice is unchanged, not a duplicate of itself', () => {
+    const { repos, tree, repo } = setup();
+    // 350102 50 01 01 123: born 1950-01-01; stored as its 18-digit form.
+    const legacy = '350102500101123';
+    const stored = repos.people.create({ name: '林美玲', idNumber: legacy, ethnicity: '汉族' } as never);
+    expect(stored.idNumber).toBe(id('35010219500101123'));
+    const preview = buildImportPreview({ headers, rows: [['林美玲', legacy, '', '', '', '', '汉族']] }, { repo, columns: PERSON_COLUMNS, mapping: matchHeaders(headers, PERSON_COLUMNS).mapping, matchField: 'idNumber', resolveOrgNode: orgNodeResolver(tree) });
+    expect(preview.rows.map((r) => [r.status, r.matchId])).toEqual([['unchanged', stored.id]]);
+    expect(normaliseIdNumber(legacy).value).toBe(stored.idNumber);
+  });
+
+  it('writes the problem report with date cells as dates, not Excel serial numbers', async () => {
+    const { errorReportSheet } = await import('../../src-shared/table/reports');
+    const { tree, repo } = setup();
+    const rows: unknown[][] = [['错号', 'bad', '', '', 45911, 41841, '汉族']];
+    const source = { headers, rows };
+    const preview = buildImportPreview(source, { repo, columns: PERSON_COLUMNS, mapping: matchHeaders(headers, PERSON_COLUMNS).mapping, matchField: 'idNumber', resolveOrgNode: orgNodeResolver(tree) });
+    const sheet = errorReportSheet(source, preview, PERSON_COLUMNS);
+    const at = (header: string) => sheet.rows[0]![sheet.headers.indexOf(header)];
+    expect([at('入党日期'), at('转正日期')]).toEqual(['2025-09-11', '2014-07-21']);
+  });
+
   it('commits everything or nothing; valid rows only when the clerk chooses that', () => {
     const { repos, tree, repo, transact, doc } = setup();
     const rows: unknown[][] = [

@@ -101,7 +101,7 @@ export function ImportWizard({ target, onClose }: { target: ImportTarget; onClos
 
   const downloadErrors = async () => {
     if (!source || !preview) return;
-    await saveBytes(`${fileName.replace(/\.[^.]+$/, '')}-问题报告.xlsx`, await writeWorkbook([errorReportSheet(source, preview)]));
+    await saveBytes(`${fileName.replace(/\.[^.]+$/, '')}-问题报告.xlsx`, await writeWorkbook([errorReportSheet(source, preview, target.columns)]));
   };
 
   const missingRequired = useMemo(() => {
