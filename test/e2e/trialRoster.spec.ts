@@ -97,6 +97,50 @@ test('the blank import template of every roster tab imports clean, example row i
   await page.context().close();
 });
 
+test('a roster with 15-digit legacy ID numbers imported twice: the second time every row is 无变化, none a duplicate of itself; the problem report shows dates as dates', async ({ browser }) => {
+  const page = await freshPage(browser);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名册');
+  ws.addRow(['姓名', '公民身份号码', '入党日期']);
+  // 林美玲 born 1950-01-01 and 陈建国 born 1948-05-06, on the old 15-digit numbers; one 18-digit person; one bad row.
+  ws.addRow(['林美玲', '350102500101124', new Date(Date.UTC(1975, 6, 1))]);
+  ws.addRow(['陈建国', '350102480506131', new Date(Date.UTC(1970, 9, 1))]);
+  ws.addRow(['王小红', idOf(7), new Date(Date.UTC(2001, 6, 1))]);
+  ws.addRow(['错号', '110105194912310021', new Date(Date.UTC(2010, 6, 1))]);
+  ws.getColumn(2).numFmt = '@';
+  ws.getColumn(3).numFmt = 'yyyy-mm-dd';
+  const file = join(dir, 'legacy.xlsx');
+  await wb.xlsx.writeFile(file);
+  const importOnce = async () => {
+    await page.getByRole('button', { name: /导入Excel\/CSV/ }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('button', { name: '下一步：预览' }).click();
+  };
+  await importOnce();
+  const counts = page.getByTestId('import-counts');
+  await expect(counts).toContainText('新增 3 条');
+  await expect(counts).toContainText('有问题 1 条');
+  // The problem report keeps the date cell a date.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载问题报告（Excel）' }).click()]);
+  const reportPath = join(dir, 'legacy-report.xlsx');
+  await download.saveAs(reportPath);
+  const report = new ExcelJS.Workbook();
+  await report.xlsx.readFile(reportPath);
+  const sheet = report.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  expect(String(sheet.getRow(2).getCell(header.indexOf('入党日期')).value)).toBe('2010-07-01');
+  await page.getByRole('button', { name: '只导入无误的行' }).click();
+  await page.getByRole('button', { name: '确定只导入无误的行' }).click();
+  await expect(page.getByTestId('roster-count')).toContainText('共 3 人');
+  // The same file again: nothing new, nothing changed, the legacy numbers matched to the people they stand for.
+  await importOnce();
+  await expect(counts).toContainText('新增 0 条');
+  await expect(counts).toContainText('无变化 3 条');
+  await expect(counts).toContainText('有问题 1 条');
+  await expect(page.getByRole('dialog')).not.toContainText('已登记在');
+  await page.context().close();
+});
+
 test('search: initials and pinyin of the given name alone find a person, ranked after matches from the start', async ({ browser }) => {
   const page = await freshPage(browser);
   await addMember(page, '赵丽华', idOf(1, 1960, 'f'));
