@@ -31,10 +31,10 @@ import { killProcess, startSyncServerProcess } from '../test/support/syncServerP
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] as number;
 
-function waitFor(check: () => boolean, ms: number): Promise<void> {
+function waitFor(check: () => boolean, ms: number, what: () => string = () => ''): Promise<void> {
   const start = Date.now();
   return new Promise((resolve, reject) => {
-    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error('timed out')) : setTimeout(tick, 2));
+    const tick = () => (check() ? resolve() : Date.now() - start > ms ? reject(new Error(`timed out: ${what()}`)) : setTimeout(tick, 2));
     tick();
   });
 }
@@ -202,7 +202,7 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
       const t0 = performance.now();
       const conn = new SyncConnection(clientDoc, { serverUrl: url, token: streetToken, docName: code });
       conn.connect();
-      await waitFor(() => conn.syncStatus.state === 'synced', 300_000);
+      await waitFor(() => conn.syncStatus.state === 'synced', 300_000, () => `first sync of ${code}: ${JSON.stringify(conn.syncStatus)}`);
       syncMs.push(performance.now() - t0);
       clients.push({ conn, doc: clientDoc });
     }
@@ -215,7 +215,7 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     const t0 = performance.now();
     const evicted = new SyncConnection(evictedDoc, { serverUrl: url, token: streetToken, docName: codes[0]! });
     evicted.connect();
-    await waitFor(() => evicted.syncStatus.state === 'synced', 300_000);
+    await waitFor(() => evicted.syncStatus.state === 'synced', 300_000, () => `evicted sync: ${JSON.stringify(evicted.syncStatus)}`);
     const evictedSyncMs = performance.now() - t0;
     evicted.destroy();
     evictedDoc.destroy();
@@ -236,14 +236,14 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     Y.applyUpdate(clerkDoc, Y.encodeStateAsUpdate(streetDoc));
     const clerk = new SyncConnection(clerkDoc, { serverUrl: url, token: clerkToken, docName: codes[0]! });
     clerk.connect();
-    await waitFor(() => clerk.syncStatus.state === 'synced', 300_000);
+    await waitFor(() => clerk.syncStatus.state === 'synced', 300_000, () => `clerk sync: ${JSON.stringify(clerk.syncStatus)}`);
     const clerkRepos = createRepositories(clerkDoc, fixedContext());
     const streetUnits = streetDoc.getMap('residentUnits');
     const propagation: number[] = [];
     for (let i = 0; i < 200; i++) {
       const p0 = performance.now();
       const unit = clerkRepos.residentUnits.create({ name: `传播测试${i}` });
-      await waitFor(() => streetUnits.has(unit.id), 10_000);
+      await waitFor(() => streetUnits.has(unit.id), 10_000, () => `propagation ${i}: clerk ${JSON.stringify(clerk.syncStatus)}`);
       propagation.push(performance.now() - p0);
     }
     clerk.destroy();
@@ -255,7 +255,7 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     // 500 idle connections held for 10 s.
     const sockets: WebSocket[] = [];
     for (let i = 0; i < 500; i++) sockets.push(new WebSocket(`${url}/${codes[i % 30]}?token=${streetToken}&schema=3`));
-    await waitFor(() => sockets.every((s) => s.readyState === WebSocket.OPEN), 120_000);
+    await waitFor(() => sockets.every((s) => s.readyState === WebSocket.OPEN), 120_000, () => `500 idle: ${sockets.filter((s) => s.readyState === WebSocket.OPEN).length} open`);
     await new Promise((r) => setTimeout(r, 10_000));
     const held = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
     const withIdle = await health();

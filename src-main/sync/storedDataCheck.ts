@@ -15,7 +15,7 @@ export function checkStoredData(store: SyncStore, mode: 'verify' | 'repair', pre
   const docs = store.documents(prefix);
   for (const { doc } of docs) {
     const rows = store.loadRows(doc);
-    const { unreadable } = readStoredDocument(rows);
+    const { unreadable } = readStoredDocument(rows, true);
     if (unreadable.length === 0) {
       lines.push(`社区 ${doc}：${rows.length} 条已存数据，全部完好`);
       continue;

@@ -177,7 +177,8 @@ export class SyncServer {
    * and logged once, here where it is found; the rest is served.
    */
   private loadDocument(name: string): Uint8Array {
-    const { merged, unreadable } = readStoredDocument(this.store.loadRows(name));
+    const { merged, unreadable, firstChecked } = readStoredDocument(this.store.loadRows(name));
+    this.store.markChecked(name, firstChecked);
     if (unreadable.length > 0) {
       this.store.quarantine(name, unreadable);
       for (const row of unreadable) this.log(`社区 ${name} 的第 ${row.seq} 条已存数据无法读取（${row.problem}），已移至隔离表；其余数据照常提供`);

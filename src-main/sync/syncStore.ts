@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { DatabaseSync } from 'node:sqlite';
 import type { TokenClaims } from '../../src-shared/sync/access';
 import { newSecret } from './tokens';
@@ -8,6 +9,13 @@ export interface StoredRow {
   seq: number;
   data: Uint8Array;
   at: number;
+  /** CRC-32 of `data` when it was stored after being read whole; null for an older build's row. */
+  crc?: number | null;
+}
+
+/** CRC-32 of a stored row (zlib's: fast enough to check tens of MB on every load). */
+export function rowCrc(data: Uint8Array): number {
+  return crc32(data);
 }
 
 export interface QuarantinedRow {
@@ -62,6 +70,10 @@ export class SyncStore {
       CREATE TABLE IF NOT EXISTS quarantine (seq INTEGER PRIMARY KEY, doc TEXT NOT NULL, data BLOB NOT NULL, at INTEGER NOT NULL, bytes INTEGER NOT NULL, user TEXT NOT NULL, role TEXT NOT NULL, token_id TEXT NOT NULL, problem TEXT NOT NULL, moved_at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS quarantine_doc ON quarantine (doc, seq);
     `);
+    // Each row's CRC-32, written with it: a row whose bytes still match was read whole when it arrived and is not read
+    // again on every load; a row without one (an older build's) or that no longer matches (a disk fault) is.
+    const columns = this.db.prepare('PRAGMA table_info(updates)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'crc')) this.db.exec('ALTER TABLE updates ADD COLUMN crc INTEGER');
   }
 
   /**
@@ -70,7 +82,7 @@ export class SyncStore {
    */
   appendUpdate(doc: string, update: Uint8Array, claims: TokenClaims, now = Date.now(), within?: () => void): void {
     this.transaction(() => {
-      this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, update, now);
+      this.db.prepare('INSERT INTO updates (doc, data, at, crc) VALUES (?, ?, ?, ?)').run(doc, update, now, crc32(update));
       this.db.prepare('INSERT INTO audit (at, doc, token_id, user, role, bytes) VALUES (?, ?, ?, ?, ?, ?)').run(now, doc, claims.jti, claims.name, claims.role, update.byteLength);
       within?.();
     });
@@ -83,7 +95,15 @@ export class SyncStore {
 
   /** The stored rows of a document, oldest first. */
   loadRows(doc: string): StoredRow[] {
-    return this.db.prepare('SELECT seq, data, at FROM updates WHERE doc = ? ORDER BY seq').all(doc) as unknown as StoredRow[];
+    return this.db.prepare('SELECT seq, data, at, crc FROM updates WHERE doc = ? ORDER BY seq').all(doc) as unknown as StoredRow[];
+  }
+
+  /** Records the CRC of rows found whole (an older build's rows, read once). */
+  markChecked(doc: string, rows: readonly StoredRow[]): void {
+    if (rows.length === 0) return;
+    this.transaction(() => {
+      for (const r of rows) this.db.prepare('UPDATE updates SET crc = ? WHERE doc = ? AND seq = ?').run(crc32(r.data), doc, r.seq);
+    });
   }
 
   /**
@@ -132,7 +152,7 @@ export class SyncStore {
   compact(doc: string, snapshot: Uint8Array, maxSeq: number, now = Date.now()): void {
     this.transaction(() => {
       this.db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?').run(doc, maxSeq);
-      this.db.prepare('INSERT INTO updates (doc, data, at) VALUES (?, ?, ?)').run(doc, snapshot, now);
+      this.db.prepare('INSERT INTO updates (doc, data, at, crc) VALUES (?, ?, ?, ?)').run(doc, snapshot, now, crc32(snapshot));
     });
   }
 

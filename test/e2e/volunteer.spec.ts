@@ -89,6 +89,10 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
     await page.keyboard.type(i === 0 ? '1130' : i === 5 ? '8:00' : '10点');
     await page.keyboard.press('Enter');
   }
+  // Hours served as signed; points capped at 2 hours. Leaving after the activity's end is said.
+  const first = dialog.getByTestId('batch-entry').getByRole('row', { name: new RegExp(VOLUNTEERS[0]![0]) });
+  await expect(first).toContainText('3.5 小时 / 2 分（积分按 2 小时计）');
+  await expect(first.getByTestId('time-outside')).toHaveText('离开 11:30 晚于活动结束 11:00，请核对签到表');
   await dialog.getByRole('button', { name: '保存并计分' }).click();
   await expect(dialog.getByTestId('activity-problems')).toContainText(`第6行 ${VOLUNTEERS[5]![0]}：离开时间（08:00）应晚于到达时间（08:30），请核对签到表`);
   await dialog.getByLabel(`${VOLUNTEERS[5]![0]}离开时间`).fill('10:00');
@@ -96,7 +100,8 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
   await expect(dialog).toBeHidden();
   const row = page.getByTestId('service-activities').getByRole('row', { name: /清扫楼道/ });
   await expect(row).toContainText('20 人');
-  await expect(row).toContainText('30.5 小时'); // 2 + 19 × 1.5
+  await expect(row).toContainText('32 小时'); // 3.5 served + 19 × 1.5 (the cap limits points, not hours)
+  await expect(row).toContainText('30.5'); // points: 2 + 19 × 1.5
 
   // Points: the cap applied; a redemption above the balance is refused with the balance, one within it is booked.
   await page.getByRole('tab', { name: '积分存折' }).click();
@@ -114,7 +119,7 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
 
   // The month's 公示 and a numbered certificate, as PDFs.
   await page.getByRole('tab', { name: '公示与证明' }).click();
-  await expect(page.getByTestId('month-publicity').getByRole('row', { name: new RegExp(VOLUNTEERS[0]![0]) })).toContainText('2');
+  await expect(page.getByTestId('month-publicity').getByRole('row', { name: new RegExp(VOLUNTEERS[0]![0]) })).toContainText('3.5');
   await page.getByRole('button', { name: '打印月度公示' }).click();
   const publicity = await pdfText(page, 'publicity.pdf');
   expect(publicity).toContain('道德银行积分公示');
@@ -131,6 +136,31 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
   // A paragraph may wrap anywhere on paper: read it without line breaks.
   expect(certificate.replace(/\s+/g, '')).toContain('累计服务时长1.5小时');
   await expect(page.getByTestId('certificates')).toContainText(`志证〔${dayjs().year()}〕第1号`);
+  // The first volunteer's certificate counts the 3.5 hours served, not the 2 the points were capped at.
+  await pickOption(page, page.getByLabel('证明人员'), VOLUNTEERS[0]![0]);
+  await expect(page.getByTestId('certificate-total')).toHaveText('期间服务 1 次，共 3.5 小时');
+
+  // A service line reversed in the 积分存折 stays linked to its activity, which then says its points and sign-in differ.
+  await page.getByRole('tab', { name: '积分存折' }).click();
+  await pickOption(page, page.getByLabel('积分人员'), `${VOLUNTEERS[1]![0]} 139****0001`, VOLUNTEERS[1]![0]);
+  await page.getByTestId('points-statement').getByRole('row', { name: /清扫楼道/ }).getByRole('button', { name: '冲正' }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText(`冲正后${VOLUNTEERS[1]![0]}的积分余额由 1.5 分变为 0 分`);
+  await expect(confirm).toContainText('冲正后该活动显示“积分与签到不符”');
+  await page.getByLabel('冲正原因').fill('当天未到，签到表登记错了');
+  await confirm.getByRole('button', { name: '冲正' }).click();
+  await expect(page.getByTestId('points-balance')).toHaveText('0');
+  await page.getByRole('tab', { name: '服务活动' }).click();
+  await expect(row.getByTestId('points-mismatch')).toHaveText('积分与签到不符');
+  await expect(page.getByTestId('ledger-issues')).toContainText(`活动「清扫楼道」（`);
+  // Corrected on the sign-in sheet: not there after all. The mismatch is gone, the points stay reversed.
+  await row.click();
+  const edit = page.getByRole('dialog', { name: /志愿服务活动/ });
+  await edit.getByLabel(`${VOLUNTEERS[1]![0]}到场`).uncheck();
+  await edit.getByRole('button', { name: '保存并计分' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row.getByTestId('points-mismatch')).toHaveCount(0);
+  await expect(page.getByTestId('ledger-issues')).toHaveCount(0);
 
   // A wrong entry is undone as a whole: its points go back.
   await page.getByRole('tab', { name: '服务活动' }).click();
