@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import dayjs from 'dayjs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx, snap } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 10 (in progress): venues, booking by search, rules refusing with the fix, approval, and clashes after a merge. */
@@ -110,6 +110,7 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   const takenRow = results.getByRole('listitem').filter({ hasText: '一中运动场' });
   await expect(takenRow).toContainText('已被「张三」预约 14:00–17:00');
   await expect(takenRow.getByRole('button', { name: /预\s*约/ })).toHaveCount(0);
+  await snap(page, 'venue-search-taken');
 
   // Two more bookings by 张三 this month: the third is refused with the rule, and can be overridden with a reason.
   await book(page, '党群活动室', '张三', 9, 10);

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx, snap } from './helpers';
 import { connectFromSettings, streetSignIn, useStreetServer } from './streetServer';
 
 const streetServer = useStreetServer(6100);
@@ -259,6 +259,7 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   await expect(other.getByTestId('figure-satisfaction')).toHaveText('—');
   await expect(other.getByTestId('figure-responseTime')).toHaveText('多数未响应（1 次未报到）');
   await expect(other.getByTestId('figure-whistlesAnswered')).toHaveText('0%（0/1）');
+  await snap(page, 'unit-assessment');
   // Every column on screen at 1366 × 768.
   expect(await page.getByTestId('unit-assessment').evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addChild, completeSetup, importMembers, openScreen, pickOption } from './helpers';
+import { addChild, completeSetup, importMembers, openScreen, pickOption, snap } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 9: a 支部党员大会 from the tree to the signed record, carried into the next meeting, seen by the street. */
@@ -154,6 +154,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(decisions).toContainText('丁四 2 票（当选）');
   await expect(decisions.getByTestId('decision-review')).toHaveCount(3);
   await expect(decisions.getByTestId('decision-review').first()).toContainText('表决时有表决权应到 4 人、到会 3 人，现在为 4 人、4 人');
+  await snap(page, 'meeting-drawer-review');
   for (let i = 0; i < 3; i++) await decisions.getByRole('button', { name: '已复核，维持原结果' }).first().click();
   await expect(decisions.getByTestId('decision-review')).toHaveCount(0);
 
@@ -196,6 +197,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   const calendarBox = page.getByTestId('meeting-calendar');
   expect(await calendarBox.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await snap(page, 'meeting-calendar');
   // A branch set up this month is not marked as missing anything before it existed.
   await expect(row).not.toContainText('缺');
   // The year's 三会一课 report, as an official 报告, from the same calendar and the attendance.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
-import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx } from './helpers';
+import { completeSetup, openScreen, pickOption, printedText, readDownloadedXlsx, snap } from './helpers';
 import { connectFromSettings, streetOpensCommunity, streetSignIn, useStreetServer } from './streetServer';
 
 /** Issue 11 (in progress): a team, an activity entered from its sign-in sheet, points, 公示 and a certificate; offline double redemption. */
@@ -152,6 +152,7 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
   await expect(page.getByTestId('points-balance')).toHaveText('0');
   await page.getByRole('tab', { name: '服务活动' }).click();
   await expect(row.getByTestId('points-mismatch')).toHaveText('积分与签到不符');
+  await snap(page, 'points-mismatch');
   await expect(page.getByTestId('ledger-issues')).toContainText(`活动「清扫楼道」（`);
   // Corrected on the sign-in sheet: not there after all. The mismatch is gone, the points stay reversed.
   await row.click();
