@@ -417,6 +417,7 @@ export function contentOfDocument(doc: Y.Doc): SummaryContent {
   for (const name of COLLECTION_NAMES) {
     let live = 0;
     collectionMap(doc, name).forEach((record, recordId) => {
+      if (!(record instanceof Y.Map)) return; // a value of another shape is no record
       if (!recordMeta(record).deleted) live++;
       for (const entry of recordHistory(record)) {
         if (entry.action !== 'reveal') feed.add(feedKey(name, recordId, entry.action, entry.by, entry.at, Object.keys(entry.changes ?? {}).join(',')));

@@ -59,6 +59,7 @@ export class SyncStore {
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
+      PRAGMA busy_timeout = 10000;
       CREATE TABLE IF NOT EXISTS updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL, at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS updates_doc ON updates (doc, seq);
       -- Lists documents and their last write without reading the rows' data (tens of MB each).

@@ -44,7 +44,8 @@ export function recordCounts(doc: Y.Doc): Record<string, number> {
   for (const name of COLLECTION_NAMES) {
     let n = 0;
     collectionMap(doc, name).forEach((record) => {
-      if (!isRecordDeleted(record)) n++;
+      // A value of another shape is no record (see CollectionRepository.records).
+      if (record instanceof Y.Map && !isRecordDeleted(record)) n++;
     });
     if (n > 0) counts[COLLECTIONS[name].label] = n;
   }

@@ -157,7 +157,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const cached = this.viewCache.get(id);
     if (cached) return cached;
     const record = this.map.get(id);
-    if (!record) return undefined;
+    if (!(record instanceof Y.Map)) return undefined;
     const bases = recordBases(record);
     const view = { ...this.readFields(record, bases), id, meta: recordMeta(record, bases) } as RecordView<FieldsOf<D>>;
     this.viewCache.set(id, view);
@@ -181,7 +181,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
    */
   idsWhere(field: keyof FieldsOf<D> & string, test: (value: unknown) => boolean): string[] {
     const out: string[] = [];
-    for (const [id, record] of this.map.entries()) {
+    for (const [id, record] of this.records()) {
       const bases = recordBases(record);
       if (recordMeta(record, bases).deleted) continue;
       const value = storedField(record, field, bases);
@@ -196,7 +196,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
    */
   pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
     const out: (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] = [];
-    for (const [id, record] of this.map.entries()) {
+    for (const [id, record] of this.records()) {
       const bases = recordBases(record);
       const meta = recordMeta(record, bases);
       if (meta.deleted) continue;
@@ -212,9 +212,8 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   /** Counted from each record's history (no view is built or cached). */
   count(options: ListOptions = {}): number {
-    if (options.includeDeleted) return this.map.size;
     let n = 0;
-    for (const record of this.map.values()) if (recordMeta(record).deleted === Boolean(options.onlyDeleted)) n++;
+    for (const [, record] of this.records()) if (options.includeDeleted || recordMeta(record).deleted === Boolean(options.onlyDeleted)) n++;
     return n;
   }
 
@@ -285,7 +284,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const index = new Map<string, Map<string, string>>();
     for (const field of this.definition.uniqueFields ?? []) index.set(field, new Map());
     if (index.size > 0) {
-      for (const [id, record] of this.map.entries()) {
+      for (const [id, record] of this.records()) {
         const bases = recordBases(record);
         for (const [field, values] of index) {
           const value = storedField(record, field, bases);
@@ -361,9 +360,17 @@ export class CollectionRepository<D extends CollectionDefinition> {
     return this.longText.has(key) ? new Y.Text(String(value ?? '')) : value;
   }
 
+  /**
+   * The collection's records. A value of another shape under a record's key (written by a client that is not this app,
+   * such as a stock y-websocket client) is no record: it is passed over, never read as one.
+   */
+  private *records(): Generator<[string, RecordMap]> {
+    for (const [id, record] of this.map.entries()) if (record instanceof Y.Map) yield [id, record];
+  }
+
   private mustGetMap(id: string): RecordMap {
     const record = this.map.get(id);
-    if (!record) throw new OperationError(`找不到这条${this.definition.label}记录（编号 ${id}），可能已被其他电脑彻底移除`);
+    if (!(record instanceof Y.Map)) throw new OperationError(`找不到这条${this.definition.label}记录（编号 ${id}），可能已被其他电脑彻底移除`);
     return record;
   }
 

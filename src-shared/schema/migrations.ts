@@ -18,6 +18,7 @@ const migrations: Record<number, Migration> = {
     moveV1PartyMembersToPeople(doc);
     for (const collection of COLLECTION_NAMES) {
       collectionMap(doc, collection).forEach((record: RecordMap) => {
+        if (!(record instanceof Y.Map)) return;
         const fields = recordFields(record);
         const note: string[] = [];
         if (collection === 'orgNodes' && fields.has('level')) {
@@ -43,7 +44,7 @@ const migrations: Record<number, Migration> = {
   2: (doc) => {
     const key = baseKey(doc);
     for (const collection of COLLECTION_NAMES) {
-      collectionMap(doc, collection).forEach((record: RecordMap) => flattenRecord(record, key));
+      collectionMap(doc, collection).forEach((record: RecordMap) => record instanceof Y.Map && flattenRecord(record, key));
     }
   },
 };

@@ -130,7 +130,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await expect(decisions).toContainText('（未通过，不编号）\u3000同意调整党小组划分（同意 2 票，反对 1 票，弃权 0 票；有表决权应到 4 人，同意未超过应到有表决权党员的半数（须至少 3 票），未通过）');
   await expect(decisions.getByText('未通过', { exact: true })).toBeVisible();
   // An election: more than half of the 3 with a vote present.
-  await drawer.getByRole('radio', { name: '选举' }).click();
+  await drawer.getByRole('radiogroup', { name: '类别' }).getByText('选举', { exact: true }).click();
   await drawer.getByLabel('决议内容').fill('选举支部组织委员');
   await drawer.getByLabel('候选人1', { exact: true }).fill('丁四');
   await drawer.getByLabel('候选人1得票').fill('2');
@@ -139,7 +139,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await drawer.getByLabel('候选人2得票').fill('1');
   await drawer.getByRole('button', { name: '记录选举' }).click();
   await expect(decisions).toContainText(`〔${year}〕第 2 号\u3000选举支部组织委员（有表决权应到 4 人、到会 3 人）：丁四 2 票（当选），艾一 1 票（未当选）`);
-  await drawer.getByRole('radio', { name: '决议' }).click();
+  await drawer.getByRole('radiogroup', { name: '类别' }).getByText('决议', { exact: true }).click();
   await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
   const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
   await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');

@@ -143,12 +143,12 @@ test('a team, an activity entered from its sign-in sheet by keyboard, points wit
   // A service line reversed in the 积分存折 stays linked to its activity, which then says its points and sign-in differ.
   await page.getByRole('tab', { name: '积分存折' }).click();
   await pickOption(page, page.getByLabel('积分人员'), `${VOLUNTEERS[1]![0]} 139****0001`, VOLUNTEERS[1]![0]);
-  await page.getByTestId('points-statement').getByRole('row', { name: /清扫楼道/ }).getByRole('button', { name: '冲正' }).click();
+  await page.getByTestId('points-statement').getByRole('row', { name: /清扫楼道/ }).getByRole('button', { name: /冲\s*正/ }).click();
   const confirm = page.locator('.ant-modal-confirm');
   await expect(confirm).toContainText(`冲正后${VOLUNTEERS[1]![0]}的积分余额由 1.5 分变为 0 分`);
   await expect(confirm).toContainText('冲正后该活动显示“积分与签到不符”');
   await page.getByLabel('冲正原因').fill('当天未到，签到表登记错了');
-  await confirm.getByRole('button', { name: '冲正' }).click();
+  await confirm.getByRole('button', { name: /冲\s*正/ }).click();
   await expect(page.getByTestId('points-balance')).toHaveText('0');
   await page.getByRole('tab', { name: '服务活动' }).click();
   await expect(row.getByTestId('points-mismatch')).toHaveText('积分与签到不符');
