@@ -7,8 +7,11 @@ export type PaperSize = 'A4' | 'A3';
 export type Orientation = 'portrait' | 'landscape';
 
 export interface PrintTable {
+  /** `width`: a share of the page's width in %. */
   columns: { header: string; width?: number }[];
   rows: string[][];
+  /** A smaller type for a wide table (12 pt otherwise). */
+  fontSizePt?: number;
 }
 
 export interface PrintSection {

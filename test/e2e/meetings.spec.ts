@@ -140,7 +140,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   await drawer.getByRole('button', { name: '记录选举' }).click();
   await expect(decisions).toContainText(`〔${year}〕第 2 号\u3000选举支部组织委员（有表决权应到 4 人、到会 3 人）：丁四 2 票（当选），艾一 1 票（未当选）`);
   await drawer.getByRole('radiogroup', { name: '类别' }).getByText('决议', { exact: true }).click();
-  await drawer.getByRole('button', { name: '添加督办', exact: true }).click();
+  await decisions.getByRole('listitem').filter({ hasText: '同意冯五按期转正' }).getByRole('button', { name: '添加督办', exact: true }).click();
   const taskDialog = page.getByRole('dialog', { name: '添加督办事项' });
   await taskDialog.getByLabel('督办事项').fill('报街道党工委审批冯五转正');
   await pickOption(page, taskDialog.getByLabel('负责人'), '丁四');

@@ -39,7 +39,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
   if (!meeting) return null;
   const locked = meeting.status === '已定稿';
   const counts = countsOf(store, meeting);
-  const decisionsOf = () => store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
+  const decisionsOf = () => store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.meta.createdAt - b.meta.createdAt || a.number - b.number);
   const orgName = store.orgTree.get(meeting.orgNodeId)?.name ?? '';
 
   const forPrint = (): MeetingForPrint => ({ ...meeting, orgName, communityName: store.info?.name ?? '' });
@@ -249,7 +249,8 @@ function DecisionsPanel({ meeting, locked, onPrintFollowUps }: { meeting: Meetin
   const [namedVotes, setNamedVotes] = useState<Record<string, '同意' | '反对' | '弃权'>>({});
   const [candidates, setCandidates] = useState<{ name: string; votes: number }[]>([{ name: '', votes: 0 }]);
   const [taskFor, setTaskFor] = useState<string | null>(null);
-  const decisions = store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.number - b.number);
+  // In the order recorded (a motion that did not pass has no number to sort by).
+  const decisions = store.repos.meetingDecisions.list().filter((d) => d.meetingId === meeting.id).sort((a, b) => a.meta.createdAt - b.meta.createdAt || a.number - b.number);
   const own = tasks.filter((t) => t.meetingId === meeting.id);
   const carried = useMemo(() => carriedOverTasks(tasks, allMeetings, meeting), [tasks, allMeetings, meeting]);
   const counts = countsOf(store, meeting);

@@ -224,7 +224,7 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
       <Space>
         <Select aria-label="日历年度" style={{ width: 110 }} value={year} onChange={onYear} options={years.map((y) => ({ value: y, label: `${y}年` }))} />
         <Button onClick={exportXlsx}>导出Excel</Button>
-        <Typography.Text type="secondary">只计已定稿的会议；红色为应开未开（当月未结束的不计）。</Typography.Text>
+        <Typography.Text type="secondary">只计已定稿的会议；红色为应开未开（当月未结束的、党组织成立之前的不计）；把鼠标移到简称上可看全称。</Typography.Text>
       </Space>
       <Table
         size="small"

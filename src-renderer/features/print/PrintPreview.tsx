@@ -30,7 +30,8 @@ function PrintBody({ doc }: { doc: PrintDocument }) {
             </div>
           )}
           {section.table && (
-            <table>
+            // Widths given for every column are kept as given (fixed layout), so a figure is not broken letter by letter.
+            <table style={{ ...(section.table.columns.every((c) => c.width) ? { tableLayout: 'fixed' } : {}), ...(section.table.fontSizePt ? { fontSize: `${section.table.fontSizePt}pt` } : {}) }}>
               <thead>
                 <tr>{section.table.columns.map((c) => <th key={c.header} style={c.width ? { width: `${c.width}%` } : undefined}>{c.header}</th>)}</tr>
               </thead>
