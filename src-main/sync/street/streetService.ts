@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Scope } from './streetAnswers';
+import type { WorkerReply, WorkerRequest } from './streetWorker';
+
+/** The street facts' own database file, beside the sync server's. */
+export function streetDbPath(dataDir: string): string {
+  return join(dataDir, 'street.db');
+}
+
+/** How long a street question may take in the worker before the street page is told to try again. */
+export const STREET_ANSWER_TIMEOUT_MS = 60_000;
+
+/**
+ * The sync thread's side of the street's workers: it tells the builder which community changed, relays each street
+ * question to the answering worker and its answer (already JSON) back, and hands the street's whistles to be written.
+ * Nothing here reads a document or computes a figure.
+ */
+export class StreetService {
+  private readonly builder: Worker;
+  private readonly answers: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (reply: WorkerReply) => void>();
+  private readonly builtListeners = new Set<(doc: string) => void>();
+
+  constructor(dataDir: string, private readonly log: (line: string) => void) {
+    this.builder = this.start(dataDir, 'builder');
+    this.answers = this.start(dataDir, 'answers');
+  }
+
+  private start(dataDir: string, role: 'builder' | 'answers'): Worker {
+    // From source (tests, `npm run sync-server`) the worker is TypeScript run through tsx; built, a file beside this one.
+    const fromSource = import.meta.url.endsWith('.ts');
+    // Built, this code may sit in a shared chunk below the entries: the worker entry is beside or above it.
+    const file = fromSource ? new URL('./streetWorker.ts', import.meta.url) : [new URL('./street-worker.js', import.meta.url), new URL('../street-worker.js', import.meta.url)].find((u) => existsSync(u)) ?? new URL('./street-worker.js', import.meta.url);
+    const worker = new Worker(file, { workerData: { dbPath: join(dataDir, 'sync.db'), factsPath: streetDbPath(dataDir), role }, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'built') return this.builtListeners.forEach((l) => l(reply.doc));
+      const done = this.waiting.get(reply.id);
+      this.waiting.delete(reply.id);
+      done?.(reply);
+    });
+    worker.on('error', (error) => this.log(`街道汇总线程出错（${role}）：${error.message}`));
+    worker.unref();
+    return worker;
+  }
+
+  /** A community's updates were stored: its street facts are brought up to date shortly after (debounced). */
+  changed(doc: string): void {
+    this.builder.postMessage({ type: 'refresh', doc } satisfies WorkerRequest);
+  }
+
+  /** Calls back each time a community's street facts were written (tests, the bench). */
+  onBuilt(listener: (doc: string) => void): () => void {
+    this.builtListeners.add(listener);
+    return () => this.builtListeners.delete(listener);
+  }
+
+  ask(route: string, params: Record<string, string>, scope: Scope, today: string): Promise<{ status: number; body: string }> {
+    return this.request(this.answers, (id) => ({ type: 'query', id, route, params, scope, today }), (reply) => (reply.type === 'answer' ? { status: reply.status, body: reply.body } : { status: 500, body: '{}' }));
+  }
+
+  raise(body: unknown, scope: Scope, street: string, name: string): Promise<Extract<WorkerReply, { type: 'raised' }>> {
+    return this.request(this.builder, (id) => ({ type: 'raise', id, body, scope, street, name }), (reply) => reply as Extract<WorkerReply, { type: 'raised' }>);
+  }
+
+  private request<T>(worker: Worker, message: (id: number) => WorkerRequest, read: (reply: WorkerReply) => T): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        reject(new Error('timeout'));
+      }, STREET_ANSWER_TIMEOUT_MS);
+      this.waiting.set(id, (reply) => {
+        clearTimeout(timer);
+        resolve(read(reply));
+      });
+      worker.postMessage(message(id));
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.builder.terminate(), this.answers.terminate()]);
+  }
+}
