@@ -55,3 +55,10 @@ export function yearSummary(months: readonly CalendarCell[], required: readonly 
   const missing = months.flatMap((m, i) => m.missing.map((t) => `${i + 1}月${t}`));
   return { types, missing };
 }
+
+/** Meeting types as a calendar's narrow cells name them (the full name is shown on hover). */
+const SHORT_TYPE: Partial<Record<string, string>> = { 支部党员大会: '党员大会', 党小组会: '小组会', 组织生活会: '生活会', 党建联席会议: '联席会', 党群协商议事会: '议事会' };
+
+export function shortMeetingType(type: string): string {
+  return SHORT_TYPE[type] ?? type;
+}
