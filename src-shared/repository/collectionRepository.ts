@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import type { CheckContext, CollectionDefinition, FieldsOf, InputOf } from '../schema/collection';
 import { replaceText } from '../text/textDiff';
 import {
+  itemValue,
   FIELD_KEY_PREFIX, ORIGIN, baseKey, collectionMap, historyKey, recordBases, recordHistory, recordMeta, storedField,
   type Actor, type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordBase, type RecordMap, type RecordMeta,
 } from './docLayout';
@@ -39,6 +40,11 @@ export class CollectionRepository<D extends CollectionDefinition> {
   private readonly viewCache = new Map<string, RecordView<FieldsOf<D>>>();
   /** field → value → record id, for uniqueFields; rebuilt lazily after merged changes, kept current by local writes. */
   private uniqueIndex: Map<string, Map<string, string>> | null = null;
+  /**
+   * field → value → ids (deleted records too), for fields a caller asks by value (a ledger's lines of one activity):
+   * built on first use, kept current by this repository's writes at once and by every transaction's changed records.
+   */
+  private readonly valueIndexes = new Map<string, { byValue: Map<unknown, Set<string>>; byId: Map<string, unknown> }>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -54,8 +60,12 @@ export class CollectionRepository<D extends CollectionDefinition> {
     this.defaults = defaultsOf(definition.schema) as Partial<FieldsOf<D>>;
     // Cached views are dropped for exactly the records a transaction touched, local or merged.
     this.map.observeDeep((events, transaction) => {
-      for (const id of changedRecordIds(events, this.map)) this.viewCache.delete(id);
+      const changed = changedRecordIds(events, this.map);
+      for (const id of changed) this.viewCache.delete(id);
       if (transaction.origin !== ORIGIN.local) this.uniqueIndex = null;
+      // A merge that touched most records is cheaper to index again when next asked.
+      if (changed.size > 1000) this.valueIndexes.clear();
+      else for (const id of changed) this.indexValues(id);
     });
   }
 
@@ -91,6 +101,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       this.map.set(id, record);
     }, ORIGIN.local);
     this.indexUnique(id, fields);
+    this.indexValues(id);
     return this.mustGet(id);
   }
 
@@ -130,6 +141,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       }
     }, previewChanges(changes), options.note);
     this.indexUnique(id, next, current);
+    this.indexValues(id);
     return this.mustGet(id);
   }
 
@@ -183,9 +195,25 @@ export class CollectionRepository<D extends CollectionDefinition> {
     const out: string[] = [];
     for (const [id, record] of this.records()) {
       const bases = recordBases(record);
-      if (recordMeta(record, bases).deleted) continue;
       const value = storedField(record, field, bases);
-      if (test(value instanceof Y.Text ? value.toString() : value)) out.push(id);
+      // The field first: whether a record is deleted is read from its history, only for those that pass.
+      if (test(value instanceof Y.Text ? value.toString() : value) && !recordMeta(record, bases).deleted) out.push(id);
+    }
+    return out;
+  }
+
+  /** Ids of the live records whose field holds exactly `value`, from an index: no scan of the collection. */
+  idsWithValue(field: keyof FieldsOf<D> & string, value: string | number): string[] {
+    let index = this.valueIndexes.get(field);
+    if (!index) {
+      index = { byValue: new Map(), byId: new Map() };
+      this.valueIndexes.set(field, index);
+      for (const [id] of this.records()) this.indexValues(id);
+    }
+    const out: string[] = [];
+    for (const id of index.byValue.get(value) ?? []) {
+      const record = this.map.get(id);
+      if (record instanceof Y.Map && !recordMeta(record).deleted) out.push(id);
     }
     return out;
   }
@@ -306,6 +334,25 @@ export class CollectionRepository<D extends CollectionDefinition> {
     }
   }
 
+  /** Files one record under its current value in each value index (or nowhere, once it is no record). */
+  private indexValues(id: string): void {
+    if (this.valueIndexes.size === 0) return;
+    const record = this.map.get(id);
+    for (const [field, index] of this.valueIndexes) {
+      const before = index.byId.get(id);
+      if (before !== undefined) index.byValue.get(before)?.delete(id);
+      index.byId.delete(id);
+      if (!(record instanceof Y.Map)) continue;
+      const stored = storedField(record, field);
+      const value = stored instanceof Y.Text ? stored.toString() : stored;
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      index.byId.set(id, value);
+      const ids = index.byValue.get(value);
+      if (ids) ids.add(id);
+      else index.byValue.set(value, new Set([id]));
+    }
+  }
+
   private problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
     const labels = this.definition.fieldLabels as Record<string, string>;
     return issues.map((issue) => {
@@ -364,8 +411,15 @@ export class CollectionRepository<D extends CollectionDefinition> {
    * The collection's records. A value of another shape under a record's key (written by a client that is not this app,
    * such as a stock y-websocket client) is no record: it is passed over, never read as one.
    */
-  private *records(): Generator<[string, RecordMap]> {
-    for (const [id, record] of this.map.entries()) if (record instanceof Y.Map) yield [id, record];
+  private records(): [string, RecordMap][] {
+    const out: [string, RecordMap][] = [];
+    // Yjs's own map of items: its key iterators cost more than the scan over 100,000 records itself.
+    for (const [id, item] of this.map._map) {
+      if (item.deleted) continue;
+      const record = itemValue(item);
+      if (record instanceof Y.Map) out.push([id, record as RecordMap]);
+    }
+    return out;
   }
 
   private mustGetMap(id: string): RecordMap {

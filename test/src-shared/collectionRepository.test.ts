@@ -97,6 +97,35 @@ describe('CollectionRepository', () => {
     expect(b.repos.bookings.get(booking.id)?.venue).toBe('党群活动室');
   });
 
+  it('answers ids by a field value from an index kept current by local writes, merges and deletions', () => {
+    const a = setup();
+    const b = setup('李明');
+    const hall = a.repos.bookings.create({ venue: '党群活动室', date: '2026-05-04', startHour: 9, endHour: 11, booker: '陈七' });
+    expect(a.repos.bookings.idsWithValue('venue', '党群活动室')).toEqual([hall.id]);
+    // Writes inside an outer transaction are answered before it ends.
+    let inner = '';
+    a.doc.transact(() => {
+      inner = a.repos.bookings.create({ venue: '党群活动室', date: '2026-05-05', startHour: 9, endHour: 11, booker: '陈七' }).id;
+      expect(a.repos.bookings.idsWithValue('venue', '党群活动室').sort()).toEqual([hall.id, inner].sort());
+      a.repos.bookings.update(hall.id, { venue: '会议室' });
+      expect(a.repos.bookings.idsWithValue('venue', '党群活动室')).toEqual([inner]);
+    });
+    expect(a.repos.bookings.idsWithValue('venue', '会议室')).toEqual([hall.id]);
+    a.repos.bookings.delete(inner);
+    expect(a.repos.bookings.idsWithValue('venue', '党群活动室')).toEqual([]);
+    // A record merged from another PC, and a value changed there, are found as well.
+    const remote = b.repos.bookings.create({ venue: '党群活动室', date: '2026-05-06', startHour: 14, endHour: 16, booker: '王五' });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    expect(a.repos.bookings.idsWithValue('venue', '党群活动室')).toEqual([remote.id]);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    b.repos.bookings.update(hall.id, { venue: '党群活动室' });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    expect(a.repos.bookings.idsWithValue('venue', '党群活动室').sort()).toEqual([hall.id, remote.id].sort());
+    expect(a.repos.bookings.idsWithValue('venue', '会议室')).toEqual([]);
+    // The index agrees with a full scan.
+    expect(a.repos.bookings.idsWithValue('venue', '党群活动室').sort()).toEqual(a.repos.bookings.idsWhere('venue', (v) => v === '党群活动室').sort());
+  });
+
   it('validates every record type it stores', () => {
     const { repos } = setup();
     expect(() => repos.bookings.create({ venue: '活动室', date: '2026-02-30', startHour: 9, endHour: 10, booker: '甲' })).toThrow(/「日期」不是有效日期/);

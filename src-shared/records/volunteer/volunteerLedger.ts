@@ -12,8 +12,7 @@ type Repos = Pick<Repositories, 'serviceActivities' | 'pointEntries'>;
 
 export function ledgerLines(repos: Repos): LedgerLine[] {
   return repos.pointEntries
-    .pick(['personKey', 'personName', 'date', 'kind', 'points', 'hours', 'activityId', 'item', 'handedBy', 'reason', 'reverses'])
-    .map((r) => ({ ...r, id: r.id, createdAt: r.createdAt, createdBy: r.createdBy })) as LedgerLine[];
+    .pick(['personKey', 'personName', 'date', 'kind', 'points', 'hours', 'activityId', 'item', 'handedBy', 'reason', 'reverses']) as LedgerLine[];
 }
 
 /** Every activity, deleted ones included (their points must be taken back). */
@@ -35,7 +34,7 @@ export function activityFactsOf(repos: Repos, id: string): ActivityFacts | undef
 export function settleActivity(repos: Repos, activityId: string, date: string): number {
   const activity = activityFactsOf(repos, activityId);
   if (!activity) return 0;
-  const posted = repos.pointEntries.idsWhere('activityId', (v) => v === activityId).map((id) => repos.pointEntries.get(id)!);
+  const posted = repos.pointEntries.idsWithValue('activityId', activityId).map((id) => repos.pointEntries.get(id)!);
   const postings = postingsFor(activity, posted);
   for (const p of postings) {
     const first = !posted.some((l) => l.personKey === p.personKey);
