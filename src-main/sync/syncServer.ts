@@ -443,6 +443,7 @@ export class SyncServer {
       this.storeUpdate(room, update, requireWholeUpdate(update, '街道吹哨'), claims);
       const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
       for (const conn of room.conns) send(conn, forward);
+      this.street.changed(code, true);
     }
     return { status: 200, body: { created: result.created.map(({ code, id }) => ({ code, id })) } };
   }

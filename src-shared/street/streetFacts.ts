@@ -49,7 +49,7 @@ export function readStreetFacts(doc: Y.Doc, code: string, today: string): Street
   for (const m of repos.meetings.pick(['meetingType', 'date', 'status', 'orgNodeId'])) {
     calendar.meetings.push({ id: m.id, meetingType: m.meetingType as MeetingType, date: String(m.date ?? ''), status: String(m.status ?? '草稿'), orgNodeId: String(m.orgNodeId ?? '') });
   }
-  for (const n of repos.orgNodes.pick(['name', 'kind'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? ''), since: localDate(n.createdAt) });
+  for (const n of repos.orgNodes.pick(['name', 'kind', 'parentId', 'order'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? ''), since: localDate(n.createdAt), parentId: String(n.parentId ?? ''), order: Number(n.order ?? 0) });
   const units = repos.residentUnits.list();
   const venues = repos.venues.list().map((v) => ({
     id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? units.find((u) => u.id === v.ownerUnitId)?.name ?? '' : '',

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { migrateDocument } from '../../../src-shared/schema/migrations';
+import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
 import { readStreetFacts } from '../../../src-shared/street/streetFacts';
 import { readStoredDocument } from '../storedDocument';
 import type { StoredRow } from '../syncStore';
@@ -31,6 +32,11 @@ export function buildStreetFacts(db: DatabaseSync, store: StreetFactsStore, doc:
     // Unreadable rows are left out here; the sync side moves them aside when it next loads the community.
     Y.applyUpdate(ydoc, readStoredDocument(rows).merged);
     name = String(ydoc.getMap('meta').get('name') ?? '');
+    const version = Number(ydoc.getMap('meta').get('schemaVersion') ?? 0);
+    if (version > CURRENT_SCHEMA_VERSION) {
+      store.writeProblem(doc, name, seq, `该社区的数据来自更新版本的社区工作台（数据版本 ${version}），本服务器读不了，暂不能列入街道的汇总；其他社区不受影响。请升级同步服务器的软件`);
+      return;
+    }
     // A document of an older layout is read as the current one, in this scratch copy only.
     migrateDocument(ydoc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
     store.write(readStreetFacts(ydoc, doc, today), seq);

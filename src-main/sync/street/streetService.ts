@@ -46,9 +46,12 @@ export class StreetService {
     return worker;
   }
 
-  /** A community's updates were stored: its street facts are brought up to date shortly after (debounced). */
-  changed(doc: string): void {
-    this.builder.postMessage({ type: 'refresh', doc } satisfies WorkerRequest);
+  /**
+   * A community's updates were stored: its street facts are brought up to date shortly after (debounced, as a clerk's
+   * edits come in bursts), or at once when the street itself wrote them (`now`: its officer waits to see the result).
+   */
+  changed(doc: string, now = false): void {
+    this.builder.postMessage({ type: 'refresh', doc, now } satisfies WorkerRequest);
   }
 
   /** Calls back each time a community's street facts were written (tests, the bench). */

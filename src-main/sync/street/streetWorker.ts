@@ -21,7 +21,7 @@ import { buildStreetFacts, latestSeq } from './streetFactsBuilder';
 import { StreetFactsStore } from './streetFactsStore';
 
 export type WorkerRequest =
-  | { type: 'refresh'; doc: string }
+  | { type: 'refresh'; doc: string; now?: boolean }
   | { type: 'refresh-all' }
   | { type: 'query'; id: number; route: string; params: Record<string, string>; scope: Scope; today: string }
   | { type: 'raise'; id: number; body: unknown; scope: Scope; street: string; name: string };
@@ -88,7 +88,7 @@ if (role === 'builder') {
     setTimeout(next, delay + 1);
   };
   port.on('message', (message: WorkerRequest) => {
-    if (message.type === 'refresh') queue(message.doc, DEBOUNCE_MS);
+    if (message.type === 'refresh') queue(message.doc, message.now ? 0 : DEBOUNCE_MS);
     else if (message.type === 'refresh-all') for (const doc of staleDocs()) queue(doc, 0);
     else if (message.type === 'raise') raise(message);
   });

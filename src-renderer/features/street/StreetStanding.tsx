@@ -18,7 +18,7 @@ export function StreetStanding({ communities, loading, seconds }: { communities:
       {!loading && list.length > 0 && (
         <Typography.Text type="secondary">
           各社区数据截至 {asOf.length ? dayjs(Math.min(...asOf)).format('MM-DD HH:mm') : '—'}
-          {updating.length > 0 ? `；${updating.map((c) => c.community).join('、')}有新的修改，正在汇总，稍后刷新可见` : ''}
+          {updating.length > 0 ? `；${updating.map((c) => c.community).join('、')}有新的修改，正在汇总，汇总后自动刷新` : ''}
         </Typography.Text>
       )}
       {problems.map((c) => <Alert key={c.code} type="warning" showIcon style={{ marginTop: 4 }} message={`${c.community}（${c.code}）未列入：${c.problem}`} />)}

@@ -28,10 +28,14 @@ export async function streetFetch<T>(settings: ConnectionSettings, path: string,
   }
 }
 
+/** While some community's figures are being brought up to date after its latest changes, the answer is asked again. */
+const UPDATING_RETRY_MS = 3000;
+
 /**
  * One of the street server's read APIs with the street's token: the answer, the Chinese reason it failed, whether it
- * is being asked (and for how many seconds, to show progress); asked again when the parameters change or on reload.
- * An answer that arrives after the parameters changed is dropped.
+ * is being asked (and for how many seconds, to show progress); asked again when the parameters change, on reload, and
+ * a few seconds after an answer that says some community is still being updated. An answer that arrives after the
+ * parameters changed is dropped.
  */
 export function useStreetQuery<T>(settings: ConnectionSettings, path: string, params: Record<string, string>): { data: T | null; error: string; loading: boolean; seconds: number; reload(): void } {
   const [data, setData] = useState<T | null>(null);
@@ -46,8 +50,15 @@ export function useStreetQuery<T>(settings: ConnectionSettings, path: string, pa
     setSeconds(0);
     const started = Date.now();
     const tick = setInterval(() => live && setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    let retry: ReturnType<typeof setTimeout> | undefined;
     streetFetch<T>(settings, path, JSON.parse(key) as Record<string, string>)
-      .then((d) => live && (setData(d), setError('')))
+      .then((d) => {
+        if (!live) return;
+        setData(d);
+        setError('');
+        const standing = (d as { communities?: CommunityStanding[] } | null)?.communities;
+        if (standing?.some((c) => c.updating && !c.problem)) retry = setTimeout(() => live && setRound((n) => n + 1), UPDATING_RETRY_MS);
+      })
       .catch((e: unknown) => live && setError(errorText(e)))
       .finally(() => {
         clearInterval(tick);
@@ -56,6 +67,7 @@ export function useStreetQuery<T>(settings: ConnectionSettings, path: string, pa
     return () => {
       live = false;
       clearInterval(tick);
+      clearTimeout(retry);
     };
   }, [settings, path, key, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
