@@ -21,10 +21,12 @@ export interface StreetFactsState {
  */
 export class StreetFactsStore {
   constructor(private readonly db: DatabaseSync) {
-    db.exec('PRAGMA journal_mode = WAL');
+    // Both workers open street.db at the same moment: wait for each other's lock (set first), and take the write lock
+    // at BEGIN, since a read transaction upgraded to write fails at once rather than waiting.
     db.exec('PRAGMA busy_timeout = 10000');
+    db.exec('PRAGMA journal_mode = WAL');
     db.exec(`
-      BEGIN;
+      BEGIN IMMEDIATE;
       CREATE TABLE IF NOT EXISTS street_docs (doc TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '', seq INTEGER NOT NULL DEFAULT 0, computed_at INTEGER NOT NULL DEFAULT 0, problem TEXT NOT NULL DEFAULT '',
         calendar TEXT NOT NULL DEFAULT '{"meetings":[],"orgNodes":[],"frequencies":{}}', venues TEXT NOT NULL DEFAULT '[]', units TEXT NOT NULL DEFAULT '[]', members TEXT NOT NULL DEFAULT '{"targets":{}}', unit_items TEXT NOT NULL DEFAULT '{}');
       CREATE TABLE IF NOT EXISTS street_bookings (doc TEXT NOT NULL, date TEXT NOT NULL, json TEXT NOT NULL);

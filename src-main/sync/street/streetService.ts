@@ -18,10 +18,13 @@ export const STREET_ANSWER_TIMEOUT_MS = 60_000;
  * Nothing here reads a document or computes a figure.
  */
 export class StreetService {
-  private readonly builder: Worker;
-  private readonly answers: Worker;
+  private builder: Worker;
+  private answers: Worker;
+  private closing = false;
   private nextId = 1;
   private readonly waiting = new Map<number, (reply: WorkerReply) => void>();
+  /** Which worker each waiting request went to (to answer them if it stops). */
+  private readonly owner = new Map<number, Worker>();
   private readonly builtListeners = new Set<(doc: string) => void>();
 
   constructor(dataDir: string, private readonly log: (line: string) => void) {
@@ -30,6 +33,22 @@ export class StreetService {
   }
 
   private start(dataDir: string, role: 'builder' | 'answers'): Worker {
+    const worker = this.spawn(dataDir, role);
+    // A worker that stopped (an error it did not catch) is started again: street views must not go stale for good.
+    worker.once('exit', (code) => {
+      if (this.closing) return;
+      this.log(`街道汇总线程（${role}）已退出（代码 ${code}），1 秒后重新启动`);
+      for (const [id, done] of this.waiting) if (this.owner.get(id) === worker) done({ type: 'answer', id, status: 503, body: JSON.stringify({ error: '街道汇总暂时没有答复（服务器正在恢复），请稍后重试' }) });
+      setTimeout(() => {
+        if (this.closing) return;
+        if (role === 'builder') this.builder = this.start(dataDir, role);
+        else this.answers = this.start(dataDir, role);
+      }, 1000).unref();
+    });
+    return worker;
+  }
+
+  private spawn(dataDir: string, role: 'builder' | 'answers'): Worker {
     // From source (tests, `npm run sync-server`) the worker is TypeScript run through tsx; built, a file beside this one.
     const fromSource = import.meta.url.endsWith('.ts');
     // Built, this code may sit in a shared chunk below the entries: the worker entry is beside or above it.
@@ -37,6 +56,7 @@ export class StreetService {
     const worker = new Worker(file, { workerData: { dbPath: join(dataDir, 'sync.db'), factsPath: streetDbPath(dataDir), role }, execArgv: fromSource ? ['--import', 'tsx'] : [] });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'built') return this.builtListeners.forEach((l) => l(reply.doc));
+      if (reply.type === 'failed') return this.log(`街道汇总未能写入（社区 ${reply.doc}）：${reply.error}；稍后重试`);
       const done = this.waiting.get(reply.id);
       this.waiting.delete(reply.id);
       done?.(reply);
@@ -73,17 +93,22 @@ export class StreetService {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
+        this.owner.delete(id);
         reject(new Error('timeout'));
       }, STREET_ANSWER_TIMEOUT_MS);
       this.waiting.set(id, (reply) => {
         clearTimeout(timer);
+        this.waiting.delete(id);
+        this.owner.delete(id);
         resolve(read(reply));
       });
+      this.owner.set(id, worker);
       worker.postMessage(message(id));
     });
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([this.builder.terminate(), this.answers.terminate()]);
   }
 }

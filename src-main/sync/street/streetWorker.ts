@@ -28,6 +28,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'built'; doc: string }
+  | { type: 'failed'; doc: string; error: string }
   | { type: 'answer'; id: number; status: number; body: string }
   | { type: 'raised'; id: number; status: number; error?: string; created?: { code: string; id: string; update: Uint8Array }[] };
 
@@ -75,6 +76,10 @@ if (role === 'builder') {
     due.delete(ready[0]);
     try {
       buildStreetFacts(db, store, ready[0]);
+    } catch (error) {
+      // The store could not be written (a disk fault, a lock held too long): tried again later, the worker goes on.
+      post({ type: 'failed', doc: ready[0], error: (error as Error).message });
+      queue(ready[0], 10_000);
     } finally {
       running = false;
       post({ type: 'built', doc: ready[0] });

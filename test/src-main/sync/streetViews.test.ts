@@ -108,7 +108,8 @@ function randomEdit(repos: Repositories, next: () => number, year: string, kind?
         break;
       case 1: {
         const m = pick(repos.meetings.list());
-        if (m) next() < 0.3 ? repos.meetings.delete(m.id) : repos.meetings.update(m.id, { status: m.status === '已定稿' ? '草稿' : '已定稿', date });
+        if (m && next() < 0.3) repos.meetings.delete(m.id);
+        else if (m) repos.meetings.update(m.id, { status: m.status === '已定稿' ? '草稿' : '已定稿', date });
         break;
       }
       case 2: {
