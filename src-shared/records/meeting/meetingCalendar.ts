@@ -41,7 +41,12 @@ function inTreeOrder<N extends CalendarFacts['orgNodes'][number]>(nodes: readonl
     }
   };
   visit('');
-  for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) if (!seen.has(n.id)) (seen.add(n.id), out.push(n), visit(n.id));
+  for (const n of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    out.push(n);
+    visit(n.id);
+  }
   return out;
 }
 
