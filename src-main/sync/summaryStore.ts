@@ -1,3 +1,4 @@
+import type { FeedRow } from '../../src-shared/street/streetAnswerTypes';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../src-shared/records';
@@ -25,18 +26,7 @@ export interface FeedQuery {
   after?: { at: number; row: number };
 }
 
-export interface FeedRow {
-  row: number;
-  code: string;
-  community: string;
-  collection: string;
-  recordId: string;
-  title: string;
-  action: HistoryEntry['action'];
-  by: string;
-  at: number;
-  fields: string[];
-}
+export type { FeedRow };
 
 export interface DocumentFigures {
   code: string;

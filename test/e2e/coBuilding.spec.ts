@@ -341,14 +341,14 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
   await streetRow.getByTestId('street-figure-whistlesAnswered').click();
   await expect(street.getByTestId('street-unit-behind')).toContainText('3号楼停水');
   await street.keyboard.press('Escape');
-  await snap(street, 'street-unit-assessment');
+  await snap(street, 'street-unit-assessment', unitTable);
   // A whistle opens to each unit named on it: who reported, how fast, who never did.
   await expect(street.getByTestId('street-whistles')).toContainText('3号楼停水');
   await street.getByTestId('street-whistles').getByText('3号楼停水').click();
   const detail = street.getByTestId('street-whistle-detail');
   await expect(detail).toContainText(/福州市自来水公司\s*已报到，响应 [\d.]+ 小时/);
   await expect(detail).toContainText(/福新物业公司\s*未报到/);
-  await snap(street, 'street-whistle-detail');
+  await snap(street, 'street-whistle-detail', detail);
   await street.keyboard.press('Escape');
   await street.getByRole('button', { name: '街道吹哨', exact: true }).click();
   const raise = street.getByRole('dialog', { name: /街道吹哨/ });

@@ -217,6 +217,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   // The feed folds the clerk's run of edits of the meeting (each attendance mark is a change) into one row counting them.
   const meetingEdits = street.getByTestId('street-feed').getByRole('row').filter({ hasText: '第一网格党支部支部党员大会' });
   await expect(meetingEdits.filter({ hasText: /修改 \d+ 次（[^）]*出席情况/ }).first()).toBeVisible({ timeout: 20_000 });
+  await snap(street, 'street-feed', meetingEdits.first());
   // The street's calendar shows the branch's meeting this month; a click opens it in the community.
   const streetRow = street.getByTestId('street-calendar').getByRole('row', { name: /第一网格党支部/ });
   await expect(streetRow.getByRole('cell').nth(month + 2).getByText('党员大会')).toHaveAttribute('title', '支部党员大会', { timeout: 20_000 });
@@ -227,7 +228,7 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   const december = (await streetCalendar.getByRole('columnheader', { name: '12月' }).boundingBox())!;
   expect(december.x + december.width).toBeLessThanOrEqual(1366);
   await expect(streetRow).not.toContainText('缺');
-  await snap(street, 'street-calendar');
+  await snap(street, 'street-calendar', streetCalendar);
   await streetRow.getByRole('cell').nth(month + 2).getByText('党员大会').click();
   await expect(street.getByTestId('community-title')).toContainText('三坊七巷社区');
   await expect(street.getByTestId('meeting-counts')).toContainText('实到 5 人', { timeout: 15_000 });

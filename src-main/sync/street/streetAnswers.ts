@@ -1,3 +1,4 @@
+import type { CommunityStanding } from '../../../src-shared/street/streetAnswerTypes';
 import type { BookingFacts, AvailabilityQuery } from '../../../src-shared/records/booking/bookingRules';
 import { streetFreeVenues, type CommunityVenues } from '../../../src-shared/records/booking/streetAvailability';
 import type { CoBuildingSettings } from '../../../src-shared/records/coBuilding/coBuildingSettings';
@@ -19,17 +20,7 @@ export interface Scope {
   docs: { doc: string; name: string }[];
 }
 
-/** How each community's figures stand: when last brought up to date, whether behind the latest stored change. */
-export interface CommunityStanding {
-  code: string;
-  community: string;
-  /** ms; 0 before the community was first read. */
-  asOf: number;
-  /** The community has stored changes its figures do not show yet (being brought up to date). */
-  updating: boolean;
-  /** Why its figures are missing, in Chinese (its data could not be read). */
-  problem: string;
-}
+export type { CommunityStanding };
 
 export function standings(store: StreetFactsStore, scope: Scope, latestSeq: (doc: string) => number): CommunityStanding[] {
   const states = new Map<string, StreetFactsState>(store.states().map((s) => [s.doc, s]));

@@ -1,16 +1,6 @@
-/** One change of the street's feed, as the server lists it (newest first). */
-export interface FeedRow {
-  row: number;
-  code: string;
-  community: string;
-  collection: string;
-  recordId: string;
-  title: string;
-  action: string;
-  by: string;
-  at: number;
-  fields: string[];
-}
+import type { FeedRow } from '../../../src-shared/street/streetAnswerTypes';
+
+export type { FeedRow };
 
 /** Rows of the feed as shown: a run of edits of one record by one person counts its edits and spans their times. */
 export interface FeedGroup extends FeedRow {

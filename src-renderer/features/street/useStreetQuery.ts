@@ -1,3 +1,4 @@
+import type { CommunityStanding } from '../../../src-shared/street/streetAnswerTypes';
 import { useCallback, useEffect, useState } from 'react';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
@@ -6,14 +7,7 @@ import { httpBase } from '../../sync/syncSession';
 /** How long a street page waits for an answer before it says so (the server's own limit is 60 s). */
 export const STREET_QUERY_TIMEOUT_MS = 65_000;
 
-/** How each community's figures stand, as the server's street answers report them. */
-export interface CommunityStanding {
-  code: string;
-  community: string;
-  asOf: number;
-  updating: boolean;
-  problem: string;
-}
+export type { CommunityStanding };
 
 /** One street API answer (/api/<path>) with the street's token, within the time limit, every failure in Chinese. */
 export async function streetFetch<T>(settings: ConnectionSettings, path: string, params: Record<string, string>): Promise<T> {
