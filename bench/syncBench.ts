@@ -6,7 +6,7 @@
  * community → street, and 500 idle connections held.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -235,6 +235,8 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     const factsBuildMs = performance.now() - f0;
     for (const code of codes.slice(1)) copyStreetFacts(facts.database, codes[0]!, code, latestSeq(store.db, code));
     facts.database.close();
+    const factsDbBytes = statSync(streetDbPath(dir)).size;
+    const syncDbBytes = statSync(join(dir, 'sync.db')).size;
     const issue = (role: 'clerk' | 'street', scope: string) => {
       const t = signToken(store.secret, { role, scope, name: role === 'street' ? '李组织委员' : '王小红', days: 1 });
       store.recordToken(t.claims);
@@ -370,6 +372,8 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
       idleServerConnections: withIdle.connections,
       rssIdleMb: withIdle.rss / 1024 / 1024,
       factsBuildMs,
+      factsDbBytes,
+      syncDbBytes,
       ...Object.fromEntries(Object.entries(street.asked).flatMap(([name, a]) => [[`${name}ColdMs`, a.ms], [`${name}Bytes`, a.bytes]])),
       stallPingMaxMs: street.pingMaxMs,
       stallAckMaxMs: street.ackMaxMs,

@@ -85,10 +85,11 @@ export class SyncServer {
     this.street = new StreetService(options.dataDir, this.log);
     const handler = (req: IncomingMessage, res: ServerResponse) => handleStreetHttp(this, this.street, req, res, this.log);
     this.http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
-    // Set deliberately (Node's default is 300 s): a street question is answered by a worker within 60 s or refused
-    // with 503 (STREET_ANSWER_TIMEOUT_MS), so no request needs longer than 70 s; a slow sender is cut at 30 s.
+    // Set deliberately (Node's defaults are 300 s and 60 s): a street question is answered by a worker within 60 s or
+    // refused with 503 (STREET_ANSWER_TIMEOUT_MS); the headers of a PC's connection may wait as long while the sync
+    // thread loads the large documents of many PCs reconnecting at once (Node's 60 s dropped them, measured).
     this.http.requestTimeout = HTTP_REQUEST_TIMEOUT_MS;
-    this.http.headersTimeout = 30_000;
+    this.http.headersTimeout = HTTP_REQUEST_TIMEOUT_MS;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 128 * 1024 * 1024 });
     this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
     this.http.on('clientError', (_err, socket) => socket.destroy());
@@ -454,7 +455,7 @@ export class SyncServer {
 }
 
 /** The HTTP server's limit for a whole request and its answer (a street question has 60 s in the worker). */
-export const HTTP_REQUEST_TIMEOUT_MS = 70_000;
+export const HTTP_REQUEST_TIMEOUT_MS = 120_000;
 
 /** Bytes of merged documents kept in memory by default (a large community is ~75 MB). */
 const DEFAULT_MEMORY_BUDGET = 160 * 1024 * 1024;

@@ -16,7 +16,7 @@ import { CommunitySettings, SETTINGS_MAP_NAME } from '../settings/communitySetti
  * What the street's views other than the overview and the feed need of one community, read from its whole document
  * once (by the server's worker thread, after its updates are stored) and kept in the server's SQLite: the calendar's
  * meetings and organisations, the venues and bookings, the whistles and units, and the 考核 rows already computed for
- * every year (and half-year) that has records. A street question is then answered from these, never from a document.
+ * each year (and half-year) the street's pages offer (this one and the two before) that has records. A street question is then answered from these, never from a document.
  */
 export interface StreetFacts {
   code: string;
@@ -33,10 +33,14 @@ export interface StreetFacts {
   unitPeriods: { period: string; rows: UnitAssessmentRow[] }[];
 }
 
-/** The years a community has records in (meetings, activities, bookings, whistles), up to this one. */
+/** The street's 考核 pages offer this year and the two before it. */
+export const STREET_ASSESSMENT_YEARS = 3;
+
+/** The years of the street's 考核 a community has records in (meetings, activities, bookings, whistles), up to this one. */
 function yearsOf(dates: Iterable<string>, today: string): string[] {
   const years = new Set<string>([today.slice(0, 4)]);
-  for (const d of dates) if (/^\d{4}/.test(d) && d.slice(0, 4) <= today.slice(0, 4)) years.add(d.slice(0, 4));
+  const first = String(Number(today.slice(0, 4)) - STREET_ASSESSMENT_YEARS + 1);
+  for (const d of dates) if (/^\d{4}/.test(d) && d.slice(0, 4) <= today.slice(0, 4) && d.slice(0, 4) >= first) years.add(d.slice(0, 4));
   return [...years].sort();
 }
 

@@ -50,6 +50,13 @@ if (role === 'builder') {
   const due = new Map<string, number>();
   let running = false;
   const DEBOUNCE_MS = Number(process.env.STREET_FACTS_DEBOUNCE_MS ?? 2000);
+  /** After a start, when every PC reconnects and the sync thread loads their documents, the catch-up waits a little. */
+  const START_DELAY_MS = Number(process.env.STREET_FACTS_START_DELAY_MS ?? 10_000);
+  /**
+   * Reading a large community takes seconds of CPU and disk; the builder then rests as long as it worked, so catching
+   * up on many communities never takes more than half of what the sync thread shares with it.
+   */
+  let restUntil = 0;
   /** Every community whose facts are missing, behind its stored changes, or of an earlier day. */
   const staleDocs = () => {
     const states = new Map(store.states().map((s) => [s.doc, s]));
@@ -66,6 +73,7 @@ if (role === 'builder') {
   const next = () => {
     if (running) return;
     const now = Date.now();
+    if (now < restUntil) return void setTimeout(next, restUntil - now);
     const ready = [...due].filter(([, at]) => at <= now).sort((a, b) => a[1] - b[1])[0];
     if (!ready) {
       const soonest = Math.min(...due.values());
@@ -74,6 +82,7 @@ if (role === 'builder') {
     }
     running = true;
     due.delete(ready[0]);
+    const started = Date.now();
     try {
       buildStreetFacts(db, store, ready[0]);
     } catch (error) {
@@ -83,8 +92,9 @@ if (role === 'builder') {
     } finally {
       running = false;
       post({ type: 'built', doc: ready[0] });
+      restUntil = Date.now() + Math.max(20, Date.now() - started);
       // Messages (new work, a whistle to write) are handled between two communities.
-      setImmediate(next);
+      setTimeout(next, restUntil - Date.now());
     }
   };
   const queue = (doc: string, delay: number) => {
@@ -97,7 +107,9 @@ if (role === 'builder') {
     else if (message.type === 'refresh-all') for (const doc of staleDocs()) queue(doc, 0);
     else if (message.type === 'raise') raise(message);
   });
-  for (const doc of staleDocs()) queue(doc, 0);
+  setTimeout(() => {
+    for (const doc of staleDocs()) queue(doc, 0);
+  }, START_DELAY_MS);
   // Figures that depend on the date (overdue, 考核 of whistles past their deadline) are brought up to date each day.
   setInterval(() => {
     for (const doc of staleDocs()) queue(doc, 0);
