@@ -272,4 +272,18 @@ describe('street views from stored facts', () => {
     facts.database.close();
     syncDb.close();
   }, 60_000);
+
+  it('start a worker again when it stops: the street is answered and facts are built after either stopped', async () => {
+    const code = '350102001401';
+    const service = (server as unknown as { street: { answers: { terminate(): Promise<number> }; builder: { terminate(): Promise<number> } } }).street;
+    await service.answers.terminate();
+    await service.builder.terminate();
+    await new Promise((r) => setTimeout(r, 1500));
+    const clerk = pc(code, '丁');
+    new OrgTree(clerk.repos.orgNodes).ensureRoots('南街街道', '重新启动社区');
+    clerk.repos.whistles.create({ title: '工作线程重启后的事项', date: '2026-03-01' });
+    await clerk.sync();
+    const answer = await ask<{ rows: { title: string }[] }>('whistles', { community: code, today: '2026-06-01' });
+    expect(answer.rows.map((r) => r.title)).toEqual(['工作线程重启后的事项']);
+  }, 60_000);
 });
