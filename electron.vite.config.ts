@@ -9,7 +9,8 @@ export default defineConfig({
       externalizeDeps: true,
       outDir: 'out/main',
       // The sync server is built beside main: the desktop app forks it, a headless server runs it with node.
-      rollupOptions: { input: { index: resolve('src-main/main/index.ts'), 'sync-server': resolve('src-main/sync/cli.ts') } },
+      // The street's worker threads are an entry of their own (started by the sync server as a file).
+      rollupOptions: { input: { index: resolve('src-main/main/index.ts'), 'sync-server': resolve('src-main/sync/cli.ts'), 'street-worker': resolve('src-main/sync/street/streetWorker.ts') } },
     },
   },
   preload: {

@@ -6,7 +6,7 @@
  * community → street, and 500 idle connections held.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -14,6 +14,10 @@ import { runInNewContext } from 'node:vm';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { readSyncFrame } from '../src-shared/sync/syncFrame';
+import { DatabaseSync } from 'node:sqlite';
+import { buildStreetFacts, latestSeq } from '../src-main/sync/street/streetFactsBuilder';
+import { StreetFactsStore } from '../src-main/sync/street/streetFactsStore';
+import { streetDbPath } from '../src-main/sync/street/streetService';
 import { SummaryStore } from '../src-main/sync/summaryStore';
 import { SyncStore } from '../src-main/sync/syncStore';
 import { signToken } from '../src-main/sync/tokens';
@@ -122,6 +126,72 @@ function copySummary(store: SyncStore, from: string, to: string): void {
   store.db.exec('COMMIT');
 }
 
+/** Copies one community's street facts to another code (as if its worker had read the identical copy). */
+function copyStreetFacts(db: DatabaseSync, from: string, to: string, seq: number): void {
+  db.exec('BEGIN');
+  db.prepare('INSERT INTO street_docs SELECT ?, name, ?, computed_at, problem, calendar, venues, units, members, unit_items FROM street_docs WHERE doc = ?').run(to, seq, from);
+  db.prepare('INSERT INTO street_bookings SELECT ?, date, json FROM street_bookings WHERE doc = ?').run(to, from);
+  db.prepare('INSERT INTO street_whistles SELECT ?, id, date, deadline, closed_at, json FROM street_whistles WHERE doc = ?').run(to, from);
+  db.prepare('INSERT INTO street_member_rows SELECT ?, year, role, person_id, name, meets, json FROM street_member_rows WHERE doc = ?').run(to, from);
+  db.prepare('INSERT INTO street_unit_rows SELECT ?, period, unit_id, name, score, json FROM street_unit_rows WHERE doc = ?').run(to, from);
+  db.exec('COMMIT');
+}
+
+/**
+ * The street's questions other than the overview, each asked cold (a fresh server) over 30 large communities, while a
+ * /health ping every 10 ms and a clerk's edit every 20 ms (on a small community of its own) measure how long the
+ * sync thread is kept waiting: the longest ping answer and the longest wait for an edit's acknowledgement.
+ */
+async function streetQuestions(http: string, url: string, streetToken: string, clerkToken: string, smallCode: string) {
+  const clerkDoc = new Y.Doc();
+  const clerk = new SyncConnection(clerkDoc, { serverUrl: url, token: clerkToken, docName: smallCode });
+  clerk.connect();
+  await waitFor(() => clerk.syncStatus.state === 'synced', 60_000, () => `small clerk: ${JSON.stringify(clerk.syncStatus)}`);
+  const units = createRepositories(clerkDoc, fixedContext()).residentUnits;
+  let running = true;
+  const pings: number[] = [];
+  const acks: number[] = [];
+  const pinging = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      await (await fetch(`${http}/health`)).json();
+      pings.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const editing = (async () => {
+    for (let i = 0; running; i++) {
+      const t0 = performance.now();
+      units.create({ name: `单位${i}` });
+      await waitFor(() => clerk.syncStatus.pending === 0, 60_000, () => `edit ${i} ack`);
+      acks.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 500));
+  const asked: Record<string, { ms: number; bytes: number }> = {};
+  const questions: [string, string][] = [
+    ['calendar', `/api/meeting-calendar?year=2026&page=1&pageSize=5`],
+    ['unitAssessment', `/api/unit-assessment?period=2026&page=1&pageSize=100`],
+    ['memberAssessment', `/api/assessment?year=2026&role=${encodeURIComponent('在职党员')}&pageSize=1`],
+    ['whistles', `/api/whistles?today=2026-12-03&page=1&pageSize=10`],
+    ['venueSearch', `/api/venue-availability?date=2026-05-09&start=14&end=17&headcount=40`],
+  ];
+  for (const [name, path] of questions) {
+    const t0 = performance.now();
+    const response = await fetch(`${http}${path}&token=${streetToken}`);
+    const body = await response.text();
+    if (!response.ok) throw new Error(`${path}: ${body.slice(0, 300)}`);
+    asked[name] = { ms: performance.now() - t0, bytes: Buffer.byteLength(body) };
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  running = false;
+  await Promise.all([pinging, editing]);
+  clerk.destroy();
+  clerkDoc.destroy();
+  return { asked, pingMaxMs: Math.max(...pings), ackMaxMs: Math.max(...acks), pings: pings.length, acks: acks.length };
+}
+
 /**
  * `renderOverview` opens the street's overview in Chromium against the server and resolves with the milliseconds from
  * the request to the rendered table of every community.
@@ -158,6 +228,15 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
       }
     }
     const feedRows = (store.db.prepare('SELECT COUNT(*) AS n FROM summary_feed').get() as { n: number }).n;
+    // The street facts of the first community read from its stored document as the worker does, then copied to the others.
+    const facts = new StreetFactsStore(new DatabaseSync(streetDbPath(dir)));
+    const f0 = performance.now();
+    buildStreetFacts(store.db, facts, codes[0]!);
+    const factsBuildMs = performance.now() - f0;
+    for (const code of codes.slice(1)) copyStreetFacts(facts.database, codes[0]!, code, latestSeq(store.db, code));
+    facts.database.close();
+    const factsDbBytes = statSync(streetDbPath(dir)).size;
+    const syncDbBytes = statSync(join(dir, 'sync.db')).size;
     const issue = (role: 'clerk' | 'street', scope: string) => {
       const t = signToken(store.secret, { role, scope, name: role === 'street' ? '李组织委员' : '王小红', days: 1 });
       store.recordToken(t.claims);
@@ -165,6 +244,8 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     };
     const streetToken = issue('street', '350102001');
     const clerkToken = issue('clerk', codes[0]!);
+    const smallCode = '350102001099';
+    const smallClerkToken = issue('clerk', smallCode);
     store.close();
     const health = async () => (await (await fetch(`${http}/health`)).json()) as { rss: number; connections: number; documents: number; heldBytes: number };
     const timed = async (path: string) => {
@@ -261,6 +342,12 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
     const withIdle = await health();
     sockets.forEach((s) => s.close());
 
+    // Every street question cold: a fresh server, its answers from the stored street facts in the worker.
+    await killProcess(server);
+    server = await startSyncServerProcess({ port, dataDir: dir });
+    const street = await streetQuestions(http, url, streetToken, smallClerkToken, smallCode);
+    const afterQuestions = await health();
+
     return {
       ...layout,
       ...integrity,
@@ -284,6 +371,15 @@ export async function runSyncBench(renderOverview: (serverUrl: string, token: st
       idleHeld: held,
       idleServerConnections: withIdle.connections,
       rssIdleMb: withIdle.rss / 1024 / 1024,
+      factsBuildMs,
+      factsDbBytes,
+      syncDbBytes,
+      ...Object.fromEntries(Object.entries(street.asked).flatMap(([name, a]) => [[`${name}ColdMs`, a.ms], [`${name}Bytes`, a.bytes]])),
+      stallPingMaxMs: street.pingMaxMs,
+      stallAckMaxMs: street.ackMaxMs,
+      stallPings: street.pings,
+      stallAcks: street.acks,
+      rssAfterQuestionsMb: afterQuestions.rss / 1024 / 1024,
     };
   } finally {
     if (server) await killProcess(server);

@@ -19,6 +19,10 @@ import { SyncServer } from './syncServer';
 import { SyncStore } from './syncStore';
 import { checkSummaries, SummaryStore } from './summaryStore';
 import { checkStoredData } from './storedDataCheck';
+import { DatabaseSync } from 'node:sqlite';
+import { checkStreetFacts } from './street/streetFactsCheck';
+import { StreetFactsStore } from './street/streetFactsStore';
+import { streetDbPath } from './street/streetService';
 
 export async function main(argv: string[]): Promise<void> {
   const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
@@ -100,9 +104,15 @@ export async function main(argv: string[]): Promise<void> {
     case 'rebuild-summaries': {
       const store = new SyncStore(dataDir);
       try {
-        const { lines, ok } = checkSummaries(store, new SummaryStore(store.db), command === 'rebuild-summaries' ? 'rebuild' : 'verify', values.doc ?? '');
+        const mode = command === 'rebuild-summaries' ? 'rebuild' : 'verify';
+        const summaries = checkSummaries(store, new SummaryStore(store.db), mode, values.doc ?? '');
+        // The street views' facts (street.db) too: the calendar, bookings, whistles and both 考核 tables.
+        const factsDb = new DatabaseSync(streetDbPath(dataDir));
+        const street = checkStreetFacts(store.db, new StreetFactsStore(factsDb), store.documents(values.doc ?? '').map((d) => d.doc), mode);
+        factsDb.close();
+        const lines = [...summaries.lines, ...street.lines];
         console.log(lines.length > 0 ? lines.join('\n') : '数据目录中没有社区数据');
-        if (!ok) process.exitCode = 1;
+        if (!summaries.ok || !street.ok) process.exitCode = 1;
       } finally {
         store.close();
       }

@@ -1,3 +1,4 @@
+import type { FeedRow } from '../../src-shared/street/streetAnswerTypes';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../src-shared/records';
@@ -25,18 +26,7 @@ export interface FeedQuery {
   after?: { at: number; row: number };
 }
 
-export interface FeedRow {
-  row: number;
-  code: string;
-  community: string;
-  collection: string;
-  recordId: string;
-  title: string;
-  action: HistoryEntry['action'];
-  by: string;
-  at: number;
-  fields: string[];
-}
+export type { FeedRow };
 
 export interface DocumentFigures {
   code: string;
@@ -212,11 +202,12 @@ export class SummaryStore {
     };
     if (query.community) add('f.doc = ?', query.community);
     if (query.collection) add('f.collection = ?', query.collection);
-    if (query.by) add('f.by = ?', query.by);
+    // Part of a name finds the person (“李” finds 李明 and 李组织委员).
+    if (query.by) add('instr(f.by, ?) > 0', query.by);
     if (query.since !== undefined) add('f.at >= ?', query.since);
     if (query.until !== undefined) add('f.at < ?', query.until);
     if (query.after) add('(f.at < ? OR (f.at = ? AND f.row < ?))', query.after.at, query.after.at, query.after.row);
-    const index = query.community ? 'summary_feed_doc_at' : query.by ? 'summary_feed_by_at' : query.collection ? 'summary_feed_collection_at' : 'summary_feed_at';
+    const index = query.community ? 'summary_feed_doc_at' : query.collection ? 'summary_feed_collection_at' : 'summary_feed_at';
     const limit = Math.max(1, Math.min(500, query.limit ?? 100));
     const rows = this.all(
       `SELECT f.row, f.doc, d.name, f.collection, f.record_id, f.title, f.action, f.by, f.at, f.fields FROM summary_feed f INDEXED BY ${index}

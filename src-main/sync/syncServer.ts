@@ -8,22 +8,6 @@ import { WebSocket, WebSocketServer } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { readCommunityInfo } from '../../src-shared/community/communityInfo';
-import type { MeetingType } from '../../src-shared/records';
-import { communityCalendar, frequencyOverrides, localDate, type CalendarFacts } from '../../src-shared/records/meeting/meetingCalendar';
-import { factsOfBookings } from '../../src-shared/records/booking/bookingFacts';
-import type { AvailabilityQuery } from '../../src-shared/records/booking/bookingRules';
-import { availabilityQuery, streetFreeVenues, type CommunityVenues } from '../../src-shared/records/booking/streetAvailability';
-import { createRepositories } from '../../src-shared/repository/repositories';
-import { yearAssessment, type AssessmentPerson, type GradeFacts } from '../../src-shared/records/volunteer/memberAssessment';
-import type { ReportFacts } from '../../src-shared/records/volunteer/inServiceFigures';
-import type { ActivityFacts } from '../../src-shared/records/volunteer/pointsLedger';
-import { CommunitySettings, SETTINGS_MAP_NAME } from '../../src-shared/settings/communitySettings';
-import { unitAssessmentInputs } from '../../src-shared/records/coBuilding/coBuildingFacts';
-import type { CoBuildingSettings } from '../../src-shared/records/coBuilding/coBuildingSettings';
-import { raiseStreetWhistle, streetWhistleRequest, whistleRows, type CommunityWhistles } from '../../src-shared/records/coBuilding/streetWhistles';
-import { unitAssessment, type UnitAssessmentInputs } from '../../src-shared/records/coBuilding/unitAssessment';
-import type { WhistleFacts } from '../../src-shared/records/coBuilding/whistleRules';
 import { canRead, canWrite, CLOSE_CODES, isDocumentName, SERVER_CLOSE_REASONS, type TokenClaims } from '../../src-shared/sync/access';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, readSyncFrame } from '../../src-shared/sync/syncFrame';
 import { requireWholeUpdate, type UpdateFacts } from '../../src-shared/sync/updateCheck';
@@ -32,6 +16,9 @@ import { DocumentLog } from './documentLog';
 import { SyncStore } from './syncStore';
 import { SummaryStore, type FeedQuery } from './summaryStore';
 import { verifyToken } from './tokens';
+import type { Scope } from './street/streetAnswers';
+import { handleStreetHttp } from './street/streetRoutes';
+import { StreetService } from './street/streetService';
 
 
 export interface SyncServerOptions {
@@ -68,29 +55,8 @@ interface Room {
   conns: Set<Connection>;
   /** When a connection or a request last used the room: idle rooms are dropped. */
   usedAt: number;
-  summary?: { version: number; value: DocumentSummary };
 }
 
-/** What the street's views other than the overview and the feed read from a community (those come from SQLite). */
-interface DocumentSummary {
-  name: string;
-  /** What the street's 三会一课 calendar needs: meetings, organisations and the community's frequency settings. */
-  calendar: CalendarFacts;
-  /** What the street's availability search needs: the venues and every booking as the rules see them. */
-  venues: CommunityVenues;
-  /** What the street's 考核 table needs: people, service activities, in-service reports, 民主评议 grades. */
-  assessment: AssessmentInputs;
-  /** What the street's co-building views need: the units' 考核 inputs and settings, and every whistle. */
-  coBuilding: { inputs: UnitAssessmentInputs; settings: CoBuildingSettings; whistles: (WhistleFacts & { urgency: string; raisedBy: string })[] };
-}
-
-interface AssessmentInputs {
-  people: AssessmentPerson[];
-  activities: ActivityFacts[];
-  reports: ReportFacts[];
-  grades: GradeFacts[];
-  targets: Record<string, number>;
-}
 
 /**
  * The street's sync server: the standard y-websocket protocol (y-protocols sync + awareness) on `/<12-digit code>`,
@@ -104,6 +70,8 @@ export class SyncServer {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   readonly summaries: SummaryStore;
+  /** The street's worker threads: its views' facts and answers. */
+  readonly street: StreetService;
   private readonly rooms = new Map<string, Room>();
   private readonly log: (line: string) => void;
   private readonly sweeper: NodeJS.Timeout;
@@ -114,8 +82,14 @@ export class SyncServer {
     this.sweeper = setInterval(() => this.sweep(), 5_000);
     this.sweeper.unref();
     this.log = options.log ?? ((line) => console.log(`[sync] ${line}`));
-    const handler = (req: IncomingMessage, res: ServerResponse) => this.handleHttp(req, res);
+    this.street = new StreetService(options.dataDir, this.log);
+    const handler = (req: IncomingMessage, res: ServerResponse) => handleStreetHttp(this, this.street, req, res, this.log);
     this.http = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler) : createHttpServer(handler);
+    // Set deliberately (Node's defaults are 300 s and 60 s): a street question is answered by a worker within 60 s or
+    // refused with 503 (STREET_ANSWER_TIMEOUT_MS); the headers of a PC's connection may wait as long while the sync
+    // thread loads the large documents of many PCs reconnecting at once (Node's 60 s dropped them, measured).
+    this.http.requestTimeout = HTTP_REQUEST_TIMEOUT_MS;
+    this.http.headersTimeout = HTTP_REQUEST_TIMEOUT_MS;
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 128 * 1024 * 1024 });
     this.http.on('upgrade', (req, socket, head) => this.handleUpgrade(req, socket, head));
     this.http.on('clientError', (_err, socket) => socket.destroy());
@@ -137,6 +111,7 @@ export class SyncServer {
     for (const room of this.rooms.values()) for (const conn of room.conns) conn.ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await this.street.close();
     this.store.close();
   }
 
@@ -245,6 +220,7 @@ export class SyncServer {
       }
     });
     room.log.add(update, facts);
+    this.street.changed(room.name);
     this.keepWithinBudget();
   }
 
@@ -419,66 +395,18 @@ export class SyncServer {
     this.store.compact(room.name, room.log.current(), maxSeq);
   }
 
-  private handleHttp(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(body));
-    };
-    try {
-      if (url.pathname === '/health') return reply(200, { ok: true, documents: this.rooms.size, heldBytes: this.memory().heldBytes, connections: this.connectionCount(), rss: process.memoryUsage().rss });
-      const token = url.searchParams.get('token') ?? '';
-      const verified = verifyToken(this.store.secret, token);
-      if (!verified.ok || this.store.isRevoked(verified.claims.jti)) return reply(401, { error: verified.ok ? '同步凭证已被停用' : verified.reason === 'expired' ? '同步凭证已过期' : '同步凭证无效' });
-      const claims = verified.claims;
-      if (url.pathname === '/api/communities') return reply(200, this.communities(claims));
-      if (url.pathname === '/api/feed') {
-        const query = feedQuery(url.searchParams);
-        if ('error' in query) return reply(400, { error: query.error });
-        return reply(200, this.feed(claims, query));
-      }
-      if (url.pathname === '/api/meeting-calendar') {
-        const year = Number(url.searchParams.get('year'));
-        if (!Number.isInteger(year) || year < 1900 || year > 2100) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
-        return reply(200, this.meetingCalendar(claims, year, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
-      }
-      if (url.pathname === '/api/assessment') {
-        const year = url.searchParams.get('year') ?? '';
-        const role = url.searchParams.get('role') ?? '在职党员';
-        if (!/^\d{4}$/.test(year)) return reply(400, { error: '年度不正确，请写成 2026 这样的四位数字' });
-        if (!['在职党员', '党员', '志愿者'].includes(role)) return reply(400, { error: '考核对象只能是在职党员、党员或志愿者' });
-        return reply(200, this.assessment(claims, year, role));
-      }
-      if (url.pathname === '/api/unit-assessment') {
-        const period = url.searchParams.get('period') ?? '';
-        if (!/^\d{4}(-H[12])?$/.test(period)) return reply(400, { error: '考核期不正确，请写成 2026、2026-H1 或 2026-H2' });
-        return reply(200, this.unitAssessment(claims, period));
-      }
-      if (url.pathname === '/api/whistles' && req.method === 'POST') {
-        void readBody(req).then(
-          (body) => {
-            try {
-              reply(200, this.raiseWhistle(claims, body));
-            } catch (error) {
-              reply(error instanceof RequestError ? 400 : 500, { error: error instanceof RequestError ? error.message : '服务器内部错误' });
-              if (!(error instanceof RequestError)) this.log(`raise whistle failed: ${(error as Error).message}`);
-            }
-          },
-          () => reply(400, { error: '请求内容过大或不完整' }),
-        );
-        return;
-      }
-      if (url.pathname === '/api/whistles') return reply(200, this.whistles(claims, url.searchParams.get('today') ?? new Date().toISOString().slice(0, 10)));
-      if (url.pathname === '/api/venue-availability') {
-        const query = availabilityQuery.safeParse(Object.fromEntries(url.searchParams));
-        if (!query.success) return reply(400, { error: query.error.issues.map((i) => i.message).join('；') });
-        return reply(200, this.venueAvailability(claims, query.data));
-      }
-      return reply(404, { error: '没有这个接口' });
-    } catch (error) {
-      this.log(`http error: ${(error as Error).message}`);
-      return reply(500, { error: '服务器内部错误' });
-    }
+  /**
+   * The street's questions other than the overview and the feed are answered by a worker from the stored street facts;
+   * this thread only checks the token and relays the answer.
+   */
+  readable(claims: TokenClaims): { doc: string; lastAt: number }[] {
+    return this.store.documents(claims.scope).filter((d) => canRead(claims, d.doc));
+  }
+
+  /** The communities of a token's scope, with the server's names for them (for the street's workers). */
+  scopeOf(claims: TokenClaims): Scope {
+    const names = new Map(this.summaries.figures(claims.scope).map((f) => [f.code, f.name]));
+    return { docs: this.readable(claims).map(({ doc }) => ({ doc, name: names.get(doc) ?? '' })) };
   }
 
   /**
@@ -506,130 +434,28 @@ export class SyncServer {
     return { rows, next: rows.length === limit && last ? `${last.at}.${last.row}` : null };
   }
 
-  /** Every community's 三会一课 calendar of a year: which organisation held which meeting (finalized), and what is missing. */
-  meetingCalendar(claims: TokenClaims, year: number, today: string) {
-    return this.readable(claims)
-      .map(({ doc }) => {
-        const summary = this.summary(this.room(doc));
-        return { code: doc, community: summary.name || doc, rows: communityCalendar(summary.calendar, year, today) };
-      });
-  }
-
-  /** 全街道查空闲场地: the venues of every community of the scope free for the whole span. */
-  venueAvailability(claims: TokenClaims, query: AvailabilityQuery) {
-    const communities = this.readable(claims)
-      .map(({ doc }) => this.summary(this.room(doc)).venues);
-    return streetFreeVenues(communities, query);
-  }
-
-  /** 年度考核 across the street: every community's rows for a year and a role, with each community's own target. */
-  assessment(claims: TokenClaims, year: string, role: string) {
-    return this.readable(claims)
-      .map(({ doc }) => {
-        const summary = this.summary(this.room(doc));
-        const { people, activities, reports, grades, targets } = summary.assessment;
-        return { code: doc, community: summary.name || doc, target: targets[role] ?? 0, rows: yearAssessment(people, year, activities, reports, grades, targets).filter((r) => r.role === role) };
-      });
-  }
-
-  /** 驻区单位考核 across the street: each community's units, computed with that community's own items and weights. */
-  unitAssessment(claims: TokenClaims, period: string) {
-    return this.readable(claims).map(({ doc }) => {
-      const summary = this.summary(this.room(doc));
-      const { inputs, settings } = summary.coBuilding;
-      // The records behind each figure stay in the community; the street's table carries the figures.
-      const rows = unitAssessment(inputs, period, settings, new Date().toISOString().slice(0, 10)).map((r) => ({ ...r, figures: Object.fromEntries(Object.entries(r.figures).map(([k, f]) => [k, { ...f, records: [] }])), inServiceRegistered: [] , registered: r.inServiceRegistered.length }));
-      return { code: doc, community: summary.name || doc, unitItems: settings.unitItems, rows };
-    });
-  }
-
-  /** Every community's whistles, overdue first, with the units each can name when the street raises one. */
-  whistles(claims: TokenClaims, today: string): CommunityWhistles[] {
-    return this.readable(claims).map(({ doc }) => {
-      const summary = this.summary(this.room(doc));
-      return { code: doc, community: summary.name || doc, units: summary.coBuilding.inputs.units.map((u) => ({ id: u.id, name: u.name })), whistles: whistleRows(summary.coBuilding.whistles, today) };
-    });
-  }
-
   /**
-   * The street blows one whistle to units of several communities: a whistle is written into each community's document
-   * as if by a connected client (stored first, then sent to whoever is online). Every community's whistle is built and
-   * checked before any is stored, so a refusal writes nothing anywhere.
+   * The street blows one whistle to units of several communities: the builder worker writes each community's whistle
+   * into a copy of its document (all checked before any is returned); here each update is stored, as a client's
+   * would be, then sent to whoever is online.
    */
-  raiseWhistle(claims: TokenClaims, body: unknown): { created: { code: string; id: string }[] } {
-    const parsed = streetWhistleRequest.safeParse(body);
-    if (!parsed.success) throw new RequestError(parsed.error.issues.map((i) => i.message).join('；'));
-    const request = parsed.data;
-    const prepared = request.targets.map(({ code, unitIds }) => {
-      if (!canWrite(claims, code)) throw new RequestError(`这个同步凭证不能向社区 ${code} 吹哨`);
-      if (!this.store.documents(claims.scope).some((d) => d.doc === code)) throw new RequestError(`服务器上没有社区 ${code} 的数据`);
+  async raiseWhistle(claims: TokenClaims, body: unknown): Promise<{ status: number; body: unknown }> {
+    const scope = { docs: this.scopeOf(claims).docs.filter(({ doc }) => canWrite(claims, doc)) };
+    const result = await this.street.raise(body, scope, `街道（${claims.name}）`, claims.name);
+    if (result.status !== 200 || !result.created) return { status: result.status, body: { error: result.error ?? '服务器内部错误' } };
+    for (const { code, update } of result.created) {
       const room = this.room(code);
-      const doc = room.log.toDoc();
-      try {
-        const updates: Uint8Array[] = [];
-        doc.on('update', (u: Uint8Array) => updates.push(u));
-        const repos = createRepositories(doc, { actor: () => ({ name: claims.name, device: 'street-server' }), now: () => Date.now() });
-        let id = '';
-        try {
-          id = raiseStreetWhistle(repos, request, unitIds, `街道（${claims.name}）`);
-        } catch (error) {
-          throw new RequestError(`${this.summary(room).name || code}：${(error as Error).message}`);
-        }
-        return { room, id, update: Y.mergeUpdates(updates) };
-      } finally {
-        doc.destroy();
-      }
-    });
-    for (const { room, update } of prepared) {
       this.storeUpdate(room, update, requireWholeUpdate(update, '街道吹哨'), claims);
       const forward = encodeSync((e) => syncProtocol.writeUpdate(e, update));
       for (const conn of room.conns) send(conn, forward);
+      this.street.changed(code, true);
     }
-    return { created: prepared.map(({ room, id }) => ({ code: room.name, id })) };
-  }
-
-  private readable(claims: TokenClaims) {
-    return this.store.documents(claims.scope).filter((d) => canRead(claims, d.doc));
-  }
-
-  /** Read from a temporary Y.Doc, cached until the document changes. */
-  private summary(room: Room): DocumentSummary {
-    const cached = room.summary;
-    if (cached && cached.version === room.log.version) return cached.value;
-    const doc = room.log.toDoc();
-    try {
-      const info = readCommunityInfo(doc);
-      const calendar: CalendarFacts = { meetings: [], orgNodes: [], frequencies: frequencyOverrides(doc.getMap(SETTINGS_MAP_NAME).entries()) };
-      // Read-only: the repositories only read the temporary document here.
-      const repos = createRepositories(doc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
-      for (const m of repos.meetings.pick(['meetingType', 'date', 'status', 'orgNodeId'])) {
-        calendar.meetings.push({ id: m.id, meetingType: m.meetingType as MeetingType, date: String(m.date ?? ''), status: String(m.status ?? '草稿'), orgNodeId: String(m.orgNodeId ?? '') });
-      }
-      for (const n of repos.orgNodes.pick(['name', 'kind'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? ''), since: localDate(n.createdAt) });
-      const venues: CommunityVenues = {
-        code: room.name,
-        community: info?.name || room.name,
-        venues: repos.venues.list().map((v) => ({ id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? repos.residentUnits.get(v.ownerUnitId)?.name ?? '' : '', capacity: v.capacity, equipment: v.equipment, openingHours: v.openingHours, closures: v.closures, rules: v.rules })),
-        bookings: factsOfBookings(repos.bookings as never),
-      };
-      const coInputs = unitAssessmentInputs(repos);
-      const settings = new CommunitySettings(doc);
-      const assessment: AssessmentInputs = {
-        people: repos.people.pick(['name', 'roles']).map((p) => ({ id: p.id, name: p.name, roles: p.roles })),
-        activities: coInputs.service,
-        reports: repos.inServiceReports.list(),
-        grades: repos.meetings.list().filter((m) => m.meetingType === '民主评议').map((m) => ({ meetingId: m.id, meetingTitle: m.title, date: m.date, grades: Object.fromEntries(Object.entries(m.grades).map(([k, g]) => [k, g.grade])) })),
-        targets: settings.hoursTargets(),
-      };
-      const coBuilding = { inputs: coInputs, settings: settings.coBuilding(), whistles: coInputs.whistles as DocumentSummary['coBuilding']['whistles'] };
-      const value = { name: info?.name ?? '', calendar, venues, assessment, coBuilding };
-      room.summary = { version: room.log.version, value };
-      return value;
-    } finally {
-      doc.destroy();
-    }
+    return { status: 200, body: { created: result.created.map(({ code, id }) => ({ code, id })) } };
   }
 }
+
+/** The HTTP server's limit for a whole request and its answer (a street question has 60 s in the worker). */
+export const HTTP_REQUEST_TIMEOUT_MS = 120_000;
 
 /** Bytes of merged documents kept in memory by default (a large community is ~75 MB). */
 const DEFAULT_MEMORY_BUDGET = 160 * 1024 * 1024;
@@ -645,52 +471,10 @@ function collectGarbage(): void {
 }
 
 class StorageError extends Error {}
-/** A request the server refuses with a Chinese reason (400), as opposed to its own failure. */
-class RequestError extends Error {}
-
-/** A small JSON body (a street whistle is a few KB); larger ones are refused. */
-function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        reject(error as Error);
-      }
-    });
-    req.on('error', reject);
-  });
-}
 
 /** Who a connection belongs to, for log lines. */
 function who(conn: Pick<Connection, 'claims'>): string {
   return `${conn.claims.name}（${conn.claims.role}，凭证 ${conn.claims.jti}）`;
-}
-
-/** The feed's paging and filters from a query string, or the reason it is refused. */
-function feedQuery(params: URLSearchParams): Omit<FeedQuery, 'scope'> | { error: string } {
-  const number = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
-  const query: Omit<FeedQuery, 'scope'> = { since: number('since'), until: number('until'), limit: number('limit') };
-  for (const [name, value] of Object.entries(query)) if (value !== undefined && !Number.isFinite(value)) return { error: `参数 ${name} 应为数字` };
-  const after = params.get('after');
-  if (after) {
-    const match = /^(\d+)\.(\d+)$/.exec(after);
-    if (!match) return { error: '翻页位置不正确，请从第一页重新查看' };
-    query.after = { at: Number(match[1]), row: Number(match[2]) };
-  }
-  if (params.get('community')) query.community = params.get('community')!;
-  if (params.get('collection')) query.collection = params.get('collection')!;
-  if (params.get('by')) query.by = params.get('by')!;
-  return query;
 }
 
 function writeStateVector(encoder: encoding.Encoder, log: DocumentLog): void {

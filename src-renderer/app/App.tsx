@@ -138,7 +138,9 @@ export function App() {
       deviceId.current = settings.deviceId;
       operators.current = new OperatorSession(await loadOperatorSettings(settings.clerkName));
       if (cancelled) return;
-      if (!settings.currentCommunity) return setPhase(isStreetUser() ? { kind: 'street' } : { kind: 'setup', settings });
+      // The street's PC always opens on the street's overview, whichever community was open when it was closed.
+      if (isStreetUser()) return setPhase({ kind: 'street' });
+      if (!settings.currentCommunity) return setPhase({ kind: 'setup', settings });
       await showPreview(settings.currentCommunity, () => cancelled);
       const store = await CommunityStore.open(settings.currentCommunity, { context: context.current });
       if (cancelled) return void store.close();

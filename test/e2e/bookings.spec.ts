@@ -365,6 +365,7 @@ test('the street office searches the venues of every community for a span and op
   await expect(found).toContainText('党群活动室本社区');
   await expect(found).toContainText('只容纳 30 人');
   await expect(found.locator('tbody tr')).toHaveCount(2);
+  await snap(street, 'street-venue-search', found);
   await found.getByRole('button', { name: '打开社区预约' }).first().click();
   await expect(street.getByTestId('day-grid')).toContainText('多功能厅');
   await communityContext.close();

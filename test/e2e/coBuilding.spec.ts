@@ -332,7 +332,24 @@ test('every figure of a unit\'s 考核 follows the records as the clerk adds the
     await expect(streetRow).toContainText(String(after), { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
   await expect(streetRow).toContainText('100%（1/1）');
+  // Every column of the street's units' 考核 is on screen at 1366 px, and a figure opens to its records.
+  const unitTable = street.getByTestId('street-unit-assessment');
+  expect(await unitTable.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await street.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const scoreHeader = (await unitTable.getByRole('columnheader', { name: '得分' }).boundingBox())!;
+  expect(scoreHeader.x + scoreHeader.width).toBeLessThanOrEqual(1366);
+  await streetRow.getByTestId('street-figure-whistlesAnswered').click();
+  await expect(street.getByTestId('street-unit-behind')).toContainText('3号楼停水');
+  await street.keyboard.press('Escape');
+  await snap(street, 'street-unit-assessment', unitTable);
+  // A whistle opens to each unit named on it: who reported, how fast, who never did.
   await expect(street.getByTestId('street-whistles')).toContainText('3号楼停水');
+  await street.getByTestId('street-whistles').getByText('3号楼停水').click();
+  const detail = street.getByTestId('street-whistle-detail');
+  await expect(detail).toContainText(/福州市自来水公司\s*已报到，响应 [\d.]+ 小时/);
+  await expect(detail).toContainText(/福新物业公司\s*未报到/);
+  await snap(street, 'street-whistle-detail', detail);
+  await street.keyboard.press('Escape');
   await street.getByRole('button', { name: '街道吹哨', exact: true }).click();
   const raise = street.getByRole('dialog', { name: /街道吹哨/ });
   await raise.getByLabel('街道吹哨事项').fill('汛期排水隐患排查');

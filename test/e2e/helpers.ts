@@ -8,8 +8,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const COMMUNITY = { name: '三坊七巷社区', code: '350102001001', street: '南街街道', clerk: '王小红' };
 
 /** With E2E_SHOTS=<folder>, what the clerk sees at this step, saved to be looked at (never compared). */
-export async function snap(page: Page, name: string): Promise<void> {
-  if (process.env.E2E_SHOTS) await page.screenshot({ path: join(process.env.E2E_SHOTS, `${name}.png`) });
+export async function snap(page: Page, name: string, show?: Locator): Promise<void> {
+  if (!process.env.E2E_SHOTS) return;
+  // What the shot is of, scrolled into sight first; a dialog's opening animation is finished by then.
+  if (show) await show.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(process.env.E2E_SHOTS, `${name}.png`), animations: 'disabled' });
 }
 
 /** First-run setup as a clerk does it. */

@@ -214,15 +214,30 @@ test('a 支部党员大会 from the tree to the finalized record: sign-in sheet,
   const streetContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const street = await streetContext.newPage();
   await streetSignIn(street, issue('street', '350102001', '李组织委员'));
+  // The feed folds the clerk's run of edits of the meeting (each attendance mark is a change) into one row counting them.
+  const meetingEdits = street.getByTestId('street-feed').getByRole('row').filter({ hasText: '第一网格党支部支部党员大会' });
+  await expect(meetingEdits.filter({ hasText: /修改 \d+ 次（[^）]*出席情况/ }).first()).toBeVisible({ timeout: 20_000 });
+  await snap(street, 'street-feed', meetingEdits.first());
   // The street's calendar shows the branch's meeting this month; a click opens it in the community.
   const streetRow = street.getByTestId('street-calendar').getByRole('row', { name: /第一网格党支部/ });
-  await expect(streetRow.getByRole('cell').nth(month + 2)).toContainText('支部党员大会');
-  await streetRow.getByRole('cell').nth(month + 2).getByText('支部党员大会').click();
+  await expect(streetRow.getByRole('cell').nth(month + 2).getByText('党员大会')).toHaveAttribute('title', '支部党员大会', { timeout: 20_000 });
+  // Twelve months fit 1366 px at the street too, and a branch created today misses nothing before it existed.
+  const streetCalendar = street.getByTestId('street-calendar');
+  expect(await streetCalendar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await street.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  const december = (await streetCalendar.getByRole('columnheader', { name: '12月' }).boundingBox())!;
+  expect(december.x + december.width).toBeLessThanOrEqual(1366);
+  await expect(streetRow).not.toContainText('缺');
+  await snap(street, 'street-calendar', streetCalendar);
+  await streetRow.getByRole('cell').nth(month + 2).getByText('党员大会').click();
   await expect(street.getByTestId('community-title')).toContainText('三坊七巷社区');
   await expect(street.getByTestId('meeting-counts')).toContainText('实到 5 人', { timeout: 15_000 });
   await expect(street.locator('.ant-drawer')).toContainText('已定稿 第1版');
   await street.locator('.ant-drawer').getByRole('button', { name: '关闭' }).first().click();
   await expect(street.getByTestId('meeting-list')).toContainText('第一网格党支部支部党员大会');
+  // The street's PC opened again lands on the street's overview, not in the community it last looked at.
+  await street.reload();
+  await expect(street.getByTestId('street-communities')).toContainText('三坊七巷社区');
   await communityContext.close();
   await streetContext.close();
 });

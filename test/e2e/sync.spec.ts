@@ -41,9 +41,14 @@ test('a community PC and the street office merge through the sync server, both w
   await a.getByRole('button', { name: '保存并连接' }).click();
   await expect(a.getByTestId('sync-status')).toContainText('已同步');
 
-  const street = await browser.newContext();
+  const street = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const b = await street.newPage();
   await b.goto('/');
+  // The street's sign-in is below the fold of a 1366 × 768 screen; the first screen points to it.
+  await expect(b.getByTestId('street-sign-in-pointer')).toBeInViewport();
+  await b.getByTestId('street-sign-in-pointer').getByText('用街道连接串登录街道总览').click();
+  await expect(b.getByLabel('街道连接串')).toBeFocused();
+  await expect(b.getByLabel('街道连接串')).toBeInViewport();
   await b.getByLabel('街道连接串').fill(streetLink);
   await b.getByLabel('街道工作人员姓名').fill('李组织委员');
   await b.getByRole('button', { name: '登录街道总览' }).click();
@@ -72,6 +77,23 @@ test('a community PC and the street office merge through the sync server, both w
   await expect(feed).toContainText('第二网格党支部');
   await expect(feed).toContainText('李组织委员');
   await expect(feed).toContainText('王小红');
+  // Part of a name finds the person.
+  await b.getByLabel('按操作人').fill('李');
+  await b.getByLabel('按操作人').press('Enter');
+  await expect(feed).not.toContainText('王小红');
+  await expect(feed).toContainText('李组织委员');
+  await b.getByLabel('按操作人').fill('');
+  await expect(feed).toContainText('王小红');
+  // Every record type the feed shows can be chosen (typed to find it), e.g. 积分流水 and 吹哨报到.
+  await b.getByLabel('按类型').click();
+  for (const type of ['吹哨报到', '积分流水', '志愿服务活动', '党组织']) await expect(b.locator('.ant-select-dropdown').getByText(type, { exact: true })).toBeAttached();
+  await b.getByLabel('按类型').fill('党组');
+  await b.locator('.ant-select-dropdown').getByText('党组织', { exact: true }).click();
+  await expect(feed).toContainText('第二网格党支部');
+  await b.getByLabel('按类型').click();
+  await b.getByLabel('按类型').fill('积分');
+  await b.locator('.ant-select-dropdown').getByText('积分流水', { exact: true }).click();
+  await expect(feed).toContainText('这段时间没有变更');
 
   // A community PC offline keeps working; its edits go up when it is back.
   await community.setOffline(true);
@@ -80,6 +102,8 @@ test('a community PC and the street office merge through the sync server, both w
   await expect(a.getByTestId('sync-status')).toContainText('待上传');
   await community.setOffline(false);
   await expect(a.getByTestId('sync-status')).toContainText('已同步', { timeout: 20_000 });
+  await b.getByLabel('按类型').click();
+  await b.locator('.ant-select-dropdown').getByText('党组织', { exact: true }).click();
   await expect(b.getByTestId('street-feed')).toContainText('离线时新增党小组', { timeout: 20_000 });
   // Closed, or the pages would keep reconnecting to a stopped server for the rest of the run, taking its time.
   await community.close();

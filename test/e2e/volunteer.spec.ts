@@ -309,6 +309,7 @@ test('the street office sees every community\'s 考核: members meeting the targ
     await expect(row).toContainText('0 / 2 人', { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
   await expect(row).toContainText('20 小时');
+  await snap(street, 'street-member-assessment', row);
   const sheet = await readDownloadedXlsx(street, () => street.locator('.ant-card', { hasText: '年度考核（全街道）' }).getByRole('button', { name: '导出Excel' }).click(), join(dirOf(), 'assessment.xlsx'));
   expect(sheet.rows[0]!.slice(0, 3)).toEqual(['社区', '姓名', '服务时长（小时）']);
   expect(sheet.rows.map((r) => r[1])).toEqual(expect.arrayContaining(['赵六', '钱七']));

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
 import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState } from '../../../src-shared/records/meeting/meetingRules';
-import { communityCalendar, localDate, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
+import { communityCalendar, localDate, shortMeetingType, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
 import { meetingsReportValues } from '../../../src-shared/records/document/documentTemplates';
 import { useDocumentFromTemplate } from '../documents/newDocument';
 import { searchMeetings } from '../../../src-shared/records/meeting/meetingSearch';
@@ -196,8 +196,6 @@ function expectedHint(type: MeetingType): string {
   }
 }
 
-/** Meeting types as the calendar's narrow cells name them (the full name shows on hover). */
-const SHORT_TYPE: Partial<Record<string, string>> = { 支部党员大会: '党员大会', 党小组会: '小组会', 组织生活会: '生活会', 党建联席会议: '联席会', 党群协商议事会: '议事会' };
 
 /** Which organisation held which required meeting in each month (finalized records only); missing ones in red. */
 function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: number[]; onYear(y: number): void; onOpen(id: string): void }) {
@@ -240,8 +238,8 @@ function CalendarPanel({ year, years, onYear, onOpen }: { year: number; years: n
             title: `${i + 1}月`,
             render: (_: unknown, r: (typeof rows)[number]) => (
               <Space direction="vertical" size={2}>
-                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" title={h.type} className="calendar-tag" style={{ cursor: 'pointer' }} onClick={() => onOpen(h.id)}>{SHORT_TYPE[h.type] ?? h.type}</Tag>)}
-                {r.months[i]!.missing.map((t) => <Tag key={t} color="red" title={`缺${t}`} className="calendar-tag">缺{SHORT_TYPE[t] ?? t}</Tag>)}
+                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" title={h.type} className="calendar-tag" style={{ cursor: 'pointer' }} onClick={() => onOpen(h.id)}>{shortMeetingType(h.type)}</Tag>)}
+                {r.months[i]!.missing.map((t) => <Tag key={t} color="red" title={`缺${t}`} className="calendar-tag">缺{shortMeetingType(t)}</Tag>)}
               </Space>
             ),
           })),

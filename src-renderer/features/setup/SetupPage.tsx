@@ -48,6 +48,10 @@ export function SetupPage({ onDone, onStreetSignIn, onJoinFromStreet, onRestore,
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', gap: 16, alignItems: 'center', justifyContent: 'center', background: '#f5f5f5', padding: 24 }}>
+      {/* The street's sign-in is the last card, below the fold at 1366 × 768: said and reachable from the top. */}
+      <Typography.Text data-testid="street-sign-in-pointer">
+        街道党工委工作人员无需设置社区：<a onClick={() => { document.getElementById('street-sign-in')?.scrollIntoView({ block: 'center' }); document.querySelector<HTMLTextAreaElement>('#street-sign-in textarea')?.focus({ preventScroll: true }); }}>用街道连接串登录街道总览（本页最下方）</a>
+      </Typography.Text>
       <ExistingCommunity onJoin={onJoinFromStreet} onRestore={onRestore} initialClerkName={initialClerkName} />
       <Card style={{ width: 520 }} title="欢迎使用社区工作台：首次设置">
         <Typography.Paragraph type="secondary">
@@ -156,7 +160,7 @@ function StreetSignIn({ onSignIn, initialClerkName }: { onSignIn(settings: Conne
     await onSignIn(parsed.value, name.trim());
   };
   return (
-    <Card style={{ width: 520 }} title="街道工作人员：用连接串登录" size="small">
+    <Card id="street-sign-in" style={{ width: 520 }} title="街道工作人员：用连接串登录" size="small">
       <Typography.Paragraph type="secondary">街道党工委工作人员无需设置社区，粘贴街道发放的连接串即可查看和修改本街道各社区的数据。</Typography.Paragraph>
       <Input.TextArea aria-label="街道连接串" rows={2} value={text} onChange={(e) => setText(e.target.value)} placeholder="ws://…/?token=cd1.…" />
       <Input aria-label="街道工作人员姓名" style={{ marginTop: 8 }} value={name} onChange={(e) => setName(e.target.value)} placeholder="您的姓名" />

@@ -3,8 +3,9 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { StreetFreeVenue } from '../../../src-shared/records/booking/streetAvailability';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
-import { errorText, fetchJson } from '../../app/errorText';
-import { httpBase } from '../../sync/syncSession';
+import { errorText } from '../../app/errorText';
+import { StreetStanding } from './StreetStanding';
+import { streetFetch, type CommunityStanding } from './useStreetQuery';
 
 const hourOptions = Array.from({ length: 25 }, (_, h) => ({ value: h, label: `${h}:00` }));
 
@@ -16,13 +17,15 @@ export function StreetAvailability({ settings, onOpen }: { settings: ConnectionS
   const [headcount, setHeadcount] = useState(0);
   const [equipment, setEquipment] = useState<string[]>([]);
   const [found, setFound] = useState<StreetFreeVenue[] | null>(null);
+  const [standing, setStanding] = useState<CommunityStanding[] | undefined>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const search = async () => {
     setBusy(true);
     try {
-      const params = new URLSearchParams({ token: settings.token, date, start: String(start), end: String(end), headcount: String(headcount), equipment: equipment.join(',') });
-      setFound(await fetchJson<StreetFreeVenue[]>(`${httpBase(settings.serverUrl)}/api/venue-availability?${params.toString()}`));
+      const answer = await streetFetch<{ venues: StreetFreeVenue[]; communities: CommunityStanding[] }>(settings, 'venue-availability', { date, start: String(start), end: String(end), headcount: String(headcount), equipment: equipment.join(',') });
+      setFound(answer.venues);
+      setStanding(answer.communities);
       setError('');
     } catch (e) {
       setError(errorText(e));
@@ -44,6 +47,7 @@ export function StreetAvailability({ settings, onOpen }: { settings: ConnectionS
         </Space>
         {end <= start && <Alert type="warning" showIcon message="结束时间应晚于开始时间" />}
         {error && <Alert type="warning" showIcon message={error} />}
+        {found && <StreetStanding communities={standing} loading={busy} seconds={0} />}
         {found && (
           <Table<StreetFreeVenue>
             size="small"

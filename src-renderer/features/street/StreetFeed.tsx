@@ -5,18 +5,7 @@ import { COLLECTIONS, COLLECTION_NAMES } from '../../../src-shared/records';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
 import { errorText, fetchJson } from '../../app/errorText';
 import { httpBase } from '../../sync/syncSession';
-
-export interface FeedRow {
-  row: number;
-  code: string;
-  community: string;
-  collection: string;
-  title: string;
-  action: string;
-  by: string;
-  at: number;
-  fields: string[];
-}
+import { groupFeedRows, type FeedGroup, type FeedRow } from './feedGroups';
 
 interface FeedPage {
   rows: FeedRow[];
@@ -93,6 +82,7 @@ export function StreetFeed({ settings, communities, refreshKey }: { settings: Co
     }
   };
 
+  const groups = groupFeedRows(rows ?? []);
   return (
     <Card
       title="变更动态"
@@ -101,37 +91,51 @@ export function StreetFeed({ settings, communities, refreshKey }: { settings: Co
           自<DatePicker aria-label="变更起始日期" value={since} onChange={(d) => d && setSince(d.startOf('day'))} allowClear={false} />以来
           <Select aria-label="按社区" placeholder="全部社区" allowClear style={{ width: 170 }} value={community} onChange={setCommunity}
             options={communities.map((c) => ({ value: c.code, label: c.name || c.code }))} />
-          <Select aria-label="按类型" placeholder="全部类型" allowClear style={{ width: 130 }} value={collection} onChange={setCollection}
-            options={COLLECTION_NAMES.map((c) => ({ value: c, label: COLLECTIONS[c].label }))} />
-          <Input.Search aria-label="按操作人" placeholder="操作人" allowClear style={{ width: 140 }} value={typedBy}
+          <Select aria-label="按类型" placeholder="全部类型" allowClear showSearch optionFilterProp="label" virtual={false} listHeight={360} popupMatchSelectWidth={false}
+            style={{ width: 140 }} value={collection} onChange={setCollection} options={COLLECTION_NAMES.map((c) => ({ value: c, label: COLLECTIONS[c].label }))} />
+          <Input.Search aria-label="按操作人" placeholder="操作人（可输入部分姓名）" allowClear style={{ width: 200 }} value={typedBy}
             onChange={(e) => { setTypedBy(e.target.value); if (!e.target.value) setBy(''); }} onSearch={(v) => setBy(v.trim())} />
         </Space>
       }
     >
       {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
-      <Table<FeedRow>
+      <Table<FeedGroup>
         rowKey="row"
         size="small"
         loading={rows === null && !error}
-        dataSource={rows ?? []}
+        dataSource={groups}
         pagination={false}
         data-testid="street-feed"
         locale={{ emptyText: '这段时间没有变更' }}
         columns={[
-          { title: '时间', width: 110, render: (_, r) => dayjs(r.at).format('MM-DD HH:mm') },
+          { title: '时间', width: 150, render: (_, r) => timeText(r) },
           { title: '社区', dataIndex: 'community' },
           { title: '类型', render: (_, r) => COLLECTIONS[r.collection as keyof typeof COLLECTIONS]?.label ?? r.collection },
           { title: '记录', dataIndex: 'title' },
-          { title: '操作', render: (_, r) => ACTIONS[r.action] ?? r.action },
+          { title: '操作', render: (_, r) => operationText(r) },
           { title: '操作人', dataIndex: 'by' },
         ]}
       />
       <Space style={{ marginTop: 8 }}>
-        <Typography.Text type="secondary">已显示 {rows?.length ?? 0} 条{next ? '' : rows && rows.length > 0 ? '（已到最早一条）' : ''}</Typography.Text>
+        <Typography.Text type="secondary">已显示 {rows?.length ?? 0} 条变更{next ? '' : rows && rows.length > 0 ? '（已到最早一条）' : ''}</Typography.Text>
         {next && <Button onClick={() => void loadMore()} loading={loadingMore}>加载更早的 {PAGE_SIZE} 条</Button>}
       </Space>
     </Card>
   );
+}
+
+/** When a row's changes were made: one time, or the span of a run of edits (one time when within the minute). */
+function timeText(r: FeedGroup): string {
+  const from = dayjs(r.from).format('MM-DD HH:mm');
+  const to = dayjs(r.at).format('MM-DD HH:mm');
+  return from === to ? to : `${from}–${to.slice(0, 6) === from.slice(0, 6) ? to.slice(6) : to}`;
+}
+
+/** 新建 / 修改（出席情况）/ 修改 6 次（出席情况）: what was done, how often, and to which fields. */
+function operationText(r: FeedGroup): string {
+  const labels = (COLLECTIONS[r.collection as keyof typeof COLLECTIONS]?.fieldLabels ?? {}) as Record<string, string>;
+  const fields = r.action === 'update' && r.fields.length > 0 ? `（${r.fields.map((f) => labels[f] ?? f).join('、')}）` : '';
+  return `${ACTIONS[r.action] ?? r.action}${r.count > 1 ? ` ${r.count} 次` : ''}${fields}`;
 }
 
 /** New rows of a refreshed first page put above the pages already loaded (each row once). */

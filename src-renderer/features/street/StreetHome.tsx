@@ -1,4 +1,4 @@
-import { Alert, Button, Card, DatePicker, Layout, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Layout, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
@@ -9,12 +9,10 @@ import { platform } from '../../platform/platform';
 import { httpBase } from '../../sync/syncSession';
 import { LocalServerCard } from './LocalServerCard';
 import { StreetAvailability } from './StreetAvailability';
-import { useStreetQuery } from './useStreetQuery';
 import { StreetAssessment } from './StreetAssessment';
 import { StreetUnitAssessment } from './StreetUnitAssessment';
 import { StreetWhistles } from './StreetWhistles';
-import { saveBytes } from '../../app/saveBytes';
-import { writeWorkbook } from '../../data/spreadsheet';
+import { StreetCalendar } from './StreetCalendar';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
 
 interface CommunityRow {
@@ -115,52 +113,5 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
         </Space>
       </Layout.Content>
     </Layout>
-  );
-}
-
-interface CalendarCommunity {
-  code: string;
-  community: string;
-  rows: { orgNodeId: string; orgName: string; months: { held: { id: string; type: string; date: string }[]; missing: string[] }[] }[];
-}
-
-/** 三会一课 across the street: for every community and organisation, the finalized meetings of each month and the missing ones. */
-function StreetCalendar({ settings, onOpen }: { settings: ConnectionSettings; onOpen(code: string, meetingId: string): Promise<void> }) {
-  const [year, setYear] = useState(dayjs().year());
-  const { data, error } = useStreetQuery<CalendarCommunity[]>(settings, 'meeting-calendar', { year: String(year), today: dayjs().format('YYYY-MM-DD') });
-  const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, code: c.code, community: c.community, key: `${c.code}:${r.orgNodeId}` })));
-  const exportCalendar = async () => {
-    const headers = ['社区', '党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
-    const table = rows.map((r) => [r.community, r.orgName, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);
-    await saveBytes(`${year}年全街道三会一课日历.xlsx`, await writeWorkbook([{ name: `${year}年`, headers, rows: table, widths: [16, 22, ...Array(12).fill(16)] }]));
-  };
-  return (
-    <Card title="三会一课日历（全街道）" extra={<Space>年度<DatePicker picker="year" aria-label="日历年度" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => d && setYear(d.year())} /><Button disabled={rows.length === 0} onClick={() => void exportCalendar()}>导出Excel</Button></Space>}>
-      {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
-      <Table
-        size="small"
-        rowKey="key"
-        data-testid="street-calendar"
-        loading={data === null && !error}
-        dataSource={rows}
-        pagination={{ pageSize: 30 }}
-        scroll={{ x: 1500 }}
-        locale={{ emptyText: '还没有会议记录' }}
-        columns={[
-          { title: '社区', width: 140, fixed: 'left', render: (_, r) => r.community },
-          { title: '党组织', width: 160, fixed: 'left', render: (_, r) => r.orgName },
-          ...Array.from({ length: 12 }, (_, i) => ({
-            title: `${i + 1}月`,
-            width: 96,
-            render: (_: unknown, r: (typeof rows)[number]) => (
-              <Space direction="vertical" size={2}>
-                {r.months[i]!.held.map((h) => <Tag key={h.id} color="green" style={{ cursor: 'pointer' }} onClick={() => onOpen(r.code, h.id)}>{h.type}</Tag>)}
-                {r.months[i]!.missing.map((t) => <Tag key={t} color="red">缺{t}</Tag>)}
-              </Space>
-            ),
-          })),
-        ]}
-      />
-    </Card>
   );
 }

@@ -1,61 +1,107 @@
-import { Alert, Button, Card, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, List, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
+import { COLLECTIONS, type CollectionName } from '../../../src-shared/records';
 import { UNIT_ITEMS, type CoBuildingSettings } from '../../../src-shared/records/coBuilding/coBuildingSettings';
-import type { UnitAssessmentRow } from '../../../src-shared/records/coBuilding/unitAssessment';
+import type { RecordRef, UnitFigure } from '../../../src-shared/records/coBuilding/unitAssessment';
 import { periodLabel } from '../../../src-shared/records/period';
 import type { ConnectionSettings } from '../../../src-shared/sync/access';
+import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { assessmentPeriods } from '../coBuilding/UnitAssessmentPanel';
-import { useStreetQuery } from './useStreetQuery';
+import { StreetStanding } from './StreetStanding';
+import { streetFetch, useStreetQuery, type CommunityStanding } from './useStreetQuery';
 
-interface CommunityUnits {
-  code: string;
-  community: string;
-  unitItems: CoBuildingSettings['unitItems'];
-  rows: (UnitAssessmentRow & { registered: number })[];
+type Row = { code: string; community: string; unitId: string; unitName: string; score: number; registered: number; figures: Record<string, UnitFigure & { recordCount: number }> };
+interface UnitsAnswer {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: Row[];
+  communities: (CommunityStanding & { unitItems: CoBuildingSettings['unitItems'] | null })[];
 }
 
-/** 驻区单位考核 across the street: every community's units with the same figures and score as the community's table. */
+const PAGE_SIZE = 15;
+
+/**
+ * 驻区单位考核 across the street: every community's units with the same figures and score as the community's own
+ * table, a page at a time from the server; a figure opens the records behind it; everything in one workbook.
+ */
 export function StreetUnitAssessment({ settings }: { settings: ConnectionSettings }) {
   const [period, setPeriod] = useState(assessmentPeriods()[0]!.value);
-  const { data, error, reload } = useStreetQuery<CommunityUnits[]>(settings, 'unit-assessment', { period });
-  const rows = (data ?? []).flatMap((c) => c.rows.map((r) => ({ ...r, key: `${c.code}:${r.unitId}`, community: c.community }))).sort((a, b) => b.score - a.score);
+  const [page, setPage] = useState(1);
+  const [exportError, setExportError] = useState('');
+  const [behind, setBehind] = useState<{ title: string; records: RecordRef[] | null; error: string } | null>(null);
+  const { data, error, loading, seconds, reload } = useStreetQuery<UnitsAnswer>(settings, 'unit-assessment', { period, page: String(page), pageSize: String(PAGE_SIZE) });
+  const open = async (r: Row, item: string, label: string) => {
+    setBehind({ title: `${r.community} · ${r.unitName} · ${periodLabel(period)} · ${label}`, records: null, error: '' });
+    try {
+      const answer = await streetFetch<{ records: RecordRef[] }>(settings, 'unit-assessment/records', { community: r.code, period, unit: r.unitId, item });
+      setBehind((b) => b && { ...b, records: answer.records });
+    } catch (e) {
+      setBehind((b) => b && { ...b, records: [], error: errorText(e) });
+    }
+  };
   const exportXlsx = async () => {
-    await saveBytes(`全街道驻区单位考核-${periodLabel(period)}.xlsx`, await writeWorkbook([{
-      name: periodLabel(period),
-      headers: ['社区', '驻区单位', ...UNIT_ITEMS.map((i) => i.label), '报到在职党员', '得分'],
-      rows: rows.map((r) => [r.community, r.unitName, ...UNIT_ITEMS.map((i) => r.figures[i.key].text), r.registered, r.score]),
-    }]));
+    try {
+      const rows: Row[] = [];
+      for (let p = 1; ; p++) {
+        const part = await streetFetch<UnitsAnswer>(settings, 'unit-assessment', { period, page: String(p), pageSize: '500' });
+        rows.push(...part.rows);
+        if (p * 500 >= part.total) break;
+      }
+      await saveBytes(`全街道驻区单位考核-${periodLabel(period)}.xlsx`, await writeWorkbook([{
+        name: periodLabel(period),
+        headers: ['社区', '驻区单位', ...UNIT_ITEMS.map((i) => i.label), '报到在职党员', '得分'],
+        rows: rows.map((r) => [r.community, r.unitName, ...UNIT_ITEMS.map((i) => r.figures[i.key]?.text ?? ''), r.registered, r.score]),
+      }]));
+      setExportError('');
+    } catch (e) {
+      setExportError(errorText(e));
+    }
+  };
+  const figure = (r: Row, key: string, label: string) => {
+    const f = r.figures[key];
+    if (!f) return '';
+    return f.recordCount > 0 ? <a data-testid={`street-figure-${key}`} onClick={() => void open(r, key, label)}>{f.text}</a> : f.text;
   };
   return (
     <Card
       title="驻区单位考核（全街道）"
       extra={
         <Space>
-          <Select aria-label="街道驻区单位考核期" style={{ width: 140 }} value={period} onChange={setPeriod} options={assessmentPeriods()} />
+          <Select aria-label="街道驻区单位考核期" style={{ width: 140 }} value={period} onChange={(v) => (setPeriod(v), setPage(1))} options={assessmentPeriods()} />
           <Button aria-label="刷新街道驻区单位考核" onClick={reload}>刷新</Button>
-          <Button disabled={rows.length === 0} onClick={() => void exportXlsx()}>导出Excel</Button>
+          <Button disabled={!data || data.total === 0} onClick={() => void exportXlsx()}>导出Excel</Button>
         </Space>
       }
     >
-      {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 8 }} />}
-      <Table
+      {(error || exportError) && <Alert type="warning" showIcon message={error || exportError} style={{ marginBottom: 8 }} />}
+      <StreetStanding communities={data?.communities} loading={loading} seconds={seconds} />
+      <Table<Row>
         size="small"
+        rowKey={(r) => `${r.code}:${r.unitId}`}
         data-testid="street-unit-assessment"
-        loading={data === null && !error}
-        dataSource={rows}
-        scroll={{ x: 1500 }}
-        pagination={{ pageSize: 10, showSizeChanger: false }}
+        loading={loading && !data}
+        dataSource={data?.rows ?? []}
+        tableLayout="fixed"
+        className="compact-table"
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => `共 ${n} 家驻区单位` }}
         locale={{ emptyText: '各社区还没有驻区单位' }}
         columns={[
-          { title: '社区', dataIndex: 'community', width: 110, fixed: 'left' },
-          { title: '驻区单位', dataIndex: 'unitName', width: 150, fixed: 'left' },
-          ...UNIT_ITEMS.map((i) => ({ title: i.label, key: i.key, render: (_: unknown, r: (typeof rows)[number]) => r.figures[i.key].text })),
-          { title: '报到在职党员', dataIndex: 'registered' },
-          { title: '得分', dataIndex: 'score', fixed: 'right', width: 70 },
+          { title: '社区', dataIndex: 'community', width: 80 },
+          { title: '驻区单位', dataIndex: 'unitName', width: 110 },
+          ...UNIT_ITEMS.map((i) => ({ title: i.label, key: i.key, render: (_: unknown, r: Row) => figure(r, i.key, i.label) })),
+          { title: '报到在职党员', width: 56, render: (_: unknown, r: Row) => (r.registered ? <a onClick={() => void open(r, 'registered', '报到在职党员')}>{r.registered} 人</a> : '0 人') },
+          { title: '得分', dataIndex: 'score', width: 48 },
         ]}
       />
+      {behind && (
+        <Modal open title={behind.title} footer={null} onCancel={() => setBehind(null)}>
+          {behind.error && <Alert type="warning" showIcon message={behind.error} />}
+          <List size="small" loading={behind.records === null} data-testid="street-unit-behind" dataSource={behind.records ?? []} renderItem={(r) => <List.Item>{COLLECTIONS[r.collection as CollectionName]?.label ?? ''}：{r.title}</List.Item>} />
+        </Modal>
+      )}
     </Card>
   );
 }

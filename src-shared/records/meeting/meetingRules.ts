@@ -270,7 +270,9 @@ export function yearCalendar(
   since = '',
 ): CalendarCell[] {
   const foundedMonth = since.slice(0, 7);
-  const own = meetings.filter((m) => m.orgNodeId === orgNodeId && m.status === '已定稿' && m.date.startsWith(`${year}-`));
+  const own = meetings.filter((m) => m.orgNodeId === orgNodeId && m.status === '已定稿' && m.date.startsWith(`${year}-`))
+    // By date (then id): the same cell on every PC, whatever order each document keeps its records in.
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const months: CalendarCell[] = Array.from({ length: 12 }, () => ({ held: [], missing: [] }));
   for (const m of own) months[Number(m.date.slice(5, 7)) - 1]!.held.push({ id: m.id, type: m.meetingType, date: m.date });
   const heldIn = (type: MeetingType, from: number, to: number) => own.some((m) => m.meetingType === type && Number(m.date.slice(5, 7)) >= from && Number(m.date.slice(5, 7)) <= to);

@@ -50,7 +50,23 @@ function client(docName: string, t: string, doc = new Y.Doc()) {
   return { doc, conn, statuses };
 }
 
+/**
+ * A street question once every community's street facts show its latest stored change (the worker brings them up to
+ * date shortly after each update).
+ */
+async function streetAnswer<T>(path: string): Promise<T> {
+  const http = url.replace('ws', 'http');
+  for (const start = Date.now(); Date.now() - start < 15_000; ) {
+    const response = await fetch(`${http}${path}`);
+    const body = (await response.json()) as T & { communities?: { updating: boolean }[] };
+    if (!response.ok || !body.communities?.some((c) => c.updating)) return body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`street facts not up to date: ${path}`);
+}
+
 beforeAll(async () => {
+  process.env.STREET_FACTS_DEBOUNCE_MS = '20';
   dir = mkdtempSync(join(tmpdir(), 'desk-sync-'));
   server = new SyncServer({ port: 0, host: '127.0.0.1', dataDir: dir, maxPayload: 1024 * 1024, log: () => undefined });
   url = `ws://127.0.0.1:${await server.listen()}`;
@@ -204,8 +220,10 @@ describe('sync', () => {
     await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
     const street = token('street', '350102001').token;
     const base = `${url.replace('ws', 'http')}/api/meeting-calendar?token=${street}`;
-    const calendar = (await (await fetch(`${base}&year=2026&today=2026-04-15`)).json()) as { code: string; rows: { orgName: string; months: { held: { type: string }[]; missing: string[] }[] }[] }[];
-    const row = calendar.find((x) => x.code === COMMUNITY)!.rows.find((r) => r.orgName === '日历网格党支部')!;
+    const calendar = await streetAnswer<{ total: number; communities: { code: string; asOf: number; rows: { orgName: string; months: { held: { type: string }[]; missing: string[] }[] }[] }[] }>(`/api/meeting-calendar?token=${street}&year=2026&today=2026-04-15`);
+    const mine = calendar.communities.find((x) => x.code === COMMUNITY)!;
+    expect(mine.asOf).toBeGreaterThan(0);
+    const row = mine.rows.find((r) => r.orgName === '日历网格党支部')!;
     expect(row.months[1]!.held.map((h) => h.type)).toEqual(['支部党员大会']);
     expect(row.months[1]!.missing).toContain('支委会'); // the draft does not count
     expect(row.months[2]!.missing).not.toContain('支部党员大会'); // held in the quarter
@@ -224,7 +242,7 @@ describe('sync', () => {
     repos.bookings.create({ venue: hall.name, venueId: hall.id, date: '2026-05-09', startHour: 15, endHour: 16, booker: '张三' });
     await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
     const base = `${url.replace('ws', 'http')}/api/venue-availability?token=${token('street', '350102001').token}`;
-    const found = (await (await fetch(`${base}&date=2026-05-09&start=14&end=17&headcount=40&equipment=${encodeURIComponent('投影')}`)).json()) as { code: string; name: string; owner: string; lacks: string[]; taken: string[] }[];
+    const found = (await streetAnswer<{ venues: { code: string; name: string; owner: string; lacks: string[]; taken: string[] }[] }>(`/api/venue-availability?token=${token('street', '350102001').token}&date=2026-05-09&start=14&end=17&headcount=40&equipment=${encodeURIComponent('投影')}`)).venues;
     expect(found.filter((f) => f.code === COMMUNITY).map((f) => [f.name, f.owner, f.lacks, f.taken])).toEqual([['党群活动室', '本社区', ['只容纳 30 人'], []], ['一中运动场', '福州第一中学', ['没有投影'], []], ['多功能厅', '本社区', [], ['已被「张三」预约 15:00–16:00']]]);
     const refused = await fetch(`${base}&date=2026-05-09&start=17&end=14`);
     expect(refused.status).toBe(400);
@@ -241,10 +259,9 @@ describe('sync', () => {
     repos.serviceActivities.create({ title: '清扫', date: '2026-03-01', rules: { pointsPerHour: 1, capHoursPerActivity: 2, stepMinutes: 30, multiplier: 1 }, attendance: { [`person:${member.id}`]: { name: '考核张三', arrive: '08:00', leave: '09:30' } } });
     await waitFor(() => c.conn.syncStatus.state === 'synced' && c.conn.syncStatus.pending === 0);
     const base = `${url.replace('ws', 'http')}/api/assessment?token=${token('street', '350102001').token}`;
-    const found = (await (await fetch(`${base}&year=2026&role=${encodeURIComponent('在职党员')}`)).json()) as { code: string; target: number; rows: { name: string; hours: number; meetsTarget: boolean }[] }[];
-    const mine = found.find((x) => x.code === COMMUNITY)!;
-    expect(mine.target).toBe(50);
-    expect(mine.rows.find((r) => r.name === '考核张三')).toMatchObject({ hours: 1.5, meetsTarget: false });
+    const found = await streetAnswer<{ communities: { code: string; target: number; people: number }[]; rows: { code: string; name: string; hours: number; meetsTarget: boolean }[] }>(`/api/assessment?token=${token('street', '350102001').token}&year=2026&role=${encodeURIComponent('在职党员')}&community=${COMMUNITY}`);
+    expect(found.communities.find((x) => x.code === COMMUNITY)).toMatchObject({ target: 50, people: 1 });
+    expect(found.rows.find((r) => r.name === '考核张三')).toMatchObject({ code: COMMUNITY, hours: 1.5, meetsTarget: false });
     expect((await fetch(`${base}&year=26`)).status).toBe(400);
     c.conn.destroy();
   });
@@ -278,14 +295,21 @@ describe('sync', () => {
     expect(ra.whistles.list()[0]).toMatchObject({ title: '汛期排水隐患排查', raisedBy: '街道（street-user）', raisedAt: '2026-06-01T09:00', handlers: { [`unit:${water.id}`]: { name: '吹哨自来水公司', lead: true } } });
     ra.whistles.update(ra.whistles.list()[0]!.id, { reports: { [`unit:${water.id}`]: { reportedAt: '2026-06-01T11:30' } } });
     await waitFor(() => a.conn.syncStatus.state === 'synced' && a.conn.syncStatus.pending === 0);
-    const listed = (await (await fetch(`${http}/api/whistles?token=${street}&today=2026-06-10`)).json()) as { code: string; units: { name: string }[]; whistles: { title: string; status: string; overdue: boolean; firstResponseHours: number | null }[] }[];
-    const mine = listed.find((c) => c.code === COMMUNITY)!;
-    expect(mine.units.map((u) => u.name)).toContain('吹哨自来水公司');
-    expect(mine.whistles[0]).toMatchObject({ title: '汛期排水隐患排查', status: '处理中', overdue: true, firstResponseHours: 2.5 });
-    expect(listed.find((c) => c.code === NEIGHBOUR)!.whistles[0]).toMatchObject({ status: '待响应', firstResponseHours: null });
-    const table = (await (await fetch(`${http}/api/unit-assessment?token=${street}&period=2026-H1`)).json()) as { code: string; rows: { unitName: string; figures: Record<string, { text: string }> }[] }[];
-    expect(table.find((c) => c.code === COMMUNITY)!.rows.find((r) => r.unitName === '吹哨自来水公司')!.figures.whistlesAnswered!.text).toBe('100%（1/1）');
-    expect(table.find((c) => c.code === NEIGHBOUR)!.rows.find((r) => r.unitName === '吹哨第一中学')!.figures.whistlesAnswered!.text).toBe('0%（0/1）');
+    type Whistles = { total: number; rows: { code: string; title: string; status: string; overdue: boolean; firstResponseHours: number | null; responses: { name: string; hours: number | null }[] }[] };
+    const listed = await streetAnswer<Whistles>(`/api/whistles?token=${street}&today=2026-06-10`);
+    const mine = listed.rows.find((w) => w.code === COMMUNITY)!;
+    expect(mine).toMatchObject({ title: '汛期排水隐患排查', status: '处理中', overdue: true, firstResponseHours: 2.5, responses: [{ name: '吹哨自来水公司', hours: 2.5 }] });
+    expect(listed.rows.find((w) => w.code === NEIGHBOUR)).toMatchObject({ status: '待响应', firstResponseHours: null });
+    const units = await streetAnswer<{ code: string; units: { name: string }[] }[]>(`/api/street-units?token=${street}`);
+    expect(units.find((c) => c.code === COMMUNITY)!.units.map((u) => u.name)).toContain('吹哨自来水公司');
+    type Units = { rows: { code: string; unitId: string; unitName: string; figures: Record<string, { text: string; records: unknown[]; recordCount: number }> }[] };
+    const table = await streetAnswer<Units>(`/api/unit-assessment?token=${street}&period=2026-H1`);
+    const waterRow = table.rows.find((r) => r.code === COMMUNITY && r.unitName === '吹哨自来水公司')!;
+    expect(waterRow.figures.whistlesAnswered).toMatchObject({ text: '100%（1/1）', records: [], recordCount: 1 });
+    expect(table.rows.find((r) => r.code === NEIGHBOUR && r.unitName === '吹哨第一中学')!.figures.whistlesAnswered!.text).toBe('0%（0/1）');
+    // The records behind a figure come when it is opened.
+    const behind = await streetAnswer<{ records: { title: string }[] }>(`/api/unit-assessment/records?token=${street}&community=${COMMUNITY}&period=2026-H1&unit=${waterRow.unitId}&item=whistlesAnswered`);
+    expect(behind.records.map((r) => r.title)).toEqual(['2026-06-01 汛期排水隐患排查']);
     expect((await fetch(`${http}/api/unit-assessment?token=${street}&period=2026-H3`)).status).toBe(400);
     a.conn.destroy();
     b.conn.destroy();
