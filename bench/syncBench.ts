@@ -132,7 +132,7 @@ function copyStreetFacts(db: DatabaseSync, from: string, to: string, seq: number
   db.prepare('INSERT INTO street_docs SELECT ?, name, ?, computed_at, problem, calendar, venues, units, members, unit_items FROM street_docs WHERE doc = ?').run(to, seq, from);
   db.prepare('INSERT INTO street_bookings SELECT ?, date, json FROM street_bookings WHERE doc = ?').run(to, from);
   db.prepare('INSERT INTO street_whistles SELECT ?, id, date, deadline, closed_at, json FROM street_whistles WHERE doc = ?').run(to, from);
-  db.prepare('INSERT INTO street_member_rows SELECT ?, year, role, person_id, name, meets, json FROM street_member_rows WHERE doc = ?').run(to, from);
+  db.prepare('INSERT INTO street_member_rows SELECT ?, year, role, person_id, name, ord, meets, json FROM street_member_rows WHERE doc = ?').run(to, from);
   db.prepare('INSERT INTO street_unit_rows SELECT ?, period, unit_id, name, score, json FROM street_unit_rows WHERE doc = ?').run(to, from);
   db.exec('COMMIT');
 }

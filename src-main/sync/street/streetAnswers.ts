@@ -105,7 +105,7 @@ export function assessmentAnswer(store: StreetFactsStore, standing: CommunitySta
   const marks = codes.map(() => '?').join(',') || "''";
   const names = new Map(standing.map((s) => [s.code, s.community]));
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM street_member_rows WHERE year = ? AND role = ? AND doc IN (${marks})`).get(year, role, ...codes) as { n: number }).n;
-  const rows = (db.prepare(`SELECT doc, json FROM street_member_rows WHERE year = ? AND role = ? AND doc IN (${marks}) ORDER BY doc, name LIMIT ? OFFSET ?`).all(year, role, ...codes, paging.pageSize, (paging.page - 1) * paging.pageSize) as { doc: string; json: string }[])
+  const rows = (db.prepare(`SELECT doc, json FROM street_member_rows WHERE year = ? AND role = ? AND doc IN (${marks}) ORDER BY doc, ord LIMIT ? OFFSET ?`).all(year, role, ...codes, paging.pageSize, (paging.page - 1) * paging.pageSize) as { doc: string; json: string }[])
     .map((r) => ({ code: r.doc, community: names.get(r.doc) ?? r.doc, ...JSON.parse(r.json) }));
   return { communities, total, page: paging.page, pageSize: paging.pageSize, rows };
 }

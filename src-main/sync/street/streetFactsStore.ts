@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { sortByName } from '../../../src-shared/records/meeting/meetingRules';
 import type { StreetFacts } from '../../../src-shared/street/streetFacts';
 
 /** The state of one community's street facts: which stored update they reflect, when made, and any problem. */
@@ -34,8 +35,8 @@ export class StreetFactsStore {
       CREATE INDEX IF NOT EXISTS street_bookings_doc ON street_bookings (doc);
       CREATE TABLE IF NOT EXISTS street_whistles (doc TEXT NOT NULL, id TEXT NOT NULL, date TEXT NOT NULL, deadline TEXT NOT NULL, closed_at TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS street_whistles_date ON street_whistles (date);
-      CREATE TABLE IF NOT EXISTS street_member_rows (doc TEXT NOT NULL, year TEXT NOT NULL, role TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, meets INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, year, role, person_id)) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS street_member_rows_year ON street_member_rows (year, role, doc, name);
+      CREATE TABLE IF NOT EXISTS street_member_rows (doc TEXT NOT NULL, year TEXT NOT NULL, role TEXT NOT NULL, person_id TEXT NOT NULL, name TEXT NOT NULL, ord INTEGER NOT NULL, meets INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, year, role, person_id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS street_member_rows_year ON street_member_rows (year, role, doc, ord);
       CREATE TABLE IF NOT EXISTS street_unit_rows (doc TEXT NOT NULL, period TEXT NOT NULL, unit_id TEXT NOT NULL, name TEXT NOT NULL, score REAL NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, period, unit_id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS street_unit_rows_period ON street_unit_rows (period, doc, score);
       COMMIT;
@@ -54,8 +55,12 @@ export class StreetFactsStore {
       for (const b of facts.bookings) booking.run(facts.code, b.date, JSON.stringify(b));
       const whistle = db.prepare('INSERT INTO street_whistles (doc, id, date, deadline, closed_at, json) VALUES (?, ?, ?, ?, ?, ?)');
       for (const w of facts.whistles) whistle.run(facts.code, w.id, w.date, w.deadline, w.closedAt, JSON.stringify(w));
-      const member = db.prepare('INSERT INTO street_member_rows (doc, year, role, person_id, name, meets, json) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      for (const { year, rows } of facts.members.years) for (const r of rows) member.run(facts.code, year, r.role, r.personId, r.name, r.meetsTarget ? 1 : 0, JSON.stringify(r));
+      const member = db.prepare('INSERT INTO street_member_rows (doc, year, role, person_id, name, ord, meets, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      // `ord`: the place of the name in pinyin order (SQLite sorts by code point), so a page lists people as the community does.
+      for (const { year, rows } of facts.members.years) {
+        const ordered = sortByName(rows.map((row) => ({ id: row.personId, name: row.name, row })));
+        ordered.forEach(({ row: r }, ord) => member.run(facts.code, year, r.role, r.personId, r.name, ord, r.meetsTarget ? 1 : 0, JSON.stringify(r)));
+      }
       const unit = db.prepare('INSERT INTO street_unit_rows (doc, period, unit_id, name, score, json) VALUES (?, ?, ?, ?, ?, ?)');
       for (const { period, rows } of facts.unitPeriods) for (const r of rows) unit.run(facts.code, period, r.unitId, r.unitName, r.score, JSON.stringify(r));
       db.exec('COMMIT');
@@ -114,7 +119,7 @@ export class StreetFactsStore {
       community: rows('SELECT name, problem, calendar, venues, units, members, unit_items FROM street_docs WHERE doc = ?'),
       bookings: rows('SELECT date, json FROM street_bookings WHERE doc = ? ORDER BY date, json'),
       whistles: rows('SELECT id, date, deadline, closed_at, json FROM street_whistles WHERE doc = ? ORDER BY id'),
-      members: rows('SELECT year, role, person_id, name, meets, json FROM street_member_rows WHERE doc = ? ORDER BY year, role, person_id'),
+      members: rows('SELECT year, role, person_id, name, ord, meets, json FROM street_member_rows WHERE doc = ? ORDER BY year, role, person_id'),
       units: rows('SELECT period, unit_id, name, score, json FROM street_unit_rows WHERE doc = ? ORDER BY period, unit_id'),
     };
   }

@@ -198,6 +198,8 @@ describe('street views from stored facts', () => {
       for (const role of ['在职党员', '志愿者']) {
         const members = await ask<{ rows: unknown[] }>('assessment', { year, role, community: code, pageSize: '500' });
         expect(members.rows).toEqual(assessmentAnswer(fresh, standing, year, role, { community: code, page: 1, pageSize: 500 }).rows);
+        // In pinyin order, as the community's own lists (SQLite alone would put 一 before 二).
+        if (role === '在职党员') expect((members.rows as { name: string }[]).map((r) => r.name)).toEqual(['张二', '张三', '张四', '张一']);
       }
       for (const period of [year, `${year}-H1`, `${year}-H2`]) {
         const units = await ask<{ rows: unknown[] }>('unit-assessment', { period, community: code, pageSize: '500' });
