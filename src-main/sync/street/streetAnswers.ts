@@ -36,7 +36,7 @@ export function standings(store: StreetFactsStore, scope: Scope, latestSeq: (doc
 const page = <T>(items: readonly T[], p: { page: number; pageSize: number }) => items.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
 
 /** The 三会一课 calendar of a year, a page of communities at a time. */
-export function calendarAnswer(store: StreetFactsStore, scope: Scope, standing: CommunityStanding[], year: number, today: string, paging: { page: number; pageSize: number }) {
+export function calendarAnswer(store: StreetFactsStore, standing: CommunityStanding[], year: number, today: string, paging: { page: number; pageSize: number }) {
   const shown = page(standing, paging);
   const facts = store.column('calendar', shown.map((s) => s.code));
   return {
@@ -94,12 +94,12 @@ export function unitsAnswer(store: StreetFactsStore, standing: CommunityStanding
 export function assessmentAnswer(store: StreetFactsStore, standing: CommunityStanding[], year: string, role: string, paging: { community?: string; page: number; pageSize: number }) {
   const db = store.database;
   const members = store.column('members', standing.map((s) => s.code));
-  const counts = new Map((db.prepare('SELECT doc, COUNT(*) AS people, SUM(meets) AS meets FROM street_member_rows WHERE year = ? AND role = ? GROUP BY doc').all(year, role) as { doc: string; people: number; meets: number }[]).map((r) => [r.doc, r]));
-  const hours = new Map((db.prepare("SELECT doc, SUM(json_extract(json, '$.hours')) AS hours FROM street_member_rows WHERE year = ? AND role = ? GROUP BY doc").all(year, role) as { doc: string; hours: number }[]).map((r) => [r.doc, r.hours]));
+  // One pass over the year's rows for every community's people, those meeting the target and their hours.
+  const counts = new Map((db.prepare("SELECT doc, COUNT(*) AS people, SUM(meets) AS meets, SUM(json_extract(json, '$.hours')) AS hours FROM street_member_rows WHERE year = ? AND role = ? GROUP BY doc").all(year, role) as { doc: string; people: number; meets: number; hours: number }[]).map((r) => [r.doc, r]));
   const communities = standing.map((s) => {
     const targets = members.has(s.code) ? (JSON.parse(members.get(s.code)!) as { targets: Record<string, number> }).targets : {};
     const c = counts.get(s.code);
-    return { ...s, target: targets[role] ?? 0, people: c?.people ?? 0, meets: c?.meets ?? 0, hours: Math.round((hours.get(s.code) ?? 0) * 10) / 10 };
+    return { ...s, target: targets[role] ?? 0, people: c?.people ?? 0, meets: c?.meets ?? 0, hours: Math.round((c?.hours ?? 0) * 10) / 10 };
   });
   const codes = communities.map((c) => c.code).filter((c) => !paging.community || c === paging.community);
   const marks = codes.map(() => '?').join(',') || "''";

@@ -4,13 +4,9 @@ import { migrateDocument } from '../../../src-shared/schema/migrations';
 import { CURRENT_SCHEMA_VERSION } from '../../../src-shared/schema/version';
 import { readStreetFacts } from '../../../src-shared/street/streetFacts';
 import { readStoredDocument } from '../storedDocument';
+import { localDate } from '../../../src-shared/records/meeting/meetingCalendar';
 import type { StoredRow } from '../syncStore';
 import type { StreetFactsStore } from './streetFactsStore';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** The highest stored update row of a document (what its facts must reflect to be up to date). */
 export function latestSeq(db: DatabaseSync, doc: string): number {
@@ -23,7 +19,7 @@ export function latestSeq(db: DatabaseSync, doc: string): number {
  * app's records (a value of an unexpected shape, say) is listed with a Chinese note instead: it never breaks the
  * street's answer for the others.
  */
-export function buildStreetFacts(db: DatabaseSync, store: StreetFactsStore, doc: string, today = localToday()): void {
+export function buildStreetFacts(db: DatabaseSync, store: StreetFactsStore, doc: string, today = localDate(Date.now())): void {
   const seq = latestSeq(db, doc);
   const rows = db.prepare('SELECT seq, data, at, crc FROM updates WHERE doc = ? AND seq <= ? ORDER BY seq').all(doc, seq) as unknown as StoredRow[];
   const ydoc = new Y.Doc();

@@ -1,11 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
+import { localDate } from '../../../src-shared/records/meeting/meetingCalendar';
 import { buildStreetFacts } from './streetFactsBuilder';
 import { StreetFactsStore } from './streetFactsStore';
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** The parts of a community's street facts that differ between two stores, by name ('' when none). */
 function differences(a: Record<string, string[]>, b: Record<string, string[]>): string[] {
@@ -17,7 +13,7 @@ function differences(a: Record<string, string[]>, b: Record<string, string[]>): 
  * The street views' facts of each community against a recompute from its stored document (`verify-summaries`), or
  * rebuilt (`rebuild-summaries`): the same text on the same day means the same answers.
  */
-export function checkStreetFacts(syncDb: DatabaseSync, facts: StreetFactsStore, docs: readonly string[], mode: 'verify' | 'rebuild', today = localToday()): { lines: string[]; ok: boolean } {
+export function checkStreetFacts(syncDb: DatabaseSync, facts: StreetFactsStore, docs: readonly string[], mode: 'verify' | 'rebuild', today = localDate(Date.now())): { lines: string[]; ok: boolean } {
   const lines: string[] = [];
   let ok = true;
   for (const doc of docs) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { localDate } from '../../../src-shared/records/meeting/meetingCalendar';
 import type { TokenClaims } from '../../../src-shared/sync/access';
 import type { FeedQuery } from '../summaryStore';
 import type { SyncServer } from '../syncServer';
@@ -7,11 +8,6 @@ import type { StreetService } from './streetService';
 
 /** Street questions the answering worker takes: everything but the overview, the feed and raising a whistle. */
 const WORKER_ROUTES = new Set(['/api/meeting-calendar', '/api/venue-availability', '/api/whistles', '/api/street-units', '/api/assessment', '/api/unit-assessment', '/api/unit-assessment/records']);
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /**
  * The street's HTTP API. The token is checked here; the overview and the feed read the summaries (indexed SQLite, a
@@ -56,7 +52,7 @@ export function handleStreetHttp(server: SyncServer, street: StreetService, req:
     if (WORKER_ROUTES.has(url.pathname)) {
       const params = Object.fromEntries(url.searchParams);
       delete params.token;
-      void street.ask(url.pathname, params, server.scopeOf(claims), localToday()).then(
+      void street.ask(url.pathname, params, server.scopeOf(claims), localDate(Date.now())).then(
         (answer) => send(answer.status, answer.body),
         () => reply(503, { error: '街道汇总暂时没有答复（服务器正忙），请稍后重试；各社区的同步不受影响' }),
       );

@@ -13,6 +13,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { availabilityQuery } from '../../../src-shared/records/booking/streetAvailability';
 import { raiseStreetWhistle, streetWhistleRequest } from '../../../src-shared/records/coBuilding/streetWhistles';
+import { localDate } from '../../../src-shared/records/meeting/meetingCalendar';
 import { createRepositories } from '../../../src-shared/repository/repositories';
 import { readStoredDocument } from '../storedDocument';
 import type { StoredRow } from '../syncStore';
@@ -39,10 +40,6 @@ db.exec('PRAGMA busy_timeout = 10000');
 const store = new StreetFactsStore(new DatabaseSync(factsPath));
 const port = parentPort!;
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
-const todayOf = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 class RequestProblem extends Error {}
 
@@ -60,14 +57,12 @@ if (role === 'builder') {
   /** Every community whose facts are missing, behind its stored changes, or of an earlier day. */
   const staleDocs = () => {
     const states = new Map(store.states().map((s) => [s.doc, s]));
-    const today = todayOf();
+    const today = localDate(Date.now());
     const docs = (db.prepare('SELECT DISTINCT doc FROM updates INDEXED BY updates_doc_at').all() as { doc: string }[]).map((r) => r.doc);
     return docs.filter((doc) => {
       const s = states.get(doc);
       if (!s) return true;
-      const d = new Date(s.computedAt);
-      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-      return s.seq < latestSeq(db, doc) || day < today;
+      return s.seq < latestSeq(db, doc) || localDate(s.computedAt) < today;
     });
   };
   const next = () => {
@@ -139,7 +134,7 @@ function answer(q: Extract<WorkerRequest, { type: 'query' }>): unknown {
     case '/api/meeting-calendar': {
       const year = Number(params.year);
       if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new RequestProblem('年度不正确，请写成 2026 这样的四位数字');
-      return calendarAnswer(store, q.scope, standing, year, params.today || q.today, paging(params, 10));
+      return calendarAnswer(store, standing, year, params.today || q.today, paging(params, 10));
     }
     case '/api/venue-availability': {
       const query = availabilityQuery.safeParse(params);

@@ -7,7 +7,7 @@ import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { StreetStanding } from './StreetStanding';
-import { streetFetch, useStreetQuery, type CommunityStanding } from './useStreetQuery';
+import { streetFetchAll, useStreetQuery, type CommunityStanding } from './useStreetQuery';
 
 type Row = AssessmentRow & { code: string; community: string };
 interface AssessmentAnswer {
@@ -33,12 +33,7 @@ export function StreetAssessment({ settings }: { settings: ConnectionSettings })
   const { data, error, loading, seconds, reload } = useStreetQuery<AssessmentAnswer>(settings, 'assessment', { year, role, pageSize: '1' });
   const exportXlsx = async () => {
     try {
-      const rows: Row[] = [];
-      for (let p = 1; ; p++) {
-        const part = await streetFetch<AssessmentAnswer>(settings, 'assessment', { year, role, page: String(p), pageSize: '500' });
-        rows.push(...part.rows);
-        if (p * 500 >= part.total) break;
-      }
+      const rows = await streetFetchAll(settings, 'assessment', { year, role }, 500, (part: AssessmentAnswer) => part.rows);
       await saveBytes(`${year}年全街道${role}考核.xlsx`, await writeWorkbook([{ name: `${year}年${role}`, headers: HEADERS, rows: rows.map(cells) }]));
       setExportError('');
     } catch (e) {

@@ -7,7 +7,7 @@ import { errorText } from '../../app/errorText';
 import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { StreetStanding } from './StreetStanding';
-import { streetFetch, useStreetQuery, type CommunityStanding } from './useStreetQuery';
+import { streetFetchAll, useStreetQuery, type CommunityStanding } from './useStreetQuery';
 
 interface CalendarPage {
   total: number;
@@ -33,12 +33,7 @@ export function StreetCalendar({ settings, onOpen }: { settings: ConnectionSetti
   // Every community, page by page, into one workbook.
   const exportCalendar = async () => {
     try {
-      const all: ReturnType<typeof flatten> = [];
-      for (let p = 1; ; p++) {
-        const part = await streetFetch<CalendarPage>(settings, 'meeting-calendar', { ...params, page: String(p), pageSize: '20' });
-        all.push(...flatten(part.communities));
-        if (p * 20 >= part.total) break;
-      }
+      const all = await streetFetchAll(settings, 'meeting-calendar', params, 20, (part: CalendarPage) => flatten(part.communities));
       const headers = ['社区', '党组织', ...Array.from({ length: 12 }, (_, i) => `${i + 1}月`)];
       const table = all.map((r) => [r.community, r.orgName, ...r.months.map((c) => [...c.held.map((h) => h.type), ...c.missing.map((t) => `缺${t}`)].join('、'))]);
       await saveBytes(`${year}年全街道三会一课日历.xlsx`, await writeWorkbook([{ name: `${year}年`, headers, rows: table, widths: [16, 22, ...Array(12).fill(16)] }]));

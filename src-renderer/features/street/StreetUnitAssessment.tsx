@@ -10,7 +10,7 @@ import { saveBytes } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { assessmentPeriods } from '../coBuilding/UnitAssessmentPanel';
 import { StreetStanding } from './StreetStanding';
-import { streetFetch, useStreetQuery, type CommunityStanding } from './useStreetQuery';
+import { streetFetch, streetFetchAll, useStreetQuery, type CommunityStanding } from './useStreetQuery';
 
 type Row = { code: string; community: string; unitId: string; unitName: string; score: number; registered: number; figures: Record<string, UnitFigure & { recordCount: number }> };
 interface UnitsAnswer {
@@ -44,12 +44,7 @@ export function StreetUnitAssessment({ settings }: { settings: ConnectionSetting
   };
   const exportXlsx = async () => {
     try {
-      const rows: Row[] = [];
-      for (let p = 1; ; p++) {
-        const part = await streetFetch<UnitsAnswer>(settings, 'unit-assessment', { period, page: String(p), pageSize: '500' });
-        rows.push(...part.rows);
-        if (p * 500 >= part.total) break;
-      }
+      const rows = await streetFetchAll(settings, 'unit-assessment', { period }, 500, (part: UnitsAnswer) => part.rows);
       await saveBytes(`全街道驻区单位考核-${periodLabel(period)}.xlsx`, await writeWorkbook([{
         name: periodLabel(period),
         headers: ['社区', '驻区单位', ...UNIT_ITEMS.map((i) => i.label), '报到在职党员', '得分'],

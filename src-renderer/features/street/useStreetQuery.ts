@@ -22,6 +22,16 @@ export async function streetFetch<T>(settings: ConnectionSettings, path: string,
   }
 }
 
+/** Every page of a paged street answer, one after another (for an export), each page's items picked out by `items`. */
+export async function streetFetchAll<T extends { total: number }, R>(settings: ConnectionSettings, path: string, params: Record<string, string>, pageSize: number, items: (page: T) => R[]): Promise<R[]> {
+  const all: R[] = [];
+  for (let p = 1; ; p++) {
+    const part = await streetFetch<T>(settings, path, { ...params, page: String(p), pageSize: String(pageSize) });
+    all.push(...items(part));
+    if (p * pageSize >= part.total) return all;
+  }
+}
+
 /** While some community's figures are being brought up to date after its latest changes, the answer is asked again. */
 const UPDATING_RETRY_MS = 3000;
 

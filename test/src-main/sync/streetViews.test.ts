@@ -194,7 +194,7 @@ describe('street views from stored facts', () => {
       expect(stored.rows).toEqual(whistlesAnswer(fresh, standing, today(), { page: 1, pageSize: 500 }).rows);
       expect((stored.rows as unknown[]).length).toBe(a.repos.whistles.list().length);
       const calendar = await ask<{ communities: { code: string; rows: unknown }[] }>('meeting-calendar', { year, today: today(), pageSize: '20' });
-      expect(calendar.communities.find((c) => c.code === code)!.rows).toEqual(calendarAnswer(fresh, { docs: [] }, standing, Number(year), today(), { page: 1, pageSize: 20 }).communities[0]!.rows);
+      expect(calendar.communities.find((c) => c.code === code)!.rows).toEqual(calendarAnswer(fresh, standing, Number(year), today(), { page: 1, pageSize: 20 }).communities[0]!.rows);
       for (const role of ['在职党员', '志愿者']) {
         const members = await ask<{ rows: unknown[] }>('assessment', { year, role, community: code, pageSize: '500' });
         expect(members.rows).toEqual(assessmentAnswer(fresh, standing, year, role, { community: code, page: 1, pageSize: 500 }).rows);
