@@ -174,7 +174,8 @@ function answer(q: Extract<WorkerRequest, { type: 'query' }>): unknown {
 function raise(message: Extract<WorkerRequest, { type: 'raise' }>): void {
   try {
     const parsed = streetWhistleRequest.safeParse(message.body);
-    if (!parsed.success) throw new RequestProblem(parsed.error.issues.map((i) => i.message).join('；'));
+    // One line per distinct problem (two communities without units say it once).
+    if (!parsed.success) throw new RequestProblem([...new Set(parsed.error.issues.map((i) => i.message))].join('；'));
     const created = parsed.data.targets.map(({ code, unitIds }) => {
       if (!message.scope.docs.some((d) => d.doc === code)) throw new RequestProblem(`这个同步凭证不能向社区 ${code} 吹哨，或服务器上没有该社区的数据`);
       const rows = db.prepare('SELECT seq, data, at, crc FROM updates WHERE doc = ? ORDER BY seq').all(code) as unknown as StoredRow[];

@@ -66,7 +66,7 @@ export function StreetAssessment({ settings }: { settings: ConnectionSettings })
           { title: '社区', dataIndex: 'community' },
           { title: '人数', render: (_, c) => c.people },
           { title: '年度目标', render: (_, c) => `${c.target} 小时` },
-          { title: '达标', render: (_, c) => <Tag color={c.meets === c.people ? 'green' : 'orange'}>{c.meets} / {c.people} 人</Tag> },
+          { title: '达标', render: (_, c) => <Tag color={c.people === 0 ? 'default' : c.meets === c.people ? 'green' : 'orange'}>{c.meets} / {c.people} 人</Tag> },
           { title: '人均服务时长', render: (_, c) => `${c.people ? Math.round((c.hours / c.people) * 10) / 10 : 0} 小时` },
           { title: '', width: 100, render: (_, c) => <Button size="small" disabled={c.people === 0} onClick={() => setPeople({ code: c.code, community: c.community })}>查看名单</Button> },
         ]}

@@ -93,7 +93,7 @@ export function StreetFeed({ settings, communities, refreshKey }: { settings: Co
             options={communities.map((c) => ({ value: c.code, label: c.name || c.code }))} />
           <Select aria-label="按类型" placeholder="全部类型" allowClear showSearch optionFilterProp="label" virtual={false} listHeight={360} popupMatchSelectWidth={false}
             style={{ width: 140 }} value={collection} onChange={setCollection} options={COLLECTION_NAMES.map((c) => ({ value: c, label: COLLECTIONS[c].label }))} />
-          <Input.Search aria-label="按操作人" placeholder="操作人（可输入部分姓名）" allowClear style={{ width: 200 }} value={typedBy}
+          <Input.Search aria-label="按操作人" placeholder="操作人，可输部分" allowClear style={{ width: 200 }} value={typedBy}
             onChange={(e) => { setTypedBy(e.target.value); if (!e.target.value) setBy(''); }} onSearch={(v) => setBy(v.trim())} />
         </Space>
       }

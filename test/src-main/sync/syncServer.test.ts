@@ -284,6 +284,10 @@ describe('sync', () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toContain('不在该社区的名单中');
     expect(ra.whistles.list()).toHaveLength(0);
+    // Two communities without units: said once.
+    const noUnits = await fetch(`${http}/api/whistles?token=${street}`, { method: 'POST', body: JSON.stringify({ ...body, targets: [{ code: COMMUNITY, unitIds: [] }, { code: NEIGHBOUR, unitIds: [] }] }) });
+    const noUnitsError = ((await noUnits.json()) as { error: string }).error;
+    expect(noUnitsError.split('；')).toEqual([...new Set(noUnitsError.split('；'))]);
     const bad = await fetch(`${http}/api/whistles?token=${street}`, { method: 'POST', body: JSON.stringify({ ...body, time: '9点', targets: [] }) });
     expect(((await bad.json()) as { error: string }).error).toBe('吹哨时间请写成 14:30 的格式；请至少选择一个社区及其驻区单位');
     const viewer = await fetch(`${http}/api/whistles?token=${token('viewer', '350102001').token}`, { method: 'POST', body: JSON.stringify(body) });
