@@ -58,13 +58,23 @@ async function submit(dialog: Locator): Promise<void> {
   }).toPass({ timeout: 20_000 });
 }
 
+/**
+ * Types a date into the day grid's picker until the grid shows it. A slot must not be clicked before: a click that
+ * races the date change books the day shown before (that race, not sync, was the intermittent "two PCs book one slot
+ * offline" and street search failure). On a loaded CI machine the typed date was once not taken (the picker still
+ * opening); a clerk would type it again.
+ */
+async function showDay(page: Page, isoDate: string): Promise<void> {
+  await expect(async () => {
+    await page.getByLabel('查看日期').fill(isoDate);
+    await page.getByLabel('查看日期').press('Enter');
+    await expect(page.getByTestId('day-grid')).toHaveAttribute('data-date', isoDate, { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 async function book(page: Page, venue: string, booker: string, start: number, end: number): Promise<void> {
   await openTab(page, '按日查看');
-  await page.getByLabel('查看日期').fill(date);
-  await page.getByLabel('查看日期').press('Enter');
-  // The grid must show the date before a slot is clicked: a click that races the date change books the day shown
-  // before (that race, not sync, was the intermittent "two PCs book one slot offline" and street search failure).
-  await expect(page.getByTestId('day-grid')).toHaveAttribute('data-date', date);
+  await showDay(page, date);
   await page.getByRole('button', { name: `${venue} ${start}:00 空闲` }).click();
   const dialog = page.getByRole('dialog', { name: '新建预约' });
   await expect(dialog.getByLabel('预约日期')).toHaveValue(date);
@@ -135,14 +145,12 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
 
   // A weekly booking, three times: the week already taken is skipped and listed.
   const nextWeek = day.add(7, 'day').format('YYYY-MM-DD');
-  await page.getByLabel('查看日期').fill(nextWeek);
-  await page.getByLabel('查看日期').press('Enter');
+  await showDay(page, nextWeek);
   await page.getByRole('button', { name: '党群活动室 19:00 空闲' }).click();
   const taken = page.getByRole('dialog', { name: '新建预约' });
   await taken.getByLabel('预约人姓名').fill('王五');
   await submit(taken);
-  await page.getByLabel('查看日期').fill(date);
-  await page.getByLabel('查看日期').press('Enter');
+  await showDay(page, date);
   await page.getByRole('button', { name: '党群活动室 19:00 空闲' }).click();
   const series = page.getByRole('dialog', { name: '新建预约' });
   await series.getByLabel('预约人姓名').fill('老年合唱队');
@@ -263,8 +271,7 @@ test('venues, booking by search, a rule refused with the fix or overridden with 
   await page.getByLabel('「王小红」可破例预约').click();
   await expect(page.getByLabel('「王小红」可破例预约')).not.toBeChecked();
   await openScreen(page, '场地预约');
-  await page.getByLabel('查看日期').fill(date);
-  await page.getByLabel('查看日期').press('Enter');
+  await showDay(page, date);
   await page.getByRole('button', { name: '党群活动室 11:00 空闲' }).click();
   const refused = page.getByRole('dialog', { name: '新建预约' });
   await refused.getByLabel('预约人姓名').fill('张三');
