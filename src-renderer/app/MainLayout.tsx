@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileTextOutlined, SafetyOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, FileTextOutlined, SafetyOutlined, CalendarOutlined, GiftOutlined, HeartOutlined, ScheduleOutlined, BankOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { OrgTreePage } from '../features/orgTree/OrgTreePage';
@@ -12,7 +12,8 @@ import { SET_ASIDE_ADVICE } from '../features/backup/QuarantineCard';
 import { rememberStreetState } from '../features/backup/streetState';
 import { checkStorage } from '../data/storageHealth';
 import * as Y from 'yjs';
-import { NavigationContext } from './navigation';
+import { leaveIntent, NavigationContext } from './navigation';
+import type { TodoTarget } from '../../src-shared/workbench/todoCards';
 import { platform } from '../platform/platform';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -23,9 +24,12 @@ import { useOperatorState } from './operatorSession';
 import { OperatorGate } from '../features/operators/OperatorGate';
 import { SyncSettingsModal } from '../features/sync/SyncSettingsModal';
 import { AgreementReminder } from '../features/coBuilding/AgreementReminder';
+import { WorkbenchPage } from '../features/workbench/WorkbenchPage';
+import { OPEN_CONFLICTS_EVENT } from '../features/status/StatusArea';
 
 /** Screens that work; a screen is listed here only once it is built. */
 const SCREENS = [
+  { key: 'workbench', label: '工作台', icon: <DashboardOutlined />, render: () => <WorkbenchPage /> },
   { key: 'roster', label: '人员名册', icon: <TeamOutlined />, render: () => <RosterPage /> },
   { key: 'meetings', label: '会议记录', icon: <CalendarOutlined />, render: () => <MeetingsPage /> },
   { key: 'bookings', label: '场地预约', icon: <ScheduleOutlined />, render: () => <BookingsPage /> },
@@ -85,18 +89,24 @@ export function MainLayout() {
     if (syncStatus.state === 'synced') void rememberStreetState(store, Y.encodeStateVector(store.doc), '与街道服务器同步');
   }, [syncStatus.state, store]);
   const [syncSettingsOpen, setSyncSettingsOpen] = useState(false);
-  // The screen the clerk was on is kept across restarts.
-  const [screen, setScreenState] = useState(() => localStorage.getItem('desk:screen') ?? 'roster');
-  const setScreen = (key: string) => {
-    localStorage.setItem('desk:screen', key);
-    setScreenState(key);
-  };
+  // A community opens on its 工作台 (today's work), unless the street asked for a screen (a meeting, a day's bookings).
+  const [screen, setScreen] = useState(() => {
+    const asked = localStorage.getItem('desk:open-screen');
+    localStorage.removeItem('desk:open-screen');
+    return asked ?? 'workbench';
+  });
   const navigation = useMemo(() => ({
     openDocument(id: string) {
       localStorage.setItem('desk:open-document', id);
       setScreen('documents');
     },
-  }), []); // setScreen only writes state and localStorage
+    openTarget(target: TodoTarget) {
+      if (target.screen === 'conflicts') return void window.dispatchEvent(new Event(OPEN_CONFLICTS_EVENT));
+      if (target.screen === 'documents' && target.id) localStorage.setItem('desk:open-document', target.id);
+      else leaveIntent(target);
+      setScreen(target.screen);
+    },
+  }), []); // setScreen is stable
   const info = store.info;
   const current = SCREENS.find((s) => s.key === screen) ?? SCREENS[0]!;
 
@@ -147,7 +157,7 @@ export function MainLayout() {
             <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="street-fault" message="街道服务器上的数据有问题，暂时无法同步；本机照常使用" description={syncStatus.message} />
           )}
           {storageProblem && <Alert type="error" showIcon closable style={{ marginBottom: 12 }} data-testid="storage-problem-banner" message={storageProblem} action={<Button onClick={() => setScreen('dataSafety')}>查看数据安全</Button>} />}
-          {info && screen !== 'coBuilding' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
+          {info && screen !== 'coBuilding' && screen !== 'workbench' && <AgreementReminder onOpen={() => setScreen('coBuilding')} />}
           {info ? <NavigationContext.Provider value={navigation} key={screen}>{current.render()}</NavigationContext.Provider>
             : sync && (syncStatus.state === 'offline' || syncStatus.state === 'refused') ? (
               // Not on this PC and no server to fetch it from: said at once, with the ways on, never an endless wait.

@@ -20,6 +20,8 @@ export interface PrintSection {
   signatures?: string[];
   table?: PrintTable;
   paragraphs?: string[];
+  /** A chart as SVG text (drawn by ECharts from the same figures as the table beside it). */
+  figure?: string;
 }
 
 export interface PrintDocument {

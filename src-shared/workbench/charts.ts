@@ -154,3 +154,18 @@ export function whistleResponseChart(whistles: readonly WhistleFacts[], year: nu
     note: '响应时间为从吹哨到报到的小时数（中位数）；从未报到的单位记为 0 并见“已报到次数”。',
   };
 }
+
+/**
+ * A chart's numbers as a table (the same on screen, in .xlsx and on paper): one row per category, one column per
+ * series, and the share of the whole for a chart of people; a 合计 row where the figures add up.
+ */
+export function chartTable(c: ChartData): { headers: string[]; rows: (string | number)[][] } {
+  const share = c.series.length === 1 && c.unit === '人';
+  const total = c.series.map((s) => s.values.reduce((a, b) => a + b, 0));
+  const headers = [c.key === 'weekdays' ? '星期' : c.key.startsWith('structure') ? '类别' : c.key === 'meetings' ? '月份' : c.key === 'volunteerMonths' ? '月份' : c.key === 'venues' ? '场地' : c.key === 'volunteerTeams' ? '服务队' : '单位', ...c.series.map((s) => s.name), ...(share ? ['占比'] : [])];
+  const rows: (string | number)[][] = c.categories.map((name, i) => [name, ...c.series.map((s) => s.values[i] ?? 0), ...(share ? [total[0] ? `${round1((c.series[0]!.values[i]! / total[0]) * 100)}%` : '—'] : [])]);
+  // Sums make sense for counts and hours, not for a rate or a median.
+  if (c.categories.length > 1 && !c.series.some((s) => /%|中位数/.test(s.name))) rows.push(['合计', ...total.map((t) => round1(t)), ...(share ? ['100%'] : [])]);
+  else if (c.key === 'meetings') rows.push(['合计', total[0]!, total[1]!, total[0] ? round1((total[1]! / total[0]) * 100) : 0]);
+  return { headers, rows };
+}

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, InputNumber, List, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { takeIntent } from '../../app/navigation';
 import { maskPhone } from '../../../src-shared/privacy/mask';
 import { bookingClashes, byVenue, freeVenues, monthlyBreaches, monthlyUsage, rulesOf } from '../../../src-shared/records/booking/bookingRules';
 import { useAskText } from '../../app/askText';
@@ -40,7 +41,8 @@ export function BookingsPage() {
   const breaches = useMemo(() => monthlyBreaches(facts, (id) => { const v = store.repos.venues.get(id); return v ? rulesOf(v).maxPerMonth : 0; }), [facts, store]);
   const clashIds = useMemo(() => new Set(clashes.flatMap((c) => c.bookings.map((b) => b.id))), [clashes]);
   // The date and the venue chosen carry over between the day, week and month views.
-  const [date, setDate] = useState(today());
+  // A row of 今日待办 opens the day of its booking.
+  const [date, setDate] = useState(() => takeIntent('bookings')?.date ?? today());
   const [venueId, setVenueId] = useState('');
   const [tab, setTab] = useState('day');
   const openDay = (d: string) => {

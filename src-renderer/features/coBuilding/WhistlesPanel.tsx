@@ -35,11 +35,11 @@ function useHandlerOptions() {
  * 吹哨报到: the community raises a whistle, names a lead and co-handlers, records each 报到 with its time and the
  * progress, closes it with the result and the evaluation; response times per handler, overdue whistles in red.
  */
-export function WhistlesPanel() {
+export function WhistlesPanel({ openId }: { openId?: string } = {}) {
   const { store } = useSession();
   const whistles = useLiveList(store.repos.whistles);
   const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(openId ?? null);
   const year = today().slice(0, 4);
   const figures = useMemo(() => figuresByHandler(whistles, `${year}-01-01`, `${year}-12-31`), [whistles, year]);
   const sorted = [...whistles].sort((a, b) => Number(isOverdue(b, today())) - Number(isOverdue(a, today())) || b.date.localeCompare(a.date));

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, AutoComplete, Button, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
+import { takeIntent } from '../../app/navigation';
 import { MEETING_TYPES, type MeetingType } from '../../../src-shared/records';
 import { attendanceCounts, attendanceRates, expectedMembers, MEETING_TYPE_RULES, numberClashes, REQUIRED_BY_NODE_KIND, taskState } from '../../../src-shared/records/meeting/meetingRules';
 import { communityCalendar, localDate, shortMeetingType, yearSummary } from '../../../src-shared/records/meeting/meetingCalendar';
@@ -33,12 +34,14 @@ export function MeetingsPage() {
   const [orgFilter, setOrgFilter] = useState<string | undefined>();
   const [typeFilter, setTypeFilter] = useState<MeetingType | undefined>();
   const [query, setQuery] = useState('');
-  const [creating, setCreating] = useState(false);
+  // A row of 今日待办: a meeting to open (a 督办 item's), or one to start (organisation and type filled in).
+  const [intent] = useState(() => takeIntent('meetings'));
+  const [creating, setCreating] = useState(!!intent?.newMeeting);
   // A meeting chosen elsewhere (the street's calendar) opens once.
   const [open, setOpen] = useState<string | null>(() => {
     const id = localStorage.getItem('desk:open-meeting');
     localStorage.removeItem('desk:open-meeting');
-    return id;
+    return intent?.id ?? id;
   });
   const [rates, setRates] = useState(false);
   const orgOptions = useMemo(() => orgTreeOptions(store.orgTree.tree()), [store]);
@@ -123,14 +126,14 @@ export function MeetingsPage() {
           { key: 'tasks', label: '督办事项', children: <AllTasks /> },
         ]}
       />
-      {creating && <CreateMeetingDialog onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpen(id); }} />}
+      {creating && <CreateMeetingDialog preset={intent?.newMeeting} onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpen(id); }} />}
       {open && <MeetingEditor meetingId={open} onClose={() => setOpen(null)} />}
       {rates && <RatesDialog onClose={() => setRates(false)} />}
     </>
   );
 }
 
-function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+function CreateMeetingDialog({ preset, onClose, onCreated }: { preset?: { orgNodeId: string; meetingType: MeetingType }; onClose(): void; onCreated(id: string): void }) {
   const { store } = useSession();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
@@ -167,7 +170,7 @@ function CreateMeetingDialog({ onClose, onCreated }: { onClose(): void; onCreate
   };
   return (
     <Modal open title="新建会议" okText="新建" cancelText="取消" width={720} onCancel={onClose} onOk={() => form.submit()}>
-      <Form form={form} layout="vertical" onFinish={create} initialValues={{ meetingType: '支部党员大会', date: dayjs(), startTime: '19:30', endTime: '21:00' }} onKeyDown={formKeys(() => form.submit())}>
+      <Form form={form} layout="vertical" onFinish={create} initialValues={{ meetingType: '支部党员大会', date: dayjs(), startTime: '19:30', endTime: '21:00', ...preset }} onKeyDown={formKeys(() => form.submit())}>
         <Row gutter={12}>
           <Col span={12}><Form.Item name="meetingType" label="会议类型"><Select aria-label="会议类型" options={MEETING_TYPES.map((t) => ({ value: t, label: t }))} /></Form.Item></Col>
           <Col span={12}><Form.Item name="orgNodeId" label="党组织"><TreeSelect aria-label="召开会议的党组织" virtual={false} treeDefaultExpandAll treeData={orgOptions} /></Form.Item></Col>

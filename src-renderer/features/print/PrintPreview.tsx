@@ -23,6 +23,8 @@ function PrintBody({ doc }: { doc: PrintDocument }) {
       {doc.sections.map((section, i) => (
         <section key={i}>
           {section.heading && <h2>{section.heading}</h2>}
+          {/* Our own chart, drawn by ECharts from figures it escapes: SVG text, not outside markup. */}
+          {section.figure && <div className="print-figure" dangerouslySetInnerHTML={{ __html: section.figure }} />}
           {section.paragraphs?.map((p, j) => <p key={j}>{p}</p>)}
           {section.signatures && (
             <div className="print-signatures">

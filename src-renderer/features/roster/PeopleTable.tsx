@@ -22,6 +22,7 @@ import { exportRecords } from '../export/exportRecords';
 import { longDate } from '../../../src-shared/print/printDocument';
 import { ExportDialog } from '../export/ExportDialog';
 import { PersonDrawer, orgTreeOptions } from './PersonDrawer';
+import { takeIntent } from '../../app/navigation';
 import { filterPeople, type Person, type RosterFilter } from './rosterModel';
 import { inServiceReportNotice, memberResponsibilityPoster } from '../../../src-shared/print/posters';
 
@@ -41,7 +42,11 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
   const storageKey = `roster-columns:${role}`;
   const [visible, setVisible] = useState<string[]>(() => JSON.parse(localStorage.getItem(storageKey) ?? 'null') ?? [...ROLE_DEFAULT_VISIBLE[role]!]);
   const [selected, setSelected] = useState<string[]>([]);
-  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  // A person opened from 今日待办 (a 预备党员 due for 转正) shows at once.
+  const [editing, setEditing] = useState<Person | 'new' | null>(() => {
+    const id = takeIntent('roster')?.id;
+    return (id && store.repos.people.get(id)) || null;
+  });
   const [importing, setImporting] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [printing, setPrinting] = useState(false);

@@ -9,6 +9,9 @@ import { useBackupStatus } from '../backup/backupKeeper';
 import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 
 /** Always says where the data is: saved on this PC (and when), and whether and when it last synced with the street. */
+/** Asks the status area to open the list of records both sides changed. */
+export const OPEN_CONFLICTS_EVENT = 'desk:open-conflicts';
+
 export function StatusArea() {
   const { store, persistentStorage, sync } = useSession();
   const status = useSaveStatus(store);
@@ -16,6 +19,12 @@ export function StatusArea() {
   const backup = useBackupStatus(useKeeper());
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [conflictsOpen, setConflictsOpen] = useState(false);
+  // 今日待办 opens the same list.
+  useEffect(() => {
+    const open = () => setConflictsOpen(true);
+    window.addEventListener(OPEN_CONFLICTS_EVENT, open);
+    return () => window.removeEventListener(OPEN_CONFLICTS_EVENT, open);
+  }, []);
   const [conflictCount, setConflictCount] = useState(sync?.conflicts.list().length ?? 0);
   useEffect(() => {
     setConflictCount(sync?.conflicts.list().length ?? 0);

@@ -95,13 +95,13 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
               <StreetFeed settings={settings} communities={rows} refreshKey={refreshKey} />
               <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
                 // The community opens on its 会议记录 screen with that meeting.
-                localStorage.setItem('desk:screen', 'meetings');
+                localStorage.setItem('desk:open-screen', 'meetings');
                 localStorage.setItem('desk:open-meeting', meetingId);
                 await onOpen(code);
               }} />
               <StreetAvailability settings={settings} onOpen={async (code) => {
                 // The community opens on its 场地预约 screen.
-                localStorage.setItem('desk:screen', 'bookings');
+                localStorage.setItem('desk:open-screen', 'bookings');
                 await onOpen(code);
               }} />
               <StreetAssessment settings={settings} />

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
+import { takeIntent } from '../../app/navigation';
 import { attendanceWorth, postingsFor, type ActivityFacts } from '../../../src-shared/records/volunteer/pointsLedger';
 import { settleActivity } from '../../../src-shared/records/volunteer/volunteerLedger';
 import { today } from '../../app/saveBytes';
@@ -19,11 +20,15 @@ import { useLedger } from './volunteerModel';
 
 /** 志愿服务与道德银行: activities and their sign-in sheets, points, the month's 公示 and certificates, the rules. */
 export function VolunteerPage() {
+  // A row of 今日待办 opens its tab (积分存折, 在职党员).
+  const [tab, setTab] = useState(() => takeIntent('volunteer')?.tab ?? 'activities');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <LedgerIssues />
       <Tabs
         destroyOnHidden
+        activeKey={tab}
+        onChange={setTab}
         items={[
           { key: 'activities', label: '服务活动', children: <ActivitiesPanel /> },
           { key: 'points', label: '积分存折', children: <PointsPanel /> },

@@ -1,0 +1,68 @@
+import { useEffect, useMemo, useState } from 'react';
+import { COLLECTIONS } from '../../../src-shared/records';
+import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
+import { todoCards, type TodoCard, type TodoExtras } from '../../../src-shared/workbench/todoCards';
+import { loadAppValue } from '../../data/appSettings';
+import { today } from '../../app/saveBytes';
+import { useSession, useSyncStatus } from '../../app/storeContext';
+import { useKeeper } from '../backup/DataSafetyPage';
+import { useBackupStatus } from '../backup/backupKeeper';
+
+/** How old a backup or a sync may be before 今日待办 says so (this PC's setting, 设置 → 工作台提醒). */
+export interface TodoLimits {
+  backupDays: number;
+  syncDays: number;
+}
+export const DEFAULT_TODO_LIMITS: TodoLimits = { backupDays: 7, syncDays: 3 };
+export const TODO_LIMITS_KEY = 'workbenchLimits';
+
+export async function loadTodoLimits(): Promise<TodoLimits> {
+  return { ...DEFAULT_TODO_LIMITS, ...(await loadAppValue<Partial<TodoLimits>>(TODO_LIMITS_KEY)) };
+}
+
+/** The repositories the cards read: a change to any of them (here, in another window, by a merge) redraws them. */
+const WATCHED = ['meetings', 'meetingTasks', 'meetingDecisions', 'orgNodes', 'whistles', 'agreements', 'bookings', 'venues', 'people', 'pointEntries', 'serviceCertificates', 'officialDocuments'] as const;
+
+/**
+ * 今日待办 of the open community, recomputed from the records whenever one of them changes (batched to one redraw
+ * per frame), whenever the settings change, and when the backup, the sync or the list of fields both sides changed
+ * moves on.
+ */
+export function useTodo(): TodoCard[] {
+  const { store, sync } = useSession();
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let frame = 0;
+    const bump = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setVersion((v) => v + 1);
+      });
+    };
+    const offs = [...WATCHED.map((name) => store.repos[name].observe(bump)), store.settings.observe(bump), ...(sync ? [sync.conflicts.onChange(bump)] : [])];
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const off of offs) off();
+    };
+  }, [store, sync]);
+  const backup = useBackupStatus(useKeeper());
+  const syncStatus = useSyncStatus(sync);
+  const [limits, setLimits] = useState<TodoLimits>(DEFAULT_TODO_LIMITS);
+  useEffect(() => void loadTodoLimits().then(setLimits), []);
+  const day = today();
+  const lastSynced = syncStatus.lastSyncedAt ?? null;
+  const conflicts = sync?.conflicts.list();
+  return useMemo(() => {
+    const extras: TodoExtras = {
+      safety: { backupAt: backup.lastSuccessAt ?? null, syncedAt: lastSynced, syncConfigured: !!sync, now: Date.now(), limits },
+      fieldConflicts: conflicts?.map((c) => {
+        const definition = COLLECTIONS[c.collection as keyof typeof COLLECTIONS];
+        const record = (store.repos[c.collection as keyof typeof store.repos] as unknown as AnyRepository | undefined)?.get(c.id) as Record<string, unknown> | undefined;
+        return { key: `${c.collection}:${c.id}:${c.at}`, text: `${definition?.label ?? c.collection}：${String(record?.[definition?.titleField ?? 'name'] ?? '（已删除）')}` };
+      }),
+    };
+    return todoCards(store.repos, store.doc, day, extras);
+    // `version` stands for every record the cards read.
+  }, [store, version, day, backup.lastSuccessAt, lastSynced, sync, limits, conflicts?.length]);
+}
