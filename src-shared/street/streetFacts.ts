@@ -1,16 +1,17 @@
 import type * as Y from 'yjs';
 import { readCommunityInfo } from '../community/communityInfo';
-import type { MeetingType } from '../records';
 import { factsOfBookings } from '../records/booking/bookingFacts';
 import type { BookingFacts, VenueFacts } from '../records/booking/bookingRules';
 import { unitAssessmentInputs } from '../records/coBuilding/coBuildingFacts';
 import type { CoBuildingSettings } from '../records/coBuilding/coBuildingSettings';
 import { unitAssessment, type UnitAssessmentRow } from '../records/coBuilding/unitAssessment';
 import type { WhistleFacts } from '../records/coBuilding/whistleRules';
-import { frequencyOverrides, localDate, type CalendarFacts } from '../records/meeting/meetingCalendar';
+import type { CalendarFacts } from '../records/meeting/meetingCalendar';
 import { yearAssessment, type AssessmentRow } from '../records/volunteer/memberAssessment';
 import { createRepositories } from '../repository/repositories';
-import { CommunitySettings, SETTINGS_MAP_NAME } from '../settings/communitySettings';
+import { CommunitySettings } from '../settings/communitySettings';
+import { streetWorkbench } from './streetWorkbench';
+import { calendarFactsOf } from '../workbench/todoCards';
 
 /**
  * What the street's views other than the overview and the feed need of one community, read from its whole document
@@ -31,6 +32,8 @@ export interface StreetFacts {
   unitItems: CoBuildingSettings['unitItems'];
   /** The units' 考核 for each year and half-year with records, as of `today`, each figure with its records. */
   unitPeriods: { period: string; rows: UnitAssessmentRow[] }[];
+  /** The street's 工作台: today's work and this year's figures, as counts and as the drill-down's rows. */
+  workbench: ReturnType<typeof streetWorkbench>;
 }
 
 /** The street's 考核 pages offer this year and the two before it. */
@@ -49,11 +52,7 @@ export function readStreetFacts(doc: Y.Doc, code: string, today: string): Street
   // Read-only: the repositories only read this document.
   const repos = createRepositories(doc, { actor: () => ({ name: '街道服务器', device: 'server' }), now: () => Date.now() });
   const settings = new CommunitySettings(doc);
-  const calendar: CalendarFacts = { meetings: [], orgNodes: [], frequencies: frequencyOverrides(doc.getMap(SETTINGS_MAP_NAME).entries()) };
-  for (const m of repos.meetings.pick(['meetingType', 'date', 'status', 'orgNodeId'])) {
-    calendar.meetings.push({ id: m.id, meetingType: m.meetingType as MeetingType, date: String(m.date ?? ''), status: String(m.status ?? '草稿'), orgNodeId: String(m.orgNodeId ?? '') });
-  }
-  for (const n of repos.orgNodes.pick(['name', 'kind', 'parentId', 'order'])) calendar.orgNodes.push({ id: n.id, name: String(n.name ?? ''), kind: String(n.kind ?? ''), since: localDate(n.createdAt), parentId: String(n.parentId ?? ''), order: Number(n.order ?? 0) });
+  const calendar = calendarFactsOf(repos, doc);
   const units = repos.residentUnits.list();
   const venues = repos.venues.list().map((v) => ({
     id: v.id, name: v.name, ownerUnitId: v.ownerUnitId, ownerName: v.ownerUnitId ? units.find((u) => u.id === v.ownerUnitId)?.name ?? '' : '',
@@ -78,5 +77,6 @@ export function readStreetFacts(doc: Y.Doc, code: string, today: string): Street
     members: { targets, years: years.map((year) => ({ year, rows: yearAssessment(people, year, co.service, reports, grades, targets) })) },
     unitItems: coSettings.unitItems,
     unitPeriods: years.flatMap((year) => [year, `${year}-H1`, `${year}-H2`]).map((period) => ({ period, rows: unitAssessment(co, period, coSettings, today) })),
+    workbench: streetWorkbench(repos, doc, today, calendar, co.service),
   };
 }

@@ -148,8 +148,9 @@ export function yearlySummary(people: readonly MemberFacts[], nodes: readonly { 
     let set = below.get(id);
     if (set) return set;
     set = new Set([id]);
-    for (const c of children.get(id) ?? []) for (const x of subtree(c)) set.add(x);
+    // Marked before the children are visited: a node listed as its own descendant is not followed round.
     below.set(id, set);
+    for (const c of children.get(id) ?? []) for (const x of subtree(c)) set.add(x);
     return set;
   };
   const top = nodes.filter((n) => n.depth === 0).map((n) => n.id);

@@ -7,6 +7,7 @@ import type { UnitAssessmentRow } from '../../../src-shared/records/coBuilding/u
 import { responseTimes, type WhistleFacts } from '../../../src-shared/records/coBuilding/whistleRules';
 import { communityCalendar, type CalendarFacts } from '../../../src-shared/records/meeting/meetingCalendar';
 import type { StreetFacts } from '../../../src-shared/street/streetFacts';
+import type { StreetWorkbenchDetail, StreetWorkbenchSummary } from '../../../src-shared/street/streetWorkbench';
 import type { StreetFactsState, StreetFactsStore } from './streetFactsStore';
 
 /**
@@ -137,4 +138,16 @@ export function unitRecordsAnswer(store: StreetFactsStore, doc: string, period: 
   if (!row) return { records: [] };
   const unit = JSON.parse(row.json) as UnitAssessmentRow;
   return { records: item === 'registered' ? unit.inServiceRegistered : unit.figures[item as keyof UnitAssessmentRow['figures']]?.records ?? [] };
+}
+
+/** The street's 工作台: each community's 待办 counts and figures, one row per community (a few hundred bytes each). */
+export function workbenchAnswer(store: StreetFactsStore, standing: CommunityStanding[]) {
+  const summaries = store.workbench('summary', standing.map((s) => s.code));
+  return { communities: standing.map((s) => ({ ...s, summary: summaries.has(s.code) ? (JSON.parse(summaries.get(s.code)!) as StreetWorkbenchSummary) : null })) };
+}
+
+/** One community's 工作台 opened from the street: its 待办 rows and its members' structure, with when they were made. */
+export function workbenchCommunityAnswer(store: StreetFactsStore, standing: CommunityStanding[], doc: string) {
+  const detail = store.workbench('detail', [doc]).get(doc);
+  return { communities: standing.filter((s) => s.code === doc), detail: detail ? (JSON.parse(detail) as StreetWorkbenchDetail) : null };
 }

@@ -39,6 +39,7 @@ export class StreetFactsStore {
       CREATE INDEX IF NOT EXISTS street_member_rows_year ON street_member_rows (year, role, doc, ord);
       CREATE TABLE IF NOT EXISTS street_unit_rows (doc TEXT NOT NULL, period TEXT NOT NULL, unit_id TEXT NOT NULL, name TEXT NOT NULL, score REAL NOT NULL, json TEXT NOT NULL, PRIMARY KEY (doc, period, unit_id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS street_unit_rows_period ON street_unit_rows (period, doc, score);
+      CREATE TABLE IF NOT EXISTS street_workbench (doc TEXT PRIMARY KEY, summary TEXT NOT NULL, detail TEXT NOT NULL) WITHOUT ROWID;
       COMMIT;
     `);
   }
@@ -63,6 +64,7 @@ export class StreetFactsStore {
       }
       const unit = db.prepare('INSERT INTO street_unit_rows (doc, period, unit_id, name, score, json) VALUES (?, ?, ?, ?, ?, ?)');
       for (const { period, rows } of facts.unitPeriods) for (const r of rows) unit.run(facts.code, period, r.unitId, r.unitName, r.score, JSON.stringify(r));
+      db.prepare('INSERT INTO street_workbench (doc, summary, detail) VALUES (?, ?, ?)').run(facts.code, JSON.stringify(facts.workbench.summary), JSON.stringify(facts.workbench.detail));
       db.exec('COMMIT');
     } catch (error) {
       db.exec('ROLLBACK');
@@ -85,11 +87,27 @@ export class StreetFactsStore {
   }
 
   private clear(doc: string): void {
-    for (const table of ['street_docs', 'street_bookings', 'street_whistles', 'street_member_rows', 'street_unit_rows']) this.db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(doc);
+    for (const table of ['street_docs', 'street_bookings', 'street_whistles', 'street_member_rows', 'street_unit_rows', 'street_workbench']) this.db.prepare(`DELETE FROM ${table} WHERE doc = ?`).run(doc);
   }
 
   states(prefix = ''): StreetFactsState[] {
     return (this.db.prepare("SELECT doc, name, seq, computed_at AS computedAt, problem FROM street_docs WHERE doc >= ? AND doc < ? ORDER BY doc").all(prefix, `${prefix}\uffff`) as unknown as StreetFactsState[]);
+  }
+
+  /** Communities read without a problem whose facts predate the street's 工作台 (an older server's): to be read again. */
+  withoutWorkbench(): Set<string> {
+    return new Set((this.db.prepare("SELECT doc FROM street_docs WHERE problem = '' AND doc NOT IN (SELECT doc FROM street_workbench)").all() as { doc: string }[]).map((r) => r.doc));
+  }
+
+  /** The street's 工作台 of the communities of a scope: counts for the table, or one community's rows and bands. */
+  workbench(part: 'summary' | 'detail', docs: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const statement = this.db.prepare(`SELECT ${part} AS value FROM street_workbench WHERE doc = ?`);
+    for (const doc of docs) {
+      const row = statement.get(doc) as { value: string } | undefined;
+      if (row) out.set(doc, row.value);
+    }
+    return out;
   }
 
   /** One JSON column of the communities of a scope. */
@@ -121,6 +139,7 @@ export class StreetFactsStore {
       whistles: rows('SELECT id, date, deadline, closed_at, json FROM street_whistles WHERE doc = ? ORDER BY id'),
       members: rows('SELECT year, role, person_id, name, ord, meets, json FROM street_member_rows WHERE doc = ? ORDER BY year, role, person_id'),
       units: rows('SELECT period, unit_id, name, score, json FROM street_unit_rows WHERE doc = ? ORDER BY period, unit_id'),
+      workbench: rows('SELECT summary, detail FROM street_workbench WHERE doc = ?'),
     };
   }
 

@@ -7,7 +7,7 @@ import { verifyToken } from '../tokens';
 import type { StreetService } from './streetService';
 
 /** Street questions the answering worker takes: everything but the overview, the feed and raising a whistle. */
-const WORKER_ROUTES = new Set(['/api/meeting-calendar', '/api/venue-availability', '/api/whistles', '/api/street-units', '/api/assessment', '/api/unit-assessment', '/api/unit-assessment/records']);
+const WORKER_ROUTES = new Set(['/api/meeting-calendar', '/api/venue-availability', '/api/whistles', '/api/street-units', '/api/assessment', '/api/unit-assessment', '/api/unit-assessment/records', '/api/workbench', '/api/workbench/community']);
 
 /**
  * The street's HTTP API. The token is checked here; the overview and the feed read the summaries (indexed SQLite, a

@@ -17,7 +17,7 @@ import { localDate } from '../../../src-shared/records/meeting/meetingCalendar';
 import { createRepositories } from '../../../src-shared/repository/repositories';
 import { readStoredDocument } from '../storedDocument';
 import type { StoredRow } from '../syncStore';
-import { assessmentAnswer, calendarAnswer, standings, unitAssessmentAnswer, unitRecordsAnswer, unitsAnswer, venueAnswer, whistlesAnswer, type Scope } from './streetAnswers';
+import { assessmentAnswer, calendarAnswer, standings, unitAssessmentAnswer, unitRecordsAnswer, unitsAnswer, venueAnswer, whistlesAnswer, workbenchAnswer, workbenchCommunityAnswer, type Scope } from './streetAnswers';
 import { buildStreetFacts, latestSeq } from './streetFactsBuilder';
 import { StreetFactsStore } from './streetFactsStore';
 
@@ -57,12 +57,13 @@ if (role === 'builder') {
   /** Every community whose facts are missing, behind its stored changes, or of an earlier day. */
   const staleDocs = () => {
     const states = new Map(store.states().map((s) => [s.doc, s]));
+    const older = store.withoutWorkbench();
     const today = localDate(Date.now());
     const docs = (db.prepare('SELECT DISTINCT doc FROM updates INDEXED BY updates_doc_at').all() as { doc: string }[]).map((r) => r.doc);
     return docs.filter((doc) => {
       const s = states.get(doc);
       if (!s) return true;
-      return s.seq < latestSeq(db, doc) || localDate(s.computedAt) < today;
+      return s.seq < latestSeq(db, doc) || localDate(s.computedAt) < today || older.has(doc);
     });
   };
   const next = () => {
@@ -156,6 +157,12 @@ function answer(q: Extract<WorkerRequest, { type: 'query' }>): unknown {
       const period = params.period ?? '';
       if (!/^\d{4}(-H[12])?$/.test(period)) throw new RequestProblem('考核期不正确，请写成 2026、2026-H1 或 2026-H2');
       return unitAssessmentAnswer(store, standing, period, paging(params, 100));
+    }
+    case '/api/workbench':
+      return workbenchAnswer(store, standing);
+    case '/api/workbench/community': {
+      if (!standing.some((s) => s.code === params.community)) throw new RequestProblem('没有这个社区，或这个同步凭证不能查看它');
+      return workbenchCommunityAnswer(store, standing, params.community!);
     }
     case '/api/unit-assessment/records': {
       if (!standing.some((s) => s.code === params.community)) throw new RequestProblem('没有这个社区，或这个同步凭证不能查看它');

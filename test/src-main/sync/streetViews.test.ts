@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { checkStreetFacts } from '../../../src-main/sync/street/streetFactsCheck';
 import { StreetFactsStore } from '../../../src-main/sync/street/streetFactsStore';
 import { streetDbPath } from '../../../src-main/sync/street/streetService';
-import { assessmentAnswer, calendarAnswer, unitAssessmentAnswer, venueAnswer, whistlesAnswer, type CommunityStanding } from '../../../src-main/sync/street/streetAnswers';
+import { assessmentAnswer, calendarAnswer, unitAssessmentAnswer, venueAnswer, whistlesAnswer, workbenchAnswer, workbenchCommunityAnswer, type CommunityStanding } from '../../../src-main/sync/street/streetAnswers';
 import { SyncServer } from '../../../src-main/sync/syncServer';
 import { signToken } from '../../../src-main/sync/tokens';
 import { OrgTree } from '../../../src-shared/records';
@@ -205,6 +205,12 @@ describe('street views from stored facts', () => {
         const units = await ask<{ rows: unknown[] }>('unit-assessment', { period, community: code, pageSize: '500' });
         expect(units.rows).toEqual(unitAssessmentAnswer(fresh, standing, period, { community: code, page: 1, pageSize: 500 }).rows);
       }
+      // The street's 工作台: the counts of the table and the drill-down's rows, as the community's own rules make them.
+      const bench = await ask<{ communities: { code: string; summary: unknown }[] }>('workbench', {});
+      expect(bench.communities.find((c) => c.code === code)!.summary).toEqual(workbenchAnswer(fresh, standing).communities[0]!.summary);
+      const detail = await ask<{ detail: { todo: { key: string; count: number }[] } }>('workbench/community', { community: code });
+      expect(detail.detail).toEqual(workbenchCommunityAnswer(fresh, standing, code).detail);
+      expect(detail.detail.todo.find((c) => c.key === 'meetings')!.count).toBe((workbenchAnswer(fresh, standing).communities[0]!.summary as { todo: { meetings: number } }).todo.meetings);
       for (const booking of a.repos.bookings.list().slice(0, 5)) {
         const params = { date: booking.date, start: '8', end: '20' };
         const venues = await ask<{ venues: { code: string }[] }>('venue-availability', params);
@@ -231,7 +237,7 @@ describe('street views from stored facts', () => {
     await new Promise((r) => setTimeout(r, 200));
     stock.destroy();
 
-    for (const [path, params] of [['whistles', { today: '2026-06-01', pageSize: '500' }], ['meeting-calendar', { year: '2026', pageSize: '50' }], ['assessment', { year: '2026', role: '志愿者' }], ['unit-assessment', { period: '2026' }], ['venue-availability', { date: '2026-06-01', start: '9', end: '10' }], ['street-units', {}]] as const) {
+    for (const [path, params] of [['whistles', { today: '2026-06-01', pageSize: '500' }], ['meeting-calendar', { year: '2026', pageSize: '50' }], ['assessment', { year: '2026', role: '志愿者' }], ['unit-assessment', { period: '2026' }], ['venue-availability', { date: '2026-06-01', start: '9', end: '10' }], ['street-units', {}], ['workbench', {}], ['workbench/community', { community: '350102001202' }]] as const) {
       const query = new URLSearchParams({ token: token('street', STREET), ...params }).toString();
       const response = await fetch(`${url.replace('ws', 'http')}/api/${path}?${query}`);
       expect(response.status, path).toBe(200);
