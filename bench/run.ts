@@ -155,8 +155,9 @@ async function streetFigures(browser: Browser, url: string): Promise<Record<stri
         const key = { calendar: 'calendar', unitAssessment: 'unit_assessment', memberAssessment: 'member_assessment', whistles: 'whistles', venueSearch: 'venue_search' }[name];
         return [`street.${key}_cold_ms`, { value: round(s[`${name}ColdMs`]!, 0), unit: 'ms', target: 1000, note: `first page asked of a fresh server over 30 large communities, answered from street.db by the worker: ${Math.round(s[`${name}Bytes`]! / 1024)} KB` }];
       })),
+      'workbench.street_todo_30_ms': { value: round(s.streetWorkbenchColdMs!, 0), unit: 'ms', target: 1000, note: `the street's 工作台 asked of a fresh server: 待办 counts and figures of 30 large communities from street.db (${Math.round(s.streetWorkbenchBytes! / 1024)} KB); one community's drill-down ${round(s.streetWorkbenchCommunityColdMs!, 0)} ms (${Math.round(s.streetWorkbenchCommunityBytes! / 1024)} KB)` },
       'street.facts_db_bytes': { value: s.factsDbBytes!, unit: 'bytes', target: null, note: `street.db holding the street facts of 30 large communities (sync.db beside it: ${(s.syncDbBytes! / 1e9).toFixed(2)} GB)` },
-      'street.answer_bytes_max': { value: Math.max(...['calendar', 'unitAssessment', 'memberAssessment', 'whistles', 'venueSearch'].map((n) => s[`${n}Bytes`]!)), unit: 'bytes', target: 1_000_000, note: 'the largest first page of the calendar, both 考核 tables, the whistles and the venue search' },
+      'street.answer_bytes_max': { value: Math.max(...['calendar', 'unitAssessment', 'memberAssessment', 'whistles', 'venueSearch', 'streetWorkbench', 'streetWorkbenchCommunity'].map((n) => s[`${n}Bytes`]!)), unit: 'bytes', target: 1_000_000, note: 'the largest first page of the calendar, both 考核 tables, the whistles, the venue search and the street\'s 工作台 (and one community\'s drill-down)' },
       'street.main_thread_stall_max_ms': { value: round(Math.max(s.stallPingMaxMs!, s.stallAckMaxMs!), 1), unit: 'ms', target: 50, note: `while each street question is asked cold: the longest /health answer (${round(s.stallPingMaxMs!, 1)} ms of ${s.stallPings} pings every 10 ms) and the longest wait for a clerk's edit to be acknowledged (${round(s.stallAckMaxMs!, 1)} ms of ${s.stallAcks} edits); server RSS after ${round(s.rssAfterQuestionsMb!, 0)} MB` },
       'sync.first_full_sync_ms': { value: round(s.firstSyncMs!, 0), unit: 'ms', target: null, note: `large community (${mb(s.stateBytes!)} MB state) from the server over loopback, median of the 5` },
       'sync.evicted_first_sync_ms': { value: round(s.evictedSyncMs!, 0), unit: 'ms', target: null, note: 'a community whose bytes the server had released, read back from disk and synced' },
@@ -173,6 +174,13 @@ async function streetFigures(browser: Browser, url: string): Promise<Record<stri
   }
 }
 
+function workbenchFigures(w: Record<string, number | string>): Record<string, Figure> {
+  return {
+    'workbench.todo_first_render_ms': { value: round(w.todoFirstMs as number, 0), unit: 'ms', target: 300, note: `cold: the large community's store opened again, 今日待办 drawn in a fresh page until all nine cards show (${w.cards}); the cards' figures alone ${round(w.todoComputeMs as number, 0)} ms (median of 5)` },
+    'workbench.charts_render_ms': { value: round(w.chartsMs as number, 0), unit: 'ms', target: 500, note: `统计 → 党员结构 of the whole community until its six charts (ECharts, SVG) and their tables are drawn (${w.members})` },
+  };
+}
+
 /** Parts that `BENCH_ONLY=<part> npm run bench` re-measures alone, keeping the other figures as last measured. */
 const PARTS: Record<string, [string, (r: Record<string, number>) => Record<string, Figure>]> = {
   volunteer: ['runVolunteerBench', volunteerFigures],
@@ -181,6 +189,7 @@ const PARTS: Record<string, [string, (r: Record<string, number>) => Record<strin
   coBuilding: ['runCoBuildingBench', coBuildingFigures],
   dataSafety: ['runDataSafetyBench', dataSafetyFigures],
   storage: ['runStorageBench', storageFigures],
+  workbench: ['runWorkbenchBench', workbenchFigures as (r: Record<string, number>) => Record<string, Figure>],
 };
 
 async function main() {
@@ -223,6 +232,7 @@ async function main() {
     const volunteer = await run<Record<string, number>>('runVolunteerBench');
     const coBuilding = await run<Record<string, number>>('runCoBuildingBench');
     const dataSafety = await run<Record<string, number>>('runDataSafetyBench');
+    const workbench = await run<Record<string, number | string>>('runWorkbenchBench');
     const results: Record<string, Figure> = {
       ...storage,
       'roster.search_keystroke_median_ms': { value: round(search.medianMs!, 2), unit: 'ms', target: 16, note: `${search.people} people; pinyin/initials/digits + filters, 24 keystrokes x 5` },
@@ -231,7 +241,7 @@ async function main() {
       'roster.import_5000_rows_ms': { value: round(importFigures.totalMs!, 0), unit: 'ms', target: 3000, note: `xlsx bytes → read ${round(importFigures.readMs!, 0)} ms → preview ${round(importFigures.previewMs!, 0)} ms → committed to IndexedDB` },
       'roster.first_render_2000_ms': { value: round(render.firstMs as number, 0), unit: 'ms', target: 300, note: `党员 tab, cold start in a fresh page, median of 3 (${render.shown}); warm: ${round(render.warmMs as number, 0)} ms` },
     };
-    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), dataSafetyFigures(dataSafety), await runDocumentsBench(browser, url));
+    Object.assign(results, meetingFigures(meeting), bookingFigures(booking), volunteerFigures(volunteer), coBuildingFigures(coBuilding), dataSafetyFigures(dataSafety), workbenchFigures(workbench), await runDocumentsBench(browser, url));
     Object.assign(results, await streetFigures(browser, url));
     writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     console.table(Object.fromEntries(Object.entries(results).map(([k, f]) => [k, { value: f.value, unit: f.unit, target: f.target ?? '', ok: f.target === null ? '' : f.value <= f.target ? 'yes' : 'NO' }])));

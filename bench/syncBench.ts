@@ -134,6 +134,7 @@ function copyStreetFacts(db: DatabaseSync, from: string, to: string, seq: number
   db.prepare('INSERT INTO street_whistles SELECT ?, id, date, deadline, closed_at, json FROM street_whistles WHERE doc = ?').run(to, from);
   db.prepare('INSERT INTO street_member_rows SELECT ?, year, role, person_id, name, ord, meets, json FROM street_member_rows WHERE doc = ?').run(to, from);
   db.prepare('INSERT INTO street_unit_rows SELECT ?, period, unit_id, name, score, json FROM street_unit_rows WHERE doc = ?').run(to, from);
+  db.prepare('INSERT INTO street_workbench SELECT ?, summary, detail FROM street_workbench WHERE doc = ?').run(to, from);
   db.exec('COMMIT');
 }
 
@@ -176,6 +177,8 @@ async function streetQuestions(http: string, url: string, streetToken: string, c
     ['memberAssessment', `/api/assessment?year=2026&role=${encodeURIComponent('在职党员')}&pageSize=1`],
     ['whistles', `/api/whistles?today=2026-12-03&page=1&pageSize=10`],
     ['venueSearch', `/api/venue-availability?date=2026-05-09&start=14&end=17&headcount=40`],
+    ['streetWorkbench', `/api/workbench?`],
+    ['streetWorkbenchCommunity', `/api/workbench/community?community=350102001017`],
   ];
   for (const [name, path] of questions) {
     const t0 = performance.now();

@@ -52,6 +52,9 @@ import { toLayout2 } from '../../src-shared/testing/layout2';
 import { readCommunityPreview } from '../../src-renderer/data/communityPreview';
 import { RosterPreview } from '../../src-renderer/features/roster/RosterPreview';
 import { StreetHome } from '../../src-renderer/features/street/StreetHome';
+import { TodoPanel } from '../../src-renderer/features/workbench/TodoPanel';
+import { StatsPanel } from '../../src-renderer/features/workbench/StatsPanel';
+import { TODO_CARD_KEYS, todoCards } from '../../src-shared/workbench/todoCards';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -570,6 +573,50 @@ async function runDataSafetyBench() {
   return { stateBytes, backupBytes: backup.length, backupMs: median(backups), checkMs: median(checks), exportMs, importMs, fileBytes: file.bytes.length };
 }
 
+/**
+ * 工作台 (issue 25) on the large community: the store closed and opened again (a cold document), then 今日待办 drawn
+ * in this fresh page (its first render builds the cards' styles too) until every card is on screen; the cards' figures
+ * alone; then the 党员结构 page of 统计 until its six charts are drawn.
+ */
+async function runWorkbenchBench() {
+  const code = `350102010${100 + Math.floor(Math.random() * 800)}`;
+  const context = fixedContext({ name: '基准' });
+  const built = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  built.initialise({ code, name: '三坊七巷社区', streetName: '南街街道', clerkName: '基准' });
+  await populateCommunity(built, LARGE_COMMUNITY, { chunk: 5000, pause: () => built.flush() });
+  await built.flush();
+  await built.close();
+  const store = await CommunityStore.open(code, { context, compactOnOpen: false, verifyOnOpen: false });
+  const operators = new OperatorSession({ operators: [{ id: 'bench', name: '基准' }], idleMinutes: 0, deviceName: '' });
+  const session = { store, context, operators, persistentStorage: true, sync: null, syncSettings: null, setSyncSettings: async () => undefined };
+  const host = document.getElementById('root') as HTMLElement;
+  const renderUntil = async (node: React.ReactNode, done: () => boolean) => {
+    const root = createRoot(host);
+    const t0 = performance.now();
+    root.render(<ConfigProvider locale={zhCN}><AntApp><SessionContext.Provider value={session}>{node}</SessionContext.Provider></AntApp></ConfigProvider>);
+    await new Promise<void>((resolve) => {
+      const poll = () => (done() ? resolve() : requestAnimationFrame(poll));
+      poll();
+    });
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    return { ms: performance.now() - t0, root };
+  };
+  const todo = await renderUntil(<TodoPanel />, () => host.querySelectorAll('[data-testid^=todo-] .ant-card-head').length === TODO_CARD_KEYS.length);
+  const cards = [...host.querySelectorAll('[data-testid^=todo-] .ant-card-head')].map((h) => h.textContent).join('；');
+  todo.root.unmount();
+  const computes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    todoCards(store.repos, store.doc, '2026-12-03');
+    computes.push(performance.now() - t0);
+  }
+  const charts = await renderUntil(<StatsPanel />, () => host.querySelectorAll('[data-testid^=chart-structure-][data-testid$=-drawing] svg').length === 6);
+  const members = host.querySelector('[data-testid=structure-total]')?.textContent ?? '';
+  charts.root.unmount();
+  await store.close();
+  return { todoFirstMs: todo.ms, todoComputeMs: median(computes), chartsMs: charts.ms, cards, members };
+}
+
 /** The street's overview against a running server: from the first request to the table of every community. */
 async function runStreetOverviewBench(serverUrl: string, token: string, communities: number) {
   const host = document.getElementById('root') as HTMLElement;
@@ -591,5 +638,5 @@ async function runStreetOverviewBench(serverUrl: string, token: string, communit
   return ms;
 }
 
-Object.assign(window as unknown as Record<string, unknown>, { runStreetOverviewBench, runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench, runDataSafetyBench });
+Object.assign(window as unknown as Record<string, unknown>, { runWorkbenchBench, runStreetOverviewBench, runStorageBench, runSearchBench, runImportBench, runRenderBench, runMeetingBench, runBookingBench, runVolunteerBench, runCoBuildingBench, prepareNoticeBench, prepareLettersBench, runDataSafetyBench });
 document.title = 'ready';

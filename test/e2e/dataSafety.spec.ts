@@ -85,6 +85,7 @@ test('a backup is made, a record deleted is found in it read-only and copied bac
   await other.getByLabel('恢复后由谁操作').fill('赵新');
   await other.getByRole('button', { name: '用这个备份设置本机' }).click();
   await expect(other.getByTestId('community-title')).toContainText('三坊七巷社区');
+  await openScreen(other, '人员名册');
   await expect(other.getByTestId('roster-count')).toContainText('共 3 人');
   expect(await rosterNames(other)).toEqual(['白二', '艾一', '陈三'].sort());
   await second.close();
@@ -113,6 +114,7 @@ test('without a network, the community and the street exchange files both ways b
   await expect(street.getByTestId('street-exchanged')).toContainText('三坊七巷社区（350102001001）');
   await street.getByTestId('street-exchanged').getByRole('button', { name: /打\s*开/ }).click();
   await expect(street.getByTestId('community-title')).toContainText('三坊七巷社区');
+  await openScreen(street, '人员名册');
   await expect(street.getByTestId('roster-count')).toContainText('共 3 人');
   await street.getByRole('button', { name: /新增党员/ }).click();
   const person = street.locator('.ant-drawer');
@@ -144,6 +146,7 @@ test('without a network, the community and the street exchange files both ways b
   await expect(street.locator('.ant-message')).toContainText('已导入「三坊七巷社区」');
   await street.locator('input[type=file][accept=".cdsync"]').setInputFiles(toStreet);
   await street.getByTestId('street-exchanged').getByRole('button', { name: /打\s*开/ }).click();
+  await openScreen(street, '人员名册');
   await expect(street.getByTestId('roster-count')).toContainText('共 3 人');
   await openScreen(page, '人员名册');
   expect(await rosterNames(street)).toEqual(await rosterNames(page));
@@ -165,6 +168,7 @@ test('without a network, the community and the street exchange files both ways b
   await other.locator('input[type=file][accept=".cdsync"]').setInputFiles(whole);
   await expect(other.locator('.ant-message')).toContainText('已导入「三坊七巷社区」');
   await other.getByTestId('street-exchanged').getByRole('button', { name: /打\s*开/ }).click();
+  await openScreen(other, '人员名册');
   await expect(other.getByTestId('roster-count')).toContainText('共 3 人');
   await otherContext.close();
   await streetContext.close();

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { communityWithMembers, expectSaved } from './helpers';
+import { communityWithMembers, expectSaved, openScreen } from './helpers';
 
 /** Issue 15: opening a community shows its roster from IndexedDB's projections before the document is decoded. */
 
@@ -32,6 +32,9 @@ test('the roster shows read-only from the projections while the document loads, 
   await page.screenshot({ path: join(dir, 'preview.png') });
   await page.evaluate(() => (window as unknown as { releaseOpen: () => void }).releaseOpen());
   await expect(page.getByTestId('preview-layout')).toHaveCount(0);
+  // The full app opens on the 工作台; the roster is then editable.
+  await expect(page.getByTestId('todo')).toBeVisible();
+  await openScreen(page, '人员名册');
   await expect(page.getByTestId('roster-count')).toContainText('共 3 人');
   await expect(page.getByRole('button', { name: /导入Excel/ })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { communityWithMembers } from './helpers';
+import { communityWithMembers, openScreen } from './helpers';
 import { connectFromSettings, useStreetServer } from './streetServer';
 
 /** Issue 14: a clerk's new or reinstalled PC gets the whole community from the street server at setup. */
@@ -24,10 +24,12 @@ test('a new PC pastes the community connection string at setup and the whole com
   await other.getByRole('button', { name: '从街道服务器下载本社区数据' }).click();
   await expect(other.getByTestId('community-title')).toContainText('三坊七巷社区（350102001001）', { timeout: 20_000 });
   await expect(other.getByTestId('sync-status')).toContainText('已同步', { timeout: 20_000 });
+  await openScreen(other, '人员名册');
   await expect(other.getByTestId('roster-count')).toContainText('共 3 人');
   await expect(other.getByTestId('operator')).toContainText('赵新');
   // After a restart it opens the community at once.
   await other.reload();
+  await openScreen(other, '人员名册');
   await expect(other.getByTestId('roster-count')).toContainText('共 3 人');
   await fresh.close();
 });

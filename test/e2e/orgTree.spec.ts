@@ -45,6 +45,8 @@ test('a clerk sets up the community, builds a five-level tree, and finds it inta
 
   await page.reload();
   await expect(page.getByTestId('community-title')).toContainText('南街街道 · 三坊七巷社区（350102001001）');
+  // A community opens on its 工作台; the tree is one click away.
+  await openScreen(page, '组织架构');
   for (const name of ['南街街道党工委', '三坊七巷社区党委', '第一网格党支部', '第二网格党支部', '光禄坊小区党支部', '3号楼（光禄坊）党小组']) {
     await expect(treeNode(page, name)).toBeVisible();
   }
@@ -69,6 +71,7 @@ test('deleting asks for confirmation, and the recycle bin restores the whole bra
   await expect(treeNode(page, '光禄坊小区党支部')).toHaveCount(0);
   await expectSaved(page);
   await page.reload();
+  await openScreen(page, '组织架构');
   await expect(treeNode(page, '三坊七巷社区党委')).toBeVisible();
   await expect(treeNode(page, '第一网格党支部')).toHaveCount(0);
 

@@ -95,6 +95,7 @@ test('import a workbook with mistakes: the preview shows them, commit-all refuse
   await expect(count()).toContainText(`共 ${VALID} 人`);
   await expectSaved(page);
   await page.reload();
+  await openScreen(page, '人员名册');
   await expect(count()).toContainText(`共 ${VALID} 人`);
   // Full-width digits and spaces were normalised; the list shows the ID masked.
   await expect(page.getByTestId('roster-table')).toContainText('350102********');

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
-import { completeSetup, expectSaved } from './helpers';
+import { completeSetup, expectSaved, openScreen } from './helpers';
 
 /** Faults a first-time trial found in the roster (issue 8, items 1, 2, 9, 10): each test failed before its fix. */
 
@@ -167,6 +167,7 @@ test('the small things: no English labels, no favicon 404, headers not cut, chec
     if (r.status() >= 400) missing.push(r.url());
   });
   await completeSetup(page);
+  await openScreen(page, '人员名册');
   // Enough people for the table to scroll.
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('名册');

@@ -11,6 +11,9 @@ import { idNumberCheckChar } from '../../src-shared/records/person/idNumber';
 import { createRepositories } from '../../src-shared/repository/repositories';
 import { fixedContext } from '../../src-shared/testing/fixedContext';
 import { COMMUNITY, openScreen, pickOption, printedText, readDownloadedXlsx, snap } from './helpers';
+import { connectFromSettings, streetSignIn, useStreetServer } from './streetServer';
+
+const streetServer = useStreetServer(6300);
 
 /** Issue 25: 工作台 — today's work from the records, and the community's figures as charts. */
 
@@ -29,13 +32,13 @@ function idFor(birth: string, serial: number, female: boolean): string {
  * 主题党日 and this quarter's 大会 and 党课 but not this month's 支委会; last month's 支委会 left a 督办 item five days
  * overdue; 陈三's year as a 预备党员 ends in ten days; a booking of a venue that needs approval waits.
  */
-async function scenarioBackup(dir: string): Promise<string> {
+async function scenarioBackup(dir: string, community: { code: string; name: string } = COMMUNITY): Promise<string> {
   const start = today.subtract(90, 'day').valueOf();
   const doc = new Y.Doc();
   const repos = createRepositories(doc, fixedContext({ name: '王小红' }, start));
-  writeCommunityInfo(doc, { code: COMMUNITY.code, name: COMMUNITY.name, streetName: COMMUNITY.street, createdAt: start });
+  writeCommunityInfo(doc, { code: community.code, name: community.name, streetName: COMMUNITY.street, createdAt: start });
   const tree = new OrgTree(repos.orgNodes);
-  tree.ensureRoots(COMMUNITY.street, COMMUNITY.name);
+  tree.ensureRoots(COMMUNITY.street, community.name);
   const top = tree.tree()[0]!.children[0]!.node;
   const grid = tree.addChild(top.id, { name: '第一网格党支部', kind: 'grid' });
   const member = (name: string, birth: string, female: boolean, over: Record<string, unknown>, serial: number) =>
@@ -55,7 +58,7 @@ async function scenarioBackup(dir: string): Promise<string> {
   const venue = repos.venues.create({ name: '党群活动室', capacity: 30, needsApproval: true });
   repos.bookings.create({ venueId: venue.id, venue: '党群活动室', date: day(today.add(3, 'day')), startHour: 9, endHour: 10, booker: '张大爷', phone: '13800000001', status: '待审批' });
   const { bytes } = await encodeDocBackup(doc, { operator: '王小红', device: 'test' }, start);
-  const file = join(dir, 'scenario.cdbak');
+  const file = join(dir, `scenario-${community.code}.cdbak`);
   writeFileSync(file, bytes);
   return file;
 }
@@ -202,4 +205,48 @@ test('今日待办: a meeting missing this month, an overdue 督办, a 预备党
   expect(yearlyPdf).toContain(`${today.year()}年党员队伍统计表`);
   expect(yearlyPdf).toMatch(/第一网格党支部\s+6\s+3\s+2/);
   await page.context().close();
+});
+
+test('the street\'s 工作台 lists the 待办 counts and figures of two communities after they sync, and opens one', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const dir = mkdtempSync(join(tmpdir(), 'desk-workbench-street-'));
+  const second = { code: '350102001002', name: '光禄坊社区' };
+  const pcs: Page[] = [];
+  for (const community of [{ code: COMMUNITY.code, name: COMMUNITY.name }, second]) {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await setUpFromBackup(page, await scenarioBackup(dir, community));
+    await connectFromSettings(page, streetServer.issue('clerk', community.code, '王小红'));
+    pcs.push(page);
+  }
+  // The second community's clerk approves its booking: its 场地预约 count drops to 0, the first's stays 1.
+  await openScreen(pcs[1]!, '场地预约');
+  await pcs[1]!.getByRole('button', { name: /^批\s*准$/ }).click();
+  await expect(pcs[1]!.getByTestId('sync-status')).toContainText('已同步');
+
+  const street = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
+  await streetSignIn(street, streetServer.issue('street', '350102001', '李组织委员'));
+  const table = street.getByTestId('street-workbench-table');
+  const rowOf = (name: string) => table.getByRole('row').filter({ hasText: name });
+  // The counts come from each community's street facts; the page asks again while a community is being brought up to date.
+  await expect(rowOf('三坊七巷社区')).toHaveCount(1, { timeout: 30_000 });
+  await expect(rowOf('光禄坊社区')).toHaveCount(1, { timeout: 30_000 });
+  const cells = async (name: string) => (await rowOf(name).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  // 社区, 三会一课, 督办事项, 吹哨报到, 共建协议到期, 场地预约, 合并后待处理, 预备党员转正, 在职党员报到, 党员总数, 预备党员, 女党员, …
+  await expect.poll(async () => (await cells('三坊七巷社区')).slice(0, 12).join(' '), { timeout: 30_000 }).toBe('三坊七巷社区 1 1 0 0 1 0 1 0 6 1 3');
+  await expect.poll(async () => (await cells('光禄坊社区')).slice(0, 12).join(' '), { timeout: 30_000 }).toBe('光禄坊社区 1 1 0 0 0 0 1 0 6 1 3');
+  expect((await cells('全街道合计')).slice(0, 12).join(' ')).toBe('全街道合计 2 2 0 0 1 0 2 0 12 2 6');
+  expect(await street.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await snap(street, 'street-workbench', street.getByTestId('street-workbench'));
+
+  // The drill-down: one community's rows and its members' structure, from the server's facts.
+  await table.getByRole('button', { name: '光禄坊社区' }).click();
+  const detail = street.getByTestId('street-workbench-detail');
+  await expect(detail).toContainText('走访困难党员冯六');
+  await expect(detail).toContainText('陈三');
+  await expect(detail).toContainText('没有待审批的预约，今天也没有预约');
+  await expect(detail).toContainText('学历结构');
+  await snap(street, 'street-workbench-detail');
+  await street.getByRole('button', { name: '打开这个社区' }).click();
+  await expect(street.getByTestId('community-title')).toContainText('光禄坊社区');
+  await expect(street.getByTestId('todo-tasks')).toContainText('走访困难党员冯六');
 });

@@ -13,6 +13,7 @@ import { StreetAssessment } from './StreetAssessment';
 import { StreetUnitAssessment } from './StreetUnitAssessment';
 import { StreetWhistles } from './StreetWhistles';
 import { StreetCalendar } from './StreetCalendar';
+import { StreetWorkbench } from './StreetWorkbench';
 import { errorText, fetchJson, ServerProblem } from '../../app/errorText';
 
 interface CommunityRow {
@@ -92,6 +93,7 @@ export function StreetHome({ settings, clerkName, onOpen, onSignOut }: { setting
           {/* The views that read whole documents are asked only once the overview (from summaries) has answered. */}
           {rows !== null && (
             <>
+              <StreetWorkbench settings={settings} onOpen={onOpen} />
               <StreetFeed settings={settings} communities={rows} refreshKey={refreshKey} />
               <StreetCalendar settings={settings} onOpen={async (code, meetingId) => {
                 // The community opens on its 会议记录 screen with that meeting.
