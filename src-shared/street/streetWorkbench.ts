@@ -34,7 +34,7 @@ export function streetWorkbench(repos: Repositories, doc: Y.Doc, today: string, 
   const year = Number(today.slice(0, 4));
   const top = yearlySummary(people, [{ id: 'community', name: '', parentId: '', depth: 0 }], year, today)[0]!;
   const completion = meetingCompletion(calendar, year, today, null);
-  const hours = volunteerMonthsChart(service, [], year).series[0]!.values.reduce((a, b) => a + b, 0);
+  const hours = volunteerMonthsChart(service, [], year).series[0]!.values.reduce<number>((a, b) => a + (b ?? 0), 0);
   return {
     summary: {
       todo: Object.fromEntries(cards.map((c) => [c.key, c.count])) as Record<TodoCardKey, number>,

@@ -16,7 +16,8 @@ export interface ChartData {
   kind: 'bar' | 'pie' | 'line';
   unit: string;
   categories: string[];
-  series: { name: string; values: number[] }[];
+  /** null: no figure for that category (a rate of a month with nothing due), shown as “—”. */
+  series: { name: string; values: (number | null)[] }[];
   /** The people behind each category (党员结构), for a figure that opens its list. */
   ids?: string[][];
   /** Said under the chart and on paper: what is counted and how. */
@@ -82,7 +83,7 @@ export function meetingCompletionChart(rows: ReturnType<typeof meetingCompletion
   const held = MONTHS.map((_, i) => rows.reduce((s, r) => s + r.months[i]!.held, 0));
   return {
     key: 'meetings', title: `${scopeName}${year}年三会一课完成情况`, kind: 'bar', unit: '次', categories: MONTHS,
-    series: [{ name: '应开', values: due }, { name: '已开', values: held }, { name: '完成率（%）', values: due.map((d, i) => (d ? round1((held[i]! / d) * 100) : 0)) }],
+    series: [{ name: '应开', values: due }, { name: '已开', values: held }, { name: '完成率（%）', values: due.map((d, i) => (d ? round1((held[i]! / d) * 100) : null)) }],
     note: `统计已结束的月份；季度、年度会议计入期末月份。共 ${rows.length} 个应开会的组织，每个组织的逐月情况见下表。`,
   };
 }
@@ -161,11 +162,11 @@ export function whistleResponseChart(whistles: readonly WhistleFacts[], year: nu
  */
 export function chartTable(c: ChartData): { headers: string[]; rows: (string | number)[][] } {
   const share = c.series.length === 1 && c.unit === '人';
-  const total = c.series.map((s) => s.values.reduce((a, b) => a + b, 0));
+  const total = c.series.map((s) => s.values.reduce<number>((a, b) => a + (b ?? 0), 0));
   const headers = [c.key === 'weekdays' ? '星期' : c.key.startsWith('structure') ? '类别' : c.key === 'meetings' ? '月份' : c.key === 'volunteerMonths' ? '月份' : c.key === 'venues' ? '场地' : c.key === 'volunteerTeams' ? '服务队' : '单位', ...c.series.map((s) => s.name), ...(share ? ['占比'] : [])];
-  const rows: (string | number)[][] = c.categories.map((name, i) => [name, ...c.series.map((s) => s.values[i] ?? 0), ...(share ? [total[0] ? `${round1((c.series[0]!.values[i]! / total[0]) * 100)}%` : '—'] : [])]);
+  const rows: (string | number)[][] = c.categories.map((name, i) => [name, ...c.series.map((s) => s.values[i] ?? '—'), ...(share ? [total[0] ? `${round1(((c.series[0]!.values[i] ?? 0) / total[0]) * 100)}%` : '—'] : [])]);
   // Sums make sense for counts and hours, not for a rate or a median.
   if (c.categories.length > 1 && !c.series.some((s) => /%|中位数/.test(s.name))) rows.push(['合计', ...total.map((t) => round1(t)), ...(share ? ['100%'] : [])]);
-  else if (c.key === 'meetings') rows.push(['合计', total[0]!, total[1]!, total[0] ? round1((total[1]! / total[0]) * 100) : 0]);
+  else if (c.key === 'meetings') rows.push(['合计', total[0]!, total[1]!, total[0] ? round1((total[1]! / total[0]) * 100) : '—']);
   return { headers, rows };
 }

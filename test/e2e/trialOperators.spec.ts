@@ -9,6 +9,7 @@ test('operators are chosen from this PC\'s list, with a PIN, again after idle; h
   await page.clock.install();
   await completeSetup(page);
   await expect(page.getByTestId('operator')).toHaveText('操作人：王小红');
+  await openScreen(page, '人员名册');
 
   // A community worker from the roster, and one added by name with a PIN.
   await page.getByRole('tab', { name: '社区工作者' }).click();

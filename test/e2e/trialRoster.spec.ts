@@ -20,6 +20,7 @@ async function freshPage(browser: import('@playwright/test').Browser): Promise<P
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   await completeSetup(page);
+  await openScreen(page, '人员名册');
   return page;
 }
 

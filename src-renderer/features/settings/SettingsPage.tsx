@@ -11,6 +11,7 @@ import { useState } from 'react';
 import type { SyncStatus } from '../../sync/syncConnection';
 import { SyncSettingsModal } from '../sync/SyncSettingsModal';
 import { OperatorsCard } from '../operators/OperatorsCard';
+import { TodoLimitsCard } from '../workbench/TodoLimitsCard';
 import { MeetingSettingsCard } from '../meeting/MeetingSettingsCard';
 import { useSettingsVersion } from '../../app/useLive';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
         {syncOpen && <SyncSettingsModal onClose={() => setSyncOpen(false)} />}
       </Card>
       <OperatorsCard />
+      <TodoLimitsCard />
       <Card title="公示牌监督电话">
         <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={{ phone: store.settings.supervisionPhone() }} onFinish={(v) => { store.settings.setSupervisionPhone(v.phone ?? ''); void message.success('已保存监督电话'); }}>
           <Form.Item name="phone" label="监督电话"><Input aria-label="监督电话" placeholder="例如 0591-87000000" /></Form.Item>

@@ -35,8 +35,10 @@ export function chartOption(data: ChartData, options: { animation?: boolean } = 
     xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, rotate, width: 90, overflow: 'truncate' } },
     yAxis: [{ type: 'value', minInterval: 1 }, ...(percent >= 0 ? [{ type: 'value', max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }] : [])],
     series: data.series.map((s, i) => ({
-      name: s.name, type: i === percent ? 'line' : data.kind, data: s.values, yAxisIndex: i === percent ? 1 : 0,
-      label: { show: data.categories.length <= 14, position: 'top', fontSize: 11 }, barMaxWidth: 36,
+      name: s.name, type: i === percent ? 'line' : data.kind, data: s.values, yAxisIndex: i === percent ? 1 : 0, connectNulls: false,
+      // Figures on the bars (a printed chart is read without a mouse); a 0 is left to the axis and the table.
+      label: { show: data.categories.length <= 14, position: 'top', fontSize: 11, formatter: (p: { value: unknown }) => (p.value ? `${String(p.value)}${i === percent ? '%' : ''}` : '') },
+      barMaxWidth: 36,
     })),
   };
 }
