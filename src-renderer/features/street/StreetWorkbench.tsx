@@ -15,6 +15,9 @@ type Row = CommunityStanding & { summary: StreetWorkbenchSummary | null };
 const STREET_TODO = TODO_CARD_KEYS.filter((k) => k !== 'safety');
 const FIGURES = ['members', 'probationary', 'women', 'minority', 'upTo35', 'from61', 'college'] as const;
 const label = (key: (typeof FIGURES)[number]) => YEARLY_COLUMNS.find((c) => c.key === key)!.label;
+/** Short headers under a group title, so a row of 17 figures fits 1366 px without breaking words. */
+const SHORT_TODO: Record<string, string> = { meetings: '三会一课', tasks: '督办', whistles: '吹哨', agreements: '协议到期', bookings: '预约', merge: '合并待处理', probation: '转正', inService: '在职报到' };
+const SHORT_FIGURE: Record<(typeof FIGURES)[number], string> = { members: '总数', probationary: '预备', women: '女', minority: '少数民族', upTo35: '35岁及以下', from61: '61岁及以上', college: '大专及以上' };
 const rate = (m: { due: number; held: number }) => (m.due ? `${Math.round((m.held / m.due) * 1000) / 10}%` : '—');
 
 /**
@@ -49,10 +52,10 @@ export function StreetWorkbench({ settings, onOpen }: { settings: ConnectionSett
         locale={{ emptyText: query.loading ? '正在向街道服务器查询…' : '服务器上还没有本街道的社区数据' }}
         columns={[
           { title: '社区', key: 'community', width: 130, render: (_: unknown, r) => (r.code === '合计' ? <b>{r.community}</b> : <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setDrill(r)}>{r.community}</Button>) },
-          ...STREET_TODO.map((k) => ({ title: TODO_CARD_TITLES[k], key: k, align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? <span style={{ color: r.summary.todo[k] > 0 ? '#c8102e' : undefined }}>{r.summary.todo[k]}</span> : r.problem ? '—' : '…') })),
-          ...FIGURES.map((f) => ({ title: label(f), key: f, align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? r.summary.members[f] : '') })),
+          { title: '今日待办', key: 'todo', children: STREET_TODO.map((k) => ({ title: SHORT_TODO[k], key: k, align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? <span title={TODO_CARD_TITLES[k]} style={{ color: r.summary.todo[k] > 0 ? '#c8102e' : undefined }}>{r.summary.todo[k]}</span> : r.problem ? '—' : '…') })) },
+          { title: '党员（本年）', key: 'members', children: FIGURES.map((f) => ({ title: SHORT_FIGURE[f], key: f, align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? r.summary.members[f] : '') })) },
           { title: '三会一课完成率', key: 'meetings', align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? rate(r.summary.meetings) : '') },
-          { title: '志愿服务时长', key: 'hours', align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? r.summary.volunteerHours : '') },
+          { title: '志愿服务（小时）', key: 'hours', align: 'right' as const, render: (_: unknown, r: Row) => (r.summary ? r.summary.volunteerHours : '') },
         ]} />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 6, marginBottom: 0 }}>
         待办按各社区的规则计算（与社区电脑上的“今日待办”相同，备份与同步除外）；党员情况为本年度，含预备党员；三会一课完成率统计本年已结束的月份。点社区名称查看明细。
