@@ -6,7 +6,7 @@ import type { CheckContext, CollectionDefinition, FieldsOf, InputOf } from '../s
 import { replaceText } from '../text/textDiff';
 import {
   itemValue,
-  FIELD_KEY_PREFIX, ORIGIN, baseKey, collectionMap, historyKey, recordBases, recordHistory, recordMeta, storedField,
+  FIELD_KEY_PREFIX, ORIGIN, baseKey, collectionMap, historyKey, readSimpleRecord, recordBases, recordHistory, recordMeta, storedField,
   type Actor, type EditContext, type FieldChange, type HistoryAction, type HistoryEntry, type RecordBase, type RecordMap, type RecordMeta,
 } from './docLayout';
 
@@ -224,15 +224,23 @@ export class CollectionRepository<D extends CollectionDefinition> {
    */
   pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
     const out: (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] = [];
+    const changeKeys = new Map(fields.map((field) => [FIELD_KEY_PREFIX + field, field as string]));
+    const cell = (field: string, value: unknown) => (value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[field] : value);
     for (const [id, record] of this.records()) {
+      // Most records (a ledger line, a booking never edited) have one shape that is read in one pass.
+      const simple = readSimpleRecord(record, changeKeys);
+      if (simple) {
+        if (simple.deleted) continue;
+        const row: Record<string, unknown> = { id, createdAt: simple.createdAt, createdBy: simple.createdBy };
+        for (const field of fields) row[field] = cell(field, simple.changed?.has(field) ? simple.changed.get(field) : simple.base.f[field]);
+        out.push(row as Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string });
+        continue;
+      }
       const bases = recordBases(record);
       const meta = recordMeta(record, bases);
       if (meta.deleted) continue;
       const row: Record<string, unknown> = { id, createdAt: meta.createdAt, createdBy: meta.createdBy };
-      for (const field of fields) {
-        const value = storedField(record, field, bases);
-        row[field] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[field] : value;
-      }
+      for (const field of fields) row[field] = cell(field, storedField(record, field, bases));
       out.push(row as Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string });
     }
     return out;

@@ -201,6 +201,32 @@ export function recordMeta(record: RecordMap, bases: RecordBase[] = recordBases(
   return meta;
 }
 
+/**
+ * Reads a record of the common shape — one base, no later history entry, no layout-2 fields — in one pass over its
+ * keys: whether it is deleted, when and by whom it was made, and the requested fields (by their change keys, made once
+ * by the caller: `FIELD_KEY_PREFIX + field`). Null for any other shape (merged bases, a history): the caller then reads
+ * it with `recordBases`, `recordMeta` and `storedField`, which give the same answers for this shape. Scans over 100,000
+ * ledger lines read this way.
+ */
+export function readSimpleRecord(record: RecordMap, changeKeys: ReadonlyMap<string, string>): { createdAt: number; createdBy: string; deleted: boolean; changed: Map<string, unknown> | null; base: RecordBase } | null {
+  let base: RecordBase | undefined;
+  let changed: Map<string, unknown> | null = null;
+  for (const [key, item] of record._map) {
+    if (item.deleted) continue;
+    const first = key.charCodeAt(0);
+    if (first === 64 /* @ */) {
+      if (base) return null;
+      base = itemValue(item) as RecordBase;
+    } else if (key.startsWith(HISTORY_KEY_PREFIX) || key === LEGACY_FIELDS_KEY) return null;
+    else {
+      const field = changeKeys.get(key);
+      if (field !== undefined) (changed ??= new Map()).set(field, itemValue(item));
+    }
+  }
+  if (!base) return null;
+  return { createdAt: base.createdAt, createdBy: base.createdBy, deleted: base.deleted === true, changed, base };
+}
+
 export function isRecordDeleted(record: RecordMap): boolean {
   return recordMeta(record).deleted;
 }

@@ -39,6 +39,15 @@ export function meetingsDue(facts: CalendarFacts, today: string): MeetingDue[] {
   const month = Number(today.slice(5, 7));
   const frequencyOf = (type: MeetingType): Frequency => facts.frequencies[type] ?? MEETING_TYPE_RULES[type].frequency;
   const out: MeetingDue[] = [];
+  // The finalized meetings of this year by organisation and type, read once (not once per organisation and type).
+  const heldOn = new Map<string, string[]>();
+  for (const m of facts.meetings) {
+    if (m.status !== '已定稿' || !m.date.startsWith(`${year}-`)) continue;
+    const key = `${m.orgNodeId}|${m.meetingType}`;
+    const list = heldOn.get(key);
+    if (list) list.push(m.date);
+    else heldOn.set(key, [m.date]);
+  }
   for (const node of facts.orgNodes) {
     for (const type of REQUIRED_BY_NODE_KIND[node.kind] ?? []) {
       const frequency = frequencyOf(type);
@@ -47,7 +56,7 @@ export function meetingsDue(facts: CalendarFacts, today: string): MeetingDue[] {
       const to = frequency === 'monthly' ? month : frequency === 'quarterly' ? from + 2 : 12;
       const periodStart = `${year}-${String(from).padStart(2, '0')}-01`;
       if (node.since && node.since > periodStart) continue;
-      const held = facts.meetings.some((m) => m.orgNodeId === node.id && m.meetingType === type && m.status === '已定稿' && m.date >= periodStart && m.date.slice(0, 7) <= `${year}-${String(to).padStart(2, '0')}`);
+      const held = (heldOn.get(`${node.id}|${type}`) ?? []).some((date) => date >= periodStart && date.slice(0, 7) <= `${year}-${String(to).padStart(2, '0')}`);
       if (held) continue;
       const dueBy = new Date(Date.UTC(year, to, 0)).toISOString().slice(0, 10);
       out.push({ orgNodeId: node.id, orgName: node.name, type, dueBy });

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { factsOfBookings } from '../records/booking/bookingFacts';
+import { factsOf, factsOfBookings } from '../records/booking/bookingFacts';
 import { bookingClashes } from '../records/booking/bookingRules';
 import { expiringAgreements } from '../records/coBuilding/coBuildingRules';
 import type { WhistleFacts } from '../records/coBuilding/whistleRules';
@@ -63,6 +63,8 @@ export interface TodoCard {
   title: string;
   count: number;
   rows: TodoRow[];
+  /** Some of its checks are still running (the merge card's scans, just after the cards are drawn). */
+  checking?: boolean;
 }
 
 /** What only the PC knows (its backups, its sync, the fields both sides changed); the street passes none. */
@@ -86,8 +88,42 @@ export function calendarFactsOf(repos: Pick<Repositories, 'meetings' | 'orgNodes
   return facts;
 }
 
-/** Every card of 今日待办 for one community on `today` (YYYY-MM-DD). */
-export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoExtras = {}): TodoCard[] {
+/** How a venue or a service is named on a card, and a booking's slot. */
+function placesOf(repos: Pick<Repositories, 'venues' | 'bookings'>) {
+  const venueName = new Map(repos.venues.pick(['name']).map((v) => [v.id, String(v.name)]));
+  // A service without a venue (上门服务) is named by the booking itself.
+  const name = (b: { id: string; venueId: string }) => venueName.get(b.venueId) ?? String(repos.bookings.get(b.id)?.venue ?? '');
+  return { name, slot: (b: { id: string; venueId: string; startHour: number; endHour: number; booker: string }) => `${name(b)} ${b.startHour}:00–${b.endHour}:00 ${b.booker}` };
+}
+
+/**
+ * The two checks of a merge's results that read a whole collection — clashes among every booking, balances over every
+ * ledger line (100,000 in a large community) — as rows of the 合并后待处理 card. The screen runs them just after the
+ * cards are drawn and the card says it is checking meanwhile; the street's builder runs them with the rest.
+ */
+export function mergeScans(repos: Pick<Repositories, 'venues' | 'bookings' | 'pointEntries' | 'serviceActivities'>): TodoRow[] {
+  const places = placesOf(repos);
+  const rows: TodoRow[] = [];
+  for (const clash of bookingClashes(factsOfBookings(repos.bookings as never))) {
+    rows.push({
+      key: `clash:${clash.bookings.map((b) => b.id).join(',')}`, text: `预约冲突：${places.name(clash.bookings[0]!)} ${md(clash.date)}`,
+      note: clash.bookings.map((b) => `${b.startHour}:00–${b.endHour}:00 ${b.booker}`).join('，与 '), overdue: true, target: { screen: 'bookings', tab: 'day', date: clash.date },
+    });
+  }
+  // Balances from two fields of each line; the causes are read in full only when someone is overdrawn.
+  if ([...balances(repos.pointEntries.pick(['personKey', 'points'])).values()].some((b) => b < 0)) {
+    for (const o of reconcile([], ledgerLines(repos)).overdrawn) {
+      rows.push({ key: `overdrawn:${o.personKey}`, text: `积分透支：${o.personName} 余额 ${o.balance} 分`, note: o.cause, overdue: true, target: { screen: 'volunteer', tab: 'points' } });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Every card of 今日待办 for one community on `today` (YYYY-MM-DD). `scans`: the rows of `mergeScans`, or null while
+ * they are still being run (the 合并后待处理 card is then marked as checking).
+ */
+export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoExtras = {}, scans: TodoRow[] | null = mergeScans(repos)): TodoCard[] {
   const settings = new CommunitySettings(doc);
   const card = (key: TodoCardKey, rows: TodoRow[]): TodoCard => ({ key, title: TODO_CARD_TITLES[key], count: rows.length, rows });
 
@@ -99,14 +135,16 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     };
   });
 
-  const people = repos.people.pick(['name', 'roles', 'category', 'joinDate', 'confirmDate', 'employer', 'employerPartyOrg', 'reportDate']);
-  const personName = new Map(people.map((p) => [p.id, p.name]));
+  // People read in full only where a card needs them: 预备党员, 在职党员 and the owners of the 督办 shown.
+  const personName = (id: string) => (id ? repos.people.get(id)?.name ?? '' : '');
+  const peopleWhere = (field: 'category' | 'roles', test: (value: unknown) => boolean) => repos.people.idsWhere(field, test).map((id) => repos.people.get(id)!);
   const tasks = tasksDue(repos.meetingTasks.pick(['title', 'status', 'dueDate', 'meetingId', 'ownerPersonId', 'ownerUnitId']).map((t) => ({ ...t, text: t.title })), today).map((t): TodoRow => ({
-    key: `task:${t.id}`, text: t.title, note: `${md(t.dueDate)}到期（${left(t.daysLeft)}）${t.ownerPersonId && personName.get(t.ownerPersonId) ? ` · 负责人 ${personName.get(t.ownerPersonId)}` : ''}`,
+    key: `task:${t.id}`, text: t.title, note: `${md(t.dueDate)}到期（${left(t.daysLeft)}）${personName(t.ownerPersonId) ? ` · 负责人 ${personName(t.ownerPersonId)}` : ''}`,
     overdue: t.daysLeft < 0, target: { screen: 'meetings', id: t.meetingId },
   }));
 
-  const whistles = whistlesDue(repos.whistles.list() as unknown as WhistleFacts[], today).map((w): TodoRow => ({
+  // Only whistles still open can be due: read in full for those alone.
+  const whistles = whistlesDue(repos.whistles.idsWhere('closedAt', (v) => !v).map((id) => repos.whistles.get(id)!) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
     key: `whistle:${w.id}`, text: w.title,
     note: [w.daysLeft === null ? '' : `期限 ${md(w.deadline)}（${left(w.daysLeft)}）`, w.notReported.length ? `未报到：${w.notReported.join('、')}` : ''].filter(Boolean).join(' · '),
     overdue: w.daysLeft !== null && w.daysLeft < 0, target: { screen: 'coBuilding', tab: 'whistles', id: w.id },
@@ -120,31 +158,19 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
       overdue: a.daysLeft < 0, target: { screen: 'coBuilding', tab: 'agreements', id: a.id },
     }));
 
-  const bookingFacts = factsOfBookings(repos.bookings as never);
-  const venueName = new Map(repos.venues.pick(['name']).map((v) => [v.id, String(v.name)]));
-  // A service without a venue (上门服务) is named by the booking itself; read only for the few rows shown.
-  const placeOf = (b: { id: string; venueId: string }) => venueName.get(b.venueId) ?? String(repos.bookings.get(b.id)?.venue ?? '');
-  const slot = (b: { id: string; venueId: string; date: string; startHour: number; endHour: number; booker: string }) => `${placeOf(b)} ${b.startHour}:00–${b.endHour}:00 ${b.booker}`;
-  const due = bookingsDue(bookingFacts.map((b) => ({ ...b, venue: venueName.get(b.venueId) ?? '' })), today);
+  const places = placesOf(repos);
+  // Only bookings from today on can await approval or be today's: read in full for those alone, not all 20,000.
+  const coming = repos.bookings.idsWhere('date', (d) => typeof d === 'string' && d >= today).map((id) => {
+    const b = repos.bookings.get(id)!;
+    return { ...factsOf({ ...b, createdAt: b.meta.createdAt, createdBy: b.meta.createdBy }), venue: places.name(b) };
+  });
+  const due = bookingsDue(coming, today);
   const bookings = [
-    ...due.awaiting.map((b): TodoRow => ({ key: `awaiting:${b.id}`, text: `待审批：${slot(b)}`, note: b.date === today ? '今天' : md(b.date), overdue: false, target: { screen: 'bookings', tab: 'approval', id: b.id, date: b.date } })),
-    ...due.today.filter((b) => b.status !== '待审批').map((b): TodoRow => ({ key: `today:${b.id}`, text: `今天：${slot(b)}`, note: '已确认', overdue: false, target: { screen: 'bookings', tab: 'day', date: b.date } })),
+    ...due.awaiting.map((b): TodoRow => ({ key: `awaiting:${b.id}`, text: `待审批：${places.slot(b)}`, note: b.date === today ? '今天' : md(b.date), overdue: false, target: { screen: 'bookings', tab: 'approval', id: b.id, date: b.date } })),
+    ...due.today.filter((b) => b.status !== '待审批').map((b): TodoRow => ({ key: `today:${b.id}`, text: `今天：${places.slot(b)}`, note: '已确认', overdue: false, target: { screen: 'bookings', tab: 'day', date: b.date } })),
   ];
 
-  const merge: TodoRow[] = [];
-  for (const clash of bookingClashes(bookingFacts)) {
-    merge.push({
-      key: `clash:${clash.bookings.map((b) => b.id).join(',')}`, text: `预约冲突：${placeOf(clash.bookings[0]!)} ${md(clash.date)}`,
-      note: clash.bookings.map((b) => `${b.startHour}:00–${b.endHour}:00 ${b.booker}`).join('，与 '), overdue: true, target: { screen: 'bookings', tab: 'day', date: clash.date },
-    });
-  }
-  // Balances from two fields of each line; the causes are read in full only when someone is overdrawn.
-  const shortLines = repos.pointEntries.pick(['personKey', 'points']);
-  if ([...balances(shortLines).values()].some((b) => b < 0)) {
-    for (const o of reconcile([], ledgerLines(repos)).overdrawn) {
-      merge.push({ key: `overdrawn:${o.personKey}`, text: `积分透支：${o.personName} 余额 ${o.balance} 分`, note: o.cause, overdue: true, target: { screen: 'volunteer', tab: 'points' } });
-    }
-  }
+  const merge: TodoRow[] = [...(scans ?? [])];
   const decisions = repos.meetingDecisions.pick(['orgNodeId', 'year', 'number', 'meetingId']);
   for (const f of numberClashes(decisions.map((d) => ({ id: d.id, orgNodeId: String(d.orgNodeId), year: Number(d.year), number: Number(d.number), createdAt: d.createdAt })))) {
     merge.push({ key: `decision:${f.id}`, text: `决议编号重复：第 ${f.from} 号`, note: '两台电脑离线时各自编了号，打开会议记录后自动改为新编号', overdue: true, target: { screen: 'meetings', id: decisions.find((d) => d.id === f.id)?.meetingId } });
@@ -158,7 +184,7 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
   }
   for (const c of extras.fieldConflicts ?? []) merge.push({ key: `field:${c.key}`, text: c.text, note: '两台电脑都改过，请确认保留哪一边', overdue: false, target: { screen: 'conflicts' } });
 
-  const probation = probationsDue(people.filter((p) => p.roles.includes('党员')).map((p) => ({ id: p.id, name: p.name, category: String(p.category), joinDate: String(p.joinDate), confirmDate: String(p.confirmDate) })), today).map((p): TodoRow => ({
+  const probation = probationsDue(peopleWhere('category', (v) => v === '预备党员').filter((p) => p.roles.includes('党员')).map((p) => ({ id: p.id, name: p.name, category: String(p.category), joinDate: String(p.joinDate), confirmDate: String(p.confirmDate) })), today).map((p): TodoRow => ({
     key: `probation:${p.id}`, text: p.name,
     note: p.daysLeft < 0 ? `预备期已于 ${p.ends} 届满 ${-p.daysLeft} 天，尚未讨论转正` : `预备期 ${p.ends} 届满（${left(p.daysLeft)}），请准备转正讨论`,
     overdue: p.daysLeft < 0, target: { screen: 'roster', id: p.id },
@@ -166,7 +192,7 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
 
   const half = Number(today.slice(5, 7)) <= 6 ? 'H1' : 'H2';
   const period = `${today.slice(0, 4)}-${half}`;
-  const inServiceMembers = people.filter((p) => p.roles.includes('在职党员')).map((p) => ({ id: p.id, name: p.name, employer: String(p.employer), employerPartyOrg: String(p.employerPartyOrg), reportDate: String(p.reportDate) }));
+  const inServiceMembers = peopleWhere('roles', (v) => Array.isArray(v) && v.includes('在职党员')).map((p) => ({ id: p.id, name: p.name, employer: String(p.employer), employerPartyOrg: String(p.employerPartyOrg), reportDate: String(p.reportDate) }));
   const inService = memberHalfYears(inServiceMembers, [], [], period, periodRange(period))
     .filter((m) => !m.reported)
     .map((m): TodoRow => ({ key: `inService:${m.personId}`, text: m.name, note: `${m.employer || '工作单位未填'} · 本半年未报到`, overdue: false, target: { screen: 'volunteer', tab: 'inService', id: m.personId } }));
@@ -180,5 +206,5 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     if (stale.sync) safety.push({ key: 'sync', text: `上次与街道同步：${ago(s.syncedAt)}`, note: `超过 ${s.limits.syncDays} 天没有同步，请联网，或用U盘交换文件`, overdue: true, target: { screen: 'dataSafety' } });
   }
 
-  return [card('meetings', meetings), card('tasks', tasks), card('whistles', whistles), card('agreements', agreements), card('bookings', bookings), card('merge', merge), card('probation', probation), card('inService', inService), card('safety', safety)];
+  return [card('meetings', meetings), card('tasks', tasks), card('whistles', whistles), card('agreements', agreements), card('bookings', bookings), { ...card('merge', merge), checking: scans === null }, card('probation', probation), card('inService', inService), card('safety', safety)];
 }

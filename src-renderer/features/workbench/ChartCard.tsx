@@ -1,5 +1,5 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { chartTable, isEmptyChart, type ChartData } from '../../../src-shared/workbench/charts';
 import { chartPrint } from '../../../src-shared/print/workbenchPrints';
@@ -21,39 +21,54 @@ export function ChartCard({ chart, communityName, emptyText, onFigure }: { chart
     await saveBytes(`${chart.title}.xlsx`, await writeWorkbook([{ name: chart.title.slice(0, 31), headers: table.headers, rows: table.rows, widths: [18, ...table.headers.slice(1).map(() => 16)] }]));
   };
   return (
-    <Card size="small" title={chart.title} data-testid={`chart-${chart.key}`} style={{ marginBottom: 12 }}
-      extra={!empty && (
-        <Space>
-          <Button size="small" icon={<FileExcelOutlined />} onClick={exportXlsx}>导出Excel</Button>
-          <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>打印</Button>
-        </Space>
-      )}>
-      {empty ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
-      ) : (
-        <div className="chart-block">
-          <ChartDrawing chart={chart} />
-          <div>
-            <Table
-              size="small" pagination={false} rowKey={(r) => String(r[0])} data-testid={`chart-${chart.key}-table`} scroll={table.rows.length > 9 ? { y: 260 } : undefined}
-              dataSource={table.rows}
-              columns={table.headers.map((header, i) => ({
-                title: header, key: header, align: i === 0 ? 'left' : 'right', ellipsis: i === 0,
-                render: (_: unknown, row: (string | number)[]) => {
-                  const ids = i === 1 && chart.ids ? chart.ids[chart.categories.indexOf(String(row[0]))] : undefined;
-                  // A figure of people is a link to the list of them.
-                  return ids && onFigure && ids.length > 0
-                    ? <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} aria-label={`${row[0]} ${row[i]} 人，查看名单`} onClick={() => onFigure(`${chart.title}：${row[0]}`, ids)}>{row[i]}</Button>
-                    : row[i];
-                },
-              }))}
-            />
-            {chart.note && <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 6, marginBottom: 0 }}>{chart.note}</Typography.Paragraph>}
+    // Plain markup in antd's card look: six of these are drawn at once on the 党员结构 page.
+    <section className="chart-card" data-testid={`chart-${chart.key}`} aria-label={chart.title}>
+      <header className="chart-card-head">
+        <h3>{chart.title}</h3>
+        {!empty && (
+          <span className="chart-card-actions">
+            <Button size="small" icon={<FileExcelOutlined />} onClick={exportXlsx}>导出Excel</Button>
+            <Button size="small" icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>打印</Button>
+          </span>
+        )}
+      </header>
+      <div className="chart-card-body">
+        {empty ? (
+          <p className="chart-empty">{emptyText}</p>
+        ) : (
+          <div className="chart-block">
+            <ChartDrawing chart={chart} />
+            <div>
+            {/* A plain table (six of them on the 党员结构 page): light to draw, easy to select and copy. */}
+            <div className="chart-numbers-box" style={table.rows.length > 9 ? { maxHeight: 300, overflowY: 'auto' } : undefined}>
+              <table className="chart-numbers" data-testid={`chart-${chart.key}-table`}>
+                <thead><tr>{table.headers.map((h, i) => <th key={h} style={{ textAlign: i === 0 ? 'left' : 'right' }}>{h}</th>)}</tr></thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr key={String(row[0])}>
+                      {row.map((value, i) => {
+                        const ids = i === 1 && chart.ids ? chart.ids[chart.categories.indexOf(String(row[0]))] : undefined;
+                        return (
+                          <td key={i} style={{ textAlign: i === 0 ? 'left' : 'right' }}>
+                            {ids && onFigure && ids.length > 0
+                              // A figure of people is a link to the list of them.
+                              ? <button type="button" className="figure-link" aria-label={`${row[0]} ${value} 人，查看名单`} onClick={() => onFigure(`${chart.title}：${row[0]}`, ids)}>{value}</button>
+                              : value}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+              {chart.note && <p className="chart-note">{chart.note}</p>}
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </div>
       {printing && <PrintPreview onClose={() => setPrinting(false)} build={(paper, orientation) => ({ ...chartPrint(communityName, chart, chartSvg(chart, 640, 320), today()), paper, orientation })} />}
-    </Card>
+    </section>
   );
 }
 

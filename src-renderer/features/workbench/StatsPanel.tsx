@@ -1,4 +1,4 @@
-import { Modal, Select, Space, Table, Tabs, TreeSelect, Typography } from 'antd';
+import { Modal, Select, Space, Table, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { factsOfBookings } from '../../../src-shared/records/booking/bookingFacts';
 import type { WhistleFacts } from '../../../src-shared/records/coBuilding/whistleRules';
@@ -40,7 +40,7 @@ export function StatsPanel() {
     <div data-testid="stats">
       <Space wrap style={{ marginBottom: 8 }}>
         <span>党组织</span>
-        <TreeSelect style={{ width: 280 }} aria-label="统计的党组织" value={chosen?.id} onChange={setOrgId} treeData={orgOptions.map((o) => ({ value: o.value, title: o.label }))} />
+        <Select style={{ width: 280 }} aria-label="统计的党组织" value={chosen?.id} onChange={setOrgId} options={orgOptions} showSearch optionFilterProp="label" />
         <span>年度</span>
         <Select aria-label="统计年度" style={{ width: 110 }} value={year} onChange={setYear} options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))} />
         <Typography.Text type="secondary">党员结构按今天统计；其余按所选年度。</Typography.Text>

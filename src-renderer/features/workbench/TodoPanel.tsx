@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Modal, Typography } from 'antd';
+import { Modal } from 'antd';
 import { useState } from 'react';
 import { TODO_CARD_NONE, type TodoCard, type TodoRow } from '../../../src-shared/workbench/todoCards';
 import { useNavigation } from '../../app/navigation';
@@ -16,7 +16,7 @@ export function TodoPanel() {
   const total = cards.reduce((s, c) => s + c.count, 0);
   return (
     <div data-testid="todo">
-      <Typography.Text type="secondary" data-testid="todo-total">{total === 0 ? '今天没有待办事项' : `今天共有 ${total} 项待办`}</Typography.Text>
+      <span className="todo-none" data-testid="todo-total">{total === 0 ? '今天没有待办事项' : `今天共有 ${total} 项待办`}</span>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 12, marginTop: 8 }}>
         {cards.map((card) => <TodoCardView key={card.key} card={card} />)}
       </div>
@@ -27,28 +27,30 @@ export function TodoPanel() {
 function TodoCardView({ card }: { card: TodoCard }) {
   const [all, setAll] = useState(false);
   const titleId = `todo-${card.key}-title`;
+  const tone = card.count === 0 ? 'none' : card.rows.some((r) => r.overdue) ? 'overdue' : 'due';
+  // Plain markup in antd's card look: nine cards drawn at once on the first screen, without building styles for them.
   return (
-    <Card
-      size="small"
-      data-testid={`todo-${card.key}`}
-      aria-labelledby={titleId}
-      title={<span id={titleId}>{card.title} <Badge count={card.count} showZero color={card.count === 0 ? '#bbb' : card.rows.some((r) => r.overdue) ? '#c8102e' : '#fa8c16'} /></span>}
-      styles={{ body: { padding: '6px 12px', minHeight: 60 } }}
-    >
-      {card.count === 0 ? (
-        <Typography.Text type="secondary">{TODO_CARD_NONE[card.key]}</Typography.Text>
-      ) : (
-        <>
-          <TodoRows rows={card.rows.slice(0, ROWS_SHOWN)} />
-          {card.count > ROWS_SHOWN && <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAll(true)}>全部 {card.count} 项</Button>}
-        </>
-      )}
+    <section className="todo-card" data-testid={`todo-${card.key}`} aria-labelledby={titleId}>
+      <h3 className="todo-card-head" id={titleId}>
+        {card.title} <span className={`todo-count todo-count-${tone}`}>{card.count}</span>
+      </h3>
+      <div className="todo-card-body">
+        {card.checking && <span className="todo-none" data-testid="todo-checking" style={{ display: 'block', fontSize: 12 }}>正在核对全部预约和积分流水…</span>}
+        {card.count === 0 ? (
+          !card.checking && <span className="todo-none">{TODO_CARD_NONE[card.key]}</span>
+        ) : (
+          <>
+            <TodoRows rows={card.rows.slice(0, ROWS_SHOWN)} />
+            {card.count > ROWS_SHOWN && <button type="button" className="figure-link todo-all" onClick={() => setAll(true)}>全部 {card.count} 项</button>}
+          </>
+        )}
+      </div>
       {all && (
         <Modal open title={`${card.title}（${card.count} 项）`} footer={null} onCancel={() => setAll(false)} width={720} styles={{ body: { maxHeight: '60vh', overflowY: 'auto' } }}>
           <TodoRows rows={card.rows} />
         </Modal>
       )}
-    </Card>
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
 import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
-import { todoCards, type TodoCard, type TodoExtras } from '../../../src-shared/workbench/todoCards';
+import { mergeScans, todoCards, type TodoCard, type TodoExtras, type TodoRow } from '../../../src-shared/workbench/todoCards';
 import { loadAppValue } from '../../data/appSettings';
 import { today } from '../../app/saveBytes';
 import { useSession, useSyncStatus } from '../../app/storeContext';
@@ -53,6 +53,18 @@ export function useTodo(): TodoCard[] {
   const day = today();
   const lastSynced = syncStatus.lastSyncedAt ?? null;
   const conflicts = sync?.conflicts.list();
+  // The merge card's two whole-collection scans run just after the cards are drawn (and again after each change);
+  // until the first result the card says it is checking, afterwards it keeps the last result for that moment.
+  const [scans, setScans] = useState<TodoRow[] | null>(null);
+  useEffect(() => {
+    // After the next frame is painted: the cards show first, then the scans take their fraction of a second.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setScans(mergeScans(store.repos)), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [store, version]);
   return useMemo(() => {
     const extras: TodoExtras = {
       safety: { backupAt: backup.lastSuccessAt ?? null, syncedAt: lastSynced, syncConfigured: !!sync, now: Date.now(), limits },
@@ -62,7 +74,7 @@ export function useTodo(): TodoCard[] {
         return { key: `${c.collection}:${c.id}:${c.at}`, text: `${definition?.label ?? c.collection}：${String(record?.[definition?.titleField ?? 'name'] ?? '（已删除）')}` };
       }),
     };
-    return todoCards(store.repos, store.doc, day, extras);
+    return todoCards(store.repos, store.doc, day, extras, scans);
     // `version` stands for every record the cards read.
-  }, [store, version, day, backup.lastSuccessAt, lastSynced, sync, limits, conflicts?.length]);
+  }, [store, version, day, backup.lastSuccessAt, lastSynced, sync, limits, conflicts?.length, scans]);
 }
