@@ -222,11 +222,13 @@ export class CollectionRepository<D extends CollectionDefinition> {
    * Some fields of every live record, read directly (no view is built or cached), with when and by whom each was
    * created: for scans over many records (clashes among 20,000 bookings) that need a few fields only.
    */
-  pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
+  pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[], ids?: readonly string[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
     const out: (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] = [];
     const changeKeys = new Map(fields.map((field) => [FIELD_KEY_PREFIX + field, field as string]));
     const cell = (field: string, value: unknown) => (value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[field] : value);
-    for (const [id, record] of this.records()) {
+    // `ids`: only these records (found by `idsWhere`), in that order.
+    const records = ids ? ids.map((id) => [id, this.map.get(id)] as const).filter((r): r is [string, RecordMap] => r[1] instanceof Y.Map) : this.records();
+    for (const [id, record] of records) {
       // Most records (a ledger line, a booking never edited) have one shape that is read in one pass.
       const simple = readSimpleRecord(record, changeKeys);
       if (simple) {

@@ -137,14 +137,15 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
 
   // People read in full only where a card needs them: 预备党员, 在职党员 and the owners of the 督办 shown.
   const personName = (id: string) => (id ? repos.people.get(id)?.name ?? '' : '');
-  const peopleWhere = (field: 'category' | 'roles', test: (value: unknown) => boolean) => repos.people.idsWhere(field, test).map((id) => repos.people.get(id)!);
+  const peopleWhere = (field: 'category' | 'roles', test: (value: unknown) => boolean) =>
+    repos.people.pick(['name', 'roles', 'category', 'joinDate', 'confirmDate', 'employer', 'employerPartyOrg', 'reportDate'], repos.people.idsWhere(field, test));
   const tasks = tasksDue(repos.meetingTasks.pick(['title', 'status', 'dueDate', 'meetingId', 'ownerPersonId', 'ownerUnitId']).map((t) => ({ ...t, text: t.title })), today).map((t): TodoRow => ({
     key: `task:${t.id}`, text: t.title, note: `${md(t.dueDate)}到期（${left(t.daysLeft)}）${personName(t.ownerPersonId) ? ` · 负责人 ${personName(t.ownerPersonId)}` : ''}`,
     overdue: t.daysLeft < 0, target: { screen: 'meetings', id: t.meetingId },
   }));
 
   // Only whistles still open can be due: read in full for those alone.
-  const whistles = whistlesDue(repos.whistles.idsWhere('closedAt', (v) => !v).map((id) => repos.whistles.get(id)!) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
+  const whistles = whistlesDue(repos.whistles.pick(['title', 'date', 'raisedAt', 'deadline', 'closedAt', 'evaluation', 'handlers', 'reports'], repos.whistles.idsWhere('closedAt', (v) => !v)) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
     key: `whistle:${w.id}`, text: w.title,
     note: [w.daysLeft === null ? '' : `期限 ${md(w.deadline)}（${left(w.daysLeft)}）`, w.notReported.length ? `未报到：${w.notReported.join('、')}` : ''].filter(Boolean).join(' · '),
     overdue: w.daysLeft !== null && w.daysLeft < 0, target: { screen: 'coBuilding', tab: 'whistles', id: w.id },
