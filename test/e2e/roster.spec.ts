@@ -122,7 +122,8 @@ test('revealing one person\'s ID number is an explicit choice written to the his
   await page.getByTestId('roster-table').getByText('张三', { exact: true }).click();
   await expect(page.getByRole('textbox', { name: '公民身份号码' })).toHaveValue('350102********' + id(0).slice(-4));
   await page.getByRole('button', { name: '查看完整号码' }).click();
-  await page.getByRole('button', { name: /查\s*看/ }).last().click();
+  // The confirmation's own button (a bare /查看/ also matches 查看完整号码 while the dialog is still opening: seen in CI).
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: /^查\s*看$/ }).click();
   await expect(page.getByRole('textbox', { name: '公民身份号码' })).toHaveValue(id(0));
   await page.getByRole('tab', { name: '修改记录' }).click();
   await expect(page.getByTestId('person-history')).toContainText('王小红 查看完整个人信息');
