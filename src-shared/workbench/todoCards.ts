@@ -145,7 +145,8 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
   }));
 
   // Only whistles still open can be due: read in full for those alone.
-  const whistles = whistlesDue(repos.whistles.pick(['title', 'date', 'raisedAt', 'deadline', 'closedAt', 'evaluation', 'handlers', 'reports'], repos.whistles.idsWhere('closedAt', (v) => !v)) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
+  // As views: a whistle's handlers and reports are keyed fields, read whole only through the view.
+  const whistles = whistlesDue(repos.whistles.idsWhere('closedAt', (v) => !v).map((id) => repos.whistles.get(id)!) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
     key: `whistle:${w.id}`, text: w.title,
     note: [w.daysLeft === null ? '' : `期限 ${md(w.deadline)}（${left(w.daysLeft)}）`, w.notReported.length ? `未报到：${w.notReported.join('、')}` : ''].filter(Boolean).join(' · '),
     overdue: w.daysLeft !== null && w.daysLeft < 0, target: { screen: 'coBuilding', tab: 'whistles', id: w.id },
