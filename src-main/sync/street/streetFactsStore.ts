@@ -101,19 +101,18 @@ export class StreetFactsStore {
 
   /** The street's 工作台 of the communities of a scope: counts for the table, or one community's rows and bands. */
   workbench(part: 'summary' | 'detail', docs: readonly string[]): Map<string, string> {
-    const out = new Map<string, string>();
-    const statement = this.db.prepare(`SELECT ${part} AS value FROM street_workbench WHERE doc = ?`);
-    for (const doc of docs) {
-      const row = statement.get(doc) as { value: string } | undefined;
-      if (row) out.set(doc, row.value);
-    }
-    return out;
+    return this.valuesOf('street_workbench', part, docs);
   }
 
   /** One JSON column of the communities of a scope. */
   column(column: 'calendar' | 'venues' | 'units' | 'members' | 'unit_items', docs: readonly string[]): Map<string, string> {
+    return this.valuesOf('street_docs', column, docs);
+  }
+
+  /** One column of a table kept one row per community, for the communities given (by its primary key). */
+  private valuesOf(table: 'street_docs' | 'street_workbench', column: string, docs: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
-    const statement = this.db.prepare(`SELECT ${column} AS value FROM street_docs WHERE doc = ?`);
+    const statement = this.db.prepare(`SELECT ${column} AS value FROM ${table} WHERE doc = ?`);
     for (const doc of docs) {
       const row = statement.get(doc) as { value: string } | undefined;
       if (row) out.set(doc, row.value);
