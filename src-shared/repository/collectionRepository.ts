@@ -193,11 +193,18 @@ export class CollectionRepository<D extends CollectionDefinition> {
    */
   idsWhere(field: keyof FieldsOf<D> & string, test: (value: unknown) => boolean): string[] {
     const out: string[] = [];
+    const changeKeys = new Map([[FIELD_KEY_PREFIX + field, field as string]]);
+    const plain = (value: unknown) => (value instanceof Y.Text ? value.toString() : value);
     for (const [id, record] of this.records()) {
+      // A record of the common shape in one pass over its keys (as `pick` reads it).
+      const simple = readSimpleRecord(record, changeKeys);
+      if (simple) {
+        if (!simple.deleted && test(plain(simple.changed?.has(field) ? simple.changed.get(field) : simple.base.f[field]))) out.push(id);
+        continue;
+      }
       const bases = recordBases(record);
-      const value = storedField(record, field, bases);
       // The field first: whether a record is deleted is read from its history, only for those that pass.
-      if (test(value instanceof Y.Text ? value.toString() : value) && !recordMeta(record, bases).deleted) out.push(id);
+      if (test(plain(storedField(record, field, bases))) && !recordMeta(record, bases).deleted) out.push(id);
     }
     return out;
   }
@@ -225,7 +232,6 @@ export class CollectionRepository<D extends CollectionDefinition> {
   pick<K extends keyof FieldsOf<D> & string>(fields: readonly K[], ids?: readonly string[]): (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] {
     const out: (Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string })[] = [];
     const changeKeys = new Map(fields.map((field) => [FIELD_KEY_PREFIX + field, field as string]));
-    const cell = (field: string, value: unknown) => (value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[field] : value);
     // `ids`: only these records (found by `idsWhere`), in that order.
     const records = ids ? ids.map((id) => [id, this.map.get(id)] as const).filter((r): r is [string, RecordMap] => r[1] instanceof Y.Map) : this.records();
     for (const [id, record] of records) {
@@ -234,7 +240,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       if (simple) {
         if (simple.deleted) continue;
         const row: Record<string, unknown> = { id, createdAt: simple.createdAt, createdBy: simple.createdBy };
-        for (const field of fields) row[field] = cell(field, simple.changed?.has(field) ? simple.changed.get(field) : simple.base.f[field]);
+        for (const field of fields) row[field] = this.plainValue(field, simple.changed?.has(field) ? simple.changed.get(field) : simple.base.f[field]);
         out.push(row as Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string });
         continue;
       }
@@ -242,7 +248,7 @@ export class CollectionRepository<D extends CollectionDefinition> {
       const meta = recordMeta(record, bases);
       if (meta.deleted) continue;
       const row: Record<string, unknown> = { id, createdAt: meta.createdAt, createdBy: meta.createdBy };
-      for (const field of fields) row[field] = cell(field, storedField(record, field, bases));
+      for (const field of fields) row[field] = this.plainValue(field, storedField(record, field, bases));
       out.push(row as Pick<FieldsOf<D>, K> & { id: string; createdAt: number; createdBy: string });
     }
     return out;
@@ -393,13 +399,15 @@ export class CollectionRepository<D extends CollectionDefinition> {
 
   private readFields(record: RecordMap, bases: RecordBase[] = recordBases(record)): FieldsOf<D> {
     const out: Record<string, unknown> = {};
-    for (const key of this.fieldNames) {
-      const value = storedField(record, key, bases);
-      if (value instanceof Y.Array) out[key] = latestByKey(value.toArray() as KeyedEntry[]);
-      else if (value instanceof Y.Map) out[key] = Object.fromEntries([...value.entries()].map(([k, t]) => [k, String(t)]));
-      else out[key] = value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
-    }
+    for (const key of this.fieldNames) out[key] = this.plainValue(key, storedField(record, key, bases));
     return out as FieldsOf<D>;
+  }
+
+  /** A field's value as a view holds it: a keyed log as its latest entry per key, texts as strings, else the default. */
+  private plainValue(key: string, value: unknown): unknown {
+    if (value instanceof Y.Array) return latestByKey(value.toArray() as KeyedEntry[]);
+    if (value instanceof Y.Map) return Object.fromEntries([...value.entries()].map(([k, t]) => [k, String(t)]));
+    return value instanceof Y.Text ? value.toString() : value === undefined ? this.defaults[key] : value;
   }
 
   /** Fields kept as Yjs types from the record's creation, so two PCs editing them merge (texts, keyed logs). */

@@ -2,6 +2,7 @@ import type { CalendarFacts } from '../records/meeting/meetingCalendar';
 import { MEETING_TYPE_RULES, REQUIRED_BY_NODE_KIND, type Frequency } from '../records/meeting/meetingRules';
 import type { MeetingType } from '../records/meeting/meetingSchema';
 import { whistleStatus, type WhistleFacts } from '../records/coBuilding/whistleRules';
+import { compareChinese } from '../text/chineseOrder';
 
 /**
  * 今日待办, derived from the records every time (never stored): each function takes plain facts and today's date
@@ -11,8 +12,10 @@ import { whistleStatus, type WhistleFacts } from '../records/coBuilding/whistleR
 const DAY_MS = 86_400_000;
 /** Days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+  return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
 }
+// From the date's figures: parsing a built string cost more than the rest of the whistles card.
+const dayStart = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) : NaN);
 
 /** The same calendar day a year later (29 February → 28 February). */
 export function oneYearAfter(date: string): string {
@@ -62,7 +65,7 @@ export function meetingsDue(facts: CalendarFacts, today: string): MeetingDue[] {
       out.push({ orgNodeId: node.id, orgName: node.name, type, dueBy });
     }
   }
-  return out.sort((a, b) => a.dueBy.localeCompare(b.dueBy) || a.orgName.localeCompare(b.orgName, 'zh-Hans-CN') || a.type.localeCompare(b.type));
+  return out.sort((a, b) => a.dueBy.localeCompare(b.dueBy) || compareChinese(a.orgName, b.orgName) || a.type.localeCompare(b.type));
 }
 
 export interface TaskFactsForTodo {
@@ -81,11 +84,13 @@ export function tasksDue<T extends TaskFactsForTodo>(tasks: readonly T[], today:
     .sort((a, b) => a.daysLeft - b.daysLeft || a.id.localeCompare(b.id));
 }
 
+export type WhistleDueFacts = Pick<WhistleFacts, 'id' | 'title' | 'deadline' | 'closedAt' | 'handlers' | 'reports'>;
+
 /**
  * Open whistles past their deadline or within `withinDays` (2) of it, each with the units named on it that have not
  * reported yet; and open whistles with a unit not reported, whatever the deadline.
  */
-export function whistlesDue(whistles: readonly WhistleFacts[], today: string, withinDays = 2): { id: string; title: string; deadline: string; daysLeft: number | null; notReported: string[] }[] {
+export function whistlesDue(whistles: readonly WhistleDueFacts[], today: string, withinDays = 2): { id: string; title: string; deadline: string; daysLeft: number | null; notReported: string[] }[] {
   return whistles
     .filter((w) => whistleStatus(w) !== '已办结')
     .map((w) => ({
@@ -131,7 +136,7 @@ export interface BookingFactsForTodo {
 
 /** Bookings awaiting approval (from today on, soonest first), and today's bookings that hold their slot (by hour). */
 export function bookingsDue<B extends BookingFactsForTodo>(bookings: readonly B[], today: string): { awaiting: B[]; today: B[] } {
-  const byTime = (a: B, b: B) => a.date.localeCompare(b.date) || a.startHour - b.startHour || a.venue.localeCompare(b.venue, 'zh-Hans-CN') || a.id.localeCompare(b.id);
+  const byTime = (a: B, b: B) => a.date.localeCompare(b.date) || a.startHour - b.startHour || compareChinese(a.venue, b.venue) || a.id.localeCompare(b.id);
   return {
     awaiting: bookings.filter((b) => b.status === '待审批' && b.date >= today).sort(byTime),
     today: bookings.filter((b) => b.date === today && (b.status === '已确认' || b.status === '待审批')).sort(byTime),

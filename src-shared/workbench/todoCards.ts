@@ -1,8 +1,7 @@
 import type * as Y from 'yjs';
-import { factsOf, factsOfBookings } from '../records/booking/bookingFacts';
+import { FACT_FIELDS, factsOf, factsOfBookings } from '../records/booking/bookingFacts';
 import { bookingClashes } from '../records/booking/bookingRules';
 import { expiringAgreements } from '../records/coBuilding/coBuildingRules';
-import type { WhistleFacts } from '../records/coBuilding/whistleRules';
 import { docNumberClashes } from '../records/document/documentRules';
 import { frequencyOverrides, localDate, type CalendarFacts } from '../records/meeting/meetingCalendar';
 import { numberClashes } from '../records/meeting/meetingRules';
@@ -13,7 +12,7 @@ import { ledgerLines } from '../records/volunteer/volunteerLedger';
 import { periodRange } from '../records/period';
 import type { Repositories } from '../repository/repositories';
 import { CommunitySettings, SETTINGS_MAP_NAME } from '../settings/communitySettings';
-import { bookingsDue, daysBetween, meetingsDue, probationsDue, staleSafety, tasksDue, whistlesDue } from './todayTodo';
+import { bookingsDue, daysBetween, meetingsDue, probationsDue, staleSafety, tasksDue, whistlesDue, type WhistleDueFacts } from './todayTodo';
 
 /**
  * 今日待办 as cards: each card a kind of work with its count and its rows, each row naming what is due and where to open
@@ -75,6 +74,7 @@ export interface TodoExtras {
 
 type Repos = Pick<Repositories, 'meetings' | 'meetingTasks' | 'meetingDecisions' | 'orgNodes' | 'whistles' | 'agreements' | 'bookings' | 'venues' | 'people' | 'pointEntries' | 'serviceActivities' | 'serviceCertificates' | 'officialDocuments'>;
 
+const card = (key: TodoCardKey, rows: TodoRow[]): TodoCard => ({ key, title: TODO_CARD_TITLES[key], count: rows.length, rows });
 const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const left = (days: number) => (days < 0 ? `已超期 ${-days} 天` : days === 0 ? '今天到期' : `还有 ${days} 天`);
 
@@ -91,9 +91,9 @@ export function calendarFactsOf(repos: Pick<Repositories, 'meetings' | 'orgNodes
 /** How a venue or a service is named on a card, and a booking's slot. */
 function placesOf(repos: Pick<Repositories, 'venues' | 'bookings'>) {
   const venueName = new Map(repos.venues.pick(['name']).map((v) => [v.id, String(v.name)]));
-  // A service without a venue (上门服务) is named by the booking itself.
-  const name = (b: { id: string; venueId: string }) => venueName.get(b.venueId) ?? String(repos.bookings.get(b.id)?.venue ?? '');
-  return { name, slot: (b: { id: string; venueId: string; startHour: number; endHour: number; booker: string }) => `${name(b)} ${b.startHour}:00–${b.endHour}:00 ${b.booker}` };
+  // A service without a venue (上门服务) is named by the booking itself (`venue`, when the caller has read it).
+  const name = (b: { id: string; venueId: string }, venue?: string) => venueName.get(b.venueId) ?? venue ?? String(repos.bookings.get(b.id)?.venue ?? '');
+  return { name, slot: (b: { id: string; venueId: string; venue?: string; startHour: number; endHour: number; booker: string }) => `${name(b, b.venue)} ${b.startHour}:00–${b.endHour}:00 ${b.booker}` };
 }
 
 /**
@@ -124,8 +124,15 @@ export function mergeScans(repos: Pick<Repositories, 'venues' | 'bookings' | 'po
  * they are still being run (the 合并后待处理 card is then marked as checking).
  */
 export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoExtras = {}, scans: TodoRow[] | null = mergeScans(repos)): TodoCard[] {
+  return finishTodoCards(recordTodoCards(repos, doc, today), scans, extras);
+}
+
+/**
+ * The cards as far as the community's records make them, without the merge scans' rows and what only the PC knows:
+ * the screen keeps these while a backup, a sync or the scans move on, and finishes them with `finishTodoCards`.
+ */
+export function recordTodoCards(repos: Repos, doc: Y.Doc, today: string): TodoCard[] {
   const settings = new CommunitySettings(doc);
-  const card = (key: TodoCardKey, rows: TodoRow[]): TodoCard => ({ key, title: TODO_CARD_TITLES[key], count: rows.length, rows });
 
   const meetings = meetingsDue(calendarFactsOf(repos, doc), today).map((d): TodoRow => {
     const days = daysBetween(today, d.dueBy);
@@ -144,9 +151,9 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     overdue: t.daysLeft < 0, target: { screen: 'meetings', id: t.meetingId },
   }));
 
-  // Only whistles still open can be due: read in full for those alone.
-  // As views: a whistle's handlers and reports are keyed fields, read whole only through the view.
-  const whistles = whistlesDue(repos.whistles.idsWhere('closedAt', (v) => !v).map((id) => repos.whistles.get(id)!) as unknown as WhistleFacts[], today).map((w): TodoRow => ({
+  // Only whistles still open can be due: the fields the card needs of those alone (their handlers and reports too).
+  const open = repos.whistles.pick(['title', 'deadline', 'closedAt', 'handlers', 'reports'], repos.whistles.idsWhere('closedAt', (v) => !v));
+  const whistles = whistlesDue(open as unknown as WhistleDueFacts[], today).map((w): TodoRow => ({
     key: `whistle:${w.id}`, text: w.title,
     note: [w.daysLeft === null ? '' : `期限 ${md(w.deadline)}（${left(w.daysLeft)}）`, w.notReported.length ? `未报到：${w.notReported.join('、')}` : ''].filter(Boolean).join(' · '),
     overdue: w.daysLeft !== null && w.daysLeft < 0, target: { screen: 'coBuilding', tab: 'whistles', id: w.id },
@@ -161,10 +168,10 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     }));
 
   const places = placesOf(repos);
-  // Only bookings from today on can await approval or be today's: read in full for those alone, not all 20,000.
-  const coming = repos.bookings.idsWhere('date', (d) => typeof d === 'string' && d >= today).map((id) => {
-    const b = repos.bookings.get(id)!;
-    return { ...factsOf({ ...b, createdAt: b.meta.createdAt, createdBy: b.meta.createdBy }), venue: places.name(b) };
+  // Only bookings from today on can await approval or be today's: their facts alone, not all 20,000.
+  const coming = repos.bookings.pick([...FACT_FIELDS, 'venue'], repos.bookings.idsWhere('date', (d) => typeof d === 'string' && d >= today)).map((b) => {
+    const facts = factsOf(b);
+    return { ...facts, venue: places.name(facts, String(b.venue ?? '')) };
   });
   const due = bookingsDue(coming, today);
   const bookings = [
@@ -172,7 +179,7 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     ...due.today.filter((b) => b.status !== '待审批').map((b): TodoRow => ({ key: `today:${b.id}`, text: `今天：${places.slot(b)}`, note: '已确认', overdue: false, target: { screen: 'bookings', tab: 'day', date: b.date } })),
   ];
 
-  const merge: TodoRow[] = [...(scans ?? [])];
+  const merge: TodoRow[] = [];
   const decisions = repos.meetingDecisions.pick(['orgNodeId', 'year', 'number', 'meetingId']);
   for (const f of numberClashes(decisions.map((d) => ({ id: d.id, orgNodeId: String(d.orgNodeId), year: Number(d.year), number: Number(d.number), createdAt: d.createdAt })))) {
     merge.push({ key: `decision:${f.id}`, text: `决议编号重复：第 ${f.from} 号`, note: '两台电脑离线时各自编了号，打开会议记录后自动改为新编号', overdue: true, target: { screen: 'meetings', id: decisions.find((d) => d.id === f.id)?.meetingId } });
@@ -184,7 +191,6 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
   for (const c of duplicateNumbers(repos.serviceCertificates.pick(['year', 'seq', 'personName']).map((c) => ({ ...c, year: Number(c.year), seq: Number(c.seq) })))) {
     merge.push({ key: `certificate:${c.id}`, text: `志愿服务证明编号重复：${c.personName}`, note: `志证〔${c.year}〕第${c.seq}号重复，请在志愿服务中处理`, overdue: true, target: { screen: 'volunteer', tab: 'points' } });
   }
-  for (const c of extras.fieldConflicts ?? []) merge.push({ key: `field:${c.key}`, text: c.text, note: '两台电脑都改过，请确认保留哪一边', overdue: false, target: { screen: 'conflicts' } });
 
   const probation = probationsDue(peopleWhere('category', (v) => v === '预备党员').filter((p) => p.roles.includes('党员')).map((p) => ({ id: p.id, name: p.name, category: String(p.category), joinDate: String(p.joinDate), confirmDate: String(p.confirmDate) })), today).map((p): TodoRow => ({
     key: `probation:${p.id}`, text: p.name,
@@ -199,6 +205,12 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     .filter((m) => !m.reported)
     .map((m): TodoRow => ({ key: `inService:${m.personId}`, text: m.name, note: `${m.employer || '工作单位未填'} · 本半年未报到`, overdue: false, target: { screen: 'volunteer', tab: 'inService', id: m.personId } }));
 
+  return [card('meetings', meetings), card('tasks', tasks), card('whistles', whistles), card('agreements', agreements), card('bookings', bookings), card('merge', merge), card('probation', probation), card('inService', inService), card('safety', [])];
+}
+
+/** The record cards with the merge scans' rows (or “checking” while null), the fields both sides changed, and the 备份与同步 rows. */
+export function finishTodoCards(cards: readonly TodoCard[], scans: TodoRow[] | null, extras: TodoExtras = {}): TodoCard[] {
+  const fieldRows = (extras.fieldConflicts ?? []).map((c): TodoRow => ({ key: `field:${c.key}`, text: c.text, note: '两台电脑都改过，请确认保留哪一边', overdue: false, target: { screen: 'conflicts' } }));
   const safety: TodoRow[] = [];
   if (extras.safety) {
     const s = extras.safety;
@@ -208,5 +220,8 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
     if (stale.sync) safety.push({ key: 'sync', text: `上次与街道同步：${ago(s.syncedAt)}`, note: `超过 ${s.limits.syncDays} 天没有同步，请联网，或用U盘交换文件`, overdue: true, target: { screen: 'dataSafety' } });
   }
 
-  return [card('meetings', meetings), card('tasks', tasks), card('whistles', whistles), card('agreements', agreements), card('bookings', bookings), { ...card('merge', merge), checking: scans === null }, card('probation', probation), card('inService', inService), card('safety', safety)];
+  return cards.map((c) => {
+    if (c.key === 'merge') return { ...card('merge', [...(scans ?? []), ...c.rows, ...fieldRows]), checking: scans === null };
+    return c.key === 'safety' ? card('safety', safety) : c;
+  });
 }

@@ -86,6 +86,25 @@ describe('CollectionRepository', () => {
     expect(a.repos.meetings.history(meeting.id).filter((h) => h.action === 'update').map((h) => h.by).sort()).toEqual(['乙', '甲']);
   });
 
+  it('picks keyed logs, keyed texts and long texts as the view holds them, before and after edits and merges', () => {
+    const a = setup('甲');
+    const m = a.repos.meetings.create({ title: '支委会', meetingType: '支委会', date: '2026-01-05', attendance: { p1: { status: '出席' } }, agendaItems: [{ id: 'i', title: '学习' }], itemTexts: { i: '原记录。' }, minutes: '纪要' });
+    const fields = ['title', 'attendance', 'itemTexts', 'minutes', 'grades'] as const;
+    const same = (repos: typeof a.repos) => {
+      const [row] = repos.meetings.pick(fields, [m.id]);
+      const view = repos.meetings.get(m.id)!;
+      for (const f of fields) expect(row![f]).toEqual(view[f]);
+    };
+    same(a.repos);
+    const b = setup('乙');
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+    a.repos.meetings.update(m.id, { attendance: { p1: { status: '请假' }, p2: { status: '出席' } } });
+    b.repos.meetings.update(m.id, { itemTexts: { i: '原记录。补充。' } });
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(b.doc));
+    same(a.repos);
+    expect(a.repos.meetings.pick(['attendance'])[0]!.attendance).toMatchObject({ p1: { status: '请假' }, p2: { status: '出席' } });
+  });
+
   it('notifies observers of changes made by merged updates, with the record ids', () => {
     const a = setup();
     const b = setup();

@@ -10,6 +10,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { exportRecords } from '../export/exportRecords';
 import { ImportWizard, type ImportTarget } from '../import/ImportWizard';
 import { venueFacts } from './bookingModel';
+import { compareChinese } from '../../../src-shared/text/chineseOrder';
 
 /**
  * 导入/导出预约: a ledger of bookings kept in Excel comes in row by row with each problem named in its cell (unknown
@@ -56,7 +57,7 @@ export function BookingTransfer() {
           onCancel={() => setExporting(false)}
           onExport={async (full, reason) => {
             try {
-              const records = inRange.map((id) => store.repos.bookings.get(id)!).sort((a, b) => a.date.localeCompare(b.date) || a.startHour - b.startHour || a.venue.localeCompare(b.venue, 'zh'));
+              const records = inRange.map((id) => store.repos.bookings.get(id)!).sort((a, b) => a.date.localeCompare(b.date) || a.startHour - b.startHour || compareChinese(a.venue, b.venue));
               await exportRecords(store, { label: `场地预约${range[0]}至${range[1]}`, records: records as unknown as Record<string, unknown>[], columns: BOOKING_COLUMNS, full, reason, context: session.context });
               setExporting(false);
             } catch (error) {

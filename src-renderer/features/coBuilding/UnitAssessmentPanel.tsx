@@ -10,6 +10,7 @@ import { useSession } from '../../app/storeContext';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { PrintPreview } from '../print/PrintPreview';
 import { useCoBuildingSettings, useUnitAssessmentInputs } from './coBuildingModel';
+import { compareChinese } from '../../../src-shared/text/chineseOrder';
 
 /** The periods a clerk reports: this year and last, each as a year and as halves. */
 export function assessmentPeriods(): { value: string; label: string }[] {
@@ -28,7 +29,7 @@ export function UnitAssessmentPanel() {
   const [period, setPeriod] = useState(today().slice(0, 4));
   const [behind, setBehind] = useState<{ title: string; records: RecordRef[] } | null>(null);
   const [printing, setPrinting] = useState(false);
-  const rows = useMemo(() => unitAssessment(inputs, period, settings, today()).sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh')), [inputs, period, settings]);
+  const rows = useMemo(() => unitAssessment(inputs, period, settings, today()).sort((a, b) => b.score - a.score || compareChinese(a.unitName, b.unitName)), [inputs, period, settings]);
   const items = UNIT_ITEMS.filter(({ key }) => settings.unitItems[key].enabled);
   const communityName = store.info?.name ?? '';
   const exportXlsx = async () => {

@@ -25,8 +25,7 @@ import { PersonDrawer, orgTreeOptions } from './PersonDrawer';
 import { takeIntent } from '../../app/navigation';
 import { filterPeople, type Person, type RosterFilter } from './rosterModel';
 import { inServiceReportNotice, memberResponsibilityPoster } from '../../../src-shared/print/posters';
-
-const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+import { compareChinese } from '../../../src-shared/text/chineseOrder';
 
 /** One roster tab: a virtualised, sortable, filterable table of the people holding a role, with batch actions. */
 export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
@@ -75,7 +74,7 @@ export function PeopleTable({ role }: { role: PersonRole | '全部' }) {
     width: headerFitWidth(c.header, (c.width ?? 12) * 9),
     ellipsis: true,
     fixed: c.field === 'name' ? 'left' : undefined,
-    sorter: (a, b) => collator.compare(cellValue(a, c), cellValue(b, c)),
+    sorter: (a, b) => compareChinese(cellValue(a, c), cellValue(b, c)),
     render: (_: unknown, p: Person) => (c.field === 'name' ? <a onClick={() => setEditing(p)}>{p.name}</a> : cellValue(p, c)),
   }));
   function cellValue(p: Person, c: TableColumn): string {

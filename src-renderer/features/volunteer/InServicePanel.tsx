@@ -16,6 +16,7 @@ import { OfficialPrintPreview } from '../documents/OfficialPrintPreview';
 import { contentFromTemplate, useDocumentFromTemplate } from '../documents/newDocument';
 import { feedbackLetterValues } from '../../../src-shared/records/document/documentTemplates';
 import { useLedger } from './volunteerModel';
+import { compareChinese } from '../../../src-shared/text/chineseOrder';
 
 const periods = () => {
   const year = Number(today().slice(0, 4));
@@ -66,7 +67,7 @@ export function InServicePanel() {
         size="small"
         rowKey="personId"
         data-testid="in-service-members"
-        dataSource={[...rows].sort((a, b) => b.flags.length - a.flags.length || a.employer.localeCompare(b.employer, 'zh'))}
+        dataSource={[...rows].sort((a, b) => b.flags.length - a.flags.length || compareChinese(a.employer, b.employer))}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         locale={{ emptyText: '名册中还没有在职党员' }}
         onRow={(r) => ({ onClick: () => setEditing(r.personId), style: { cursor: 'pointer' } })}

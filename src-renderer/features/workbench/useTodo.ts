@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { COLLECTIONS } from '../../../src-shared/records';
 import type { AnyRepository } from '../../../src-shared/repository/collectionRepository';
-import { mergeScans, todoCards, type TodoCard, type TodoExtras, type TodoRow } from '../../../src-shared/workbench/todoCards';
+import { finishTodoCards, mergeScans, recordTodoCards, type TodoCard, type TodoExtras, type TodoRow } from '../../../src-shared/workbench/todoCards';
 import { loadAppValue } from '../../data/appSettings';
 import { today } from '../../app/saveBytes';
 import { useSession, useSyncStatus } from '../../app/storeContext';
@@ -65,6 +65,10 @@ export function useTodo(): TodoCard[] {
       clearTimeout(timer);
     };
   }, [store, version]);
+  // The records' cards are read again only when a record or the day changes; a backup, a sync, the scans' result or
+  // this PC's limits only finish them anew.
+  // `version` stands for every record the cards read.
+  const recordCards = useMemo(() => recordTodoCards(store.repos, store.doc, day), [store, version, day]);
   return useMemo(() => {
     const extras: TodoExtras = {
       safety: { backupAt: backup.lastSuccessAt ?? null, syncedAt: lastSynced, syncConfigured: !!sync, now: Date.now(), limits },
@@ -74,7 +78,7 @@ export function useTodo(): TodoCard[] {
         return { key: `${c.collection}:${c.id}:${c.at}`, text: `${definition?.label ?? c.collection}：${String(record?.[definition?.titleField ?? 'name'] ?? '（已删除）')}` };
       }),
     };
-    return todoCards(store.repos, store.doc, day, extras, scans);
-    // `version` stands for every record the cards read.
-  }, [store, version, day, backup.lastSuccessAt, lastSynced, sync, limits, conflicts?.length, scans]);
+    return finishTodoCards(recordCards, scans, extras);
+    // `version` stands for every record the conflicts' titles read.
+  }, [store, version, recordCards, backup.lastSuccessAt, lastSynced, sync, limits, conflicts?.length, scans]);
 }

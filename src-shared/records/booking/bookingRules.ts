@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../errors';
 import type { BookingStatus } from './bookingSchema';
 import { DEFAULT_BOOKING_RULES, type BookingRules } from './venueSchema';
+import { compareChinese } from '../../text/chineseOrder';
 
 /**
  * The rules of 平台约到 as pure functions: a booking against its venue (hours, closures, capacity, length, notice,
@@ -165,7 +166,7 @@ export function freeVenues<V extends VenueFacts>(venues: readonly V[], bookingsB
     for (const e of query.equipment) if (!venue.equipment.includes(e)) lacks.push(`没有${e}`);
     out.push({ venue, lacks, taken });
   }
-  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.venue.ownerUnitId !== '') - Number(b.venue.ownerUnitId !== '') || a.lacks.length - b.lacks.length || a.venue.name.localeCompare(b.venue.name, 'zh'));
+  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.venue.ownerUnitId !== '') - Number(b.venue.ownerUnitId !== '') || a.lacks.length - b.lacks.length || compareChinese(a.venue.name, b.venue.name));
 }
 
 /** Bookings of one venue grouped by id, for the search and the grids. */

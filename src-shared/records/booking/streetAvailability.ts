@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { byVenue, freeVenues, type AvailabilityQuery, type BookingFacts, type VenueFacts } from './bookingRules';
+import { compareChinese } from '../../text/chineseOrder';
 
 /** What the street's server keeps of a community for the availability search. */
 export interface CommunityVenues {
@@ -48,5 +49,5 @@ export function streetFreeVenues(communities: readonly CommunityVenues[], query:
       out.push({ code: c.code, community: c.community, venueId: venue.id, name: venue.name, owner: venue.ownerUnitId ? venue.ownerName || '驻区单位' : '本社区', capacity: venue.capacity, equipment: venue.equipment, lacks, taken });
     }
   }
-  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.owner !== '本社区') - Number(b.owner !== '本社区') || a.lacks.length - b.lacks.length || a.community.localeCompare(b.community, 'zh') || a.name.localeCompare(b.name, 'zh'));
+  return out.sort((a, b) => Number(a.taken.length > 0) - Number(b.taken.length > 0) || Number(a.owner !== '本社区') - Number(b.owner !== '本社区') || a.lacks.length - b.lacks.length || compareChinese(a.community, b.community) || compareChinese(a.name, b.name));
 }

@@ -1,3 +1,5 @@
+import { compareChinese } from '../../text/chineseOrder';
+
 /** 一书三单 as pure functions: agreements about to expire, and 党建超市 matching of a need against the resources. */
 
 export interface AgreementFacts {
@@ -52,7 +54,7 @@ export function matchResources<R extends MatchableResource>(need: { kind: string
     const score = (r.kind === need.kind ? 10 : 0) + shared;
     if (r.kind === need.kind || shared > 0) out.push({ resource: r, score });
   }
-  return out.sort((a, b) => b.score - a.score || a.resource.title.localeCompare(b.resource.title, 'zh'));
+  return out.sort((a, b) => b.score - a.score || compareChinese(a.resource.title, b.resource.title));
 }
 
 /**

@@ -2,6 +2,7 @@ import { attendanceWorth, type ActivityFacts } from '../volunteer/pointsLedger';
 import { median, responseTimes, type WhistleFacts } from './whistleRules';
 import { periodRange } from '../period';
 import { UNIT_ITEMS, type CoBuildingSettings, type UnitItemKey } from './coBuildingSettings';
+import { compareChinese } from '../../text/chineseOrder';
 
 /**
  * 驻区单位考核: each resident unit's figures for a half-year or a year, computed from the records (agreements, the
@@ -66,7 +67,7 @@ export function unitOfMember(member: { employer: string; employerPartyOrg: strin
 }
 
 const overlaps = (start: string, end: string, from: string, to: string) => (start || '0000-00-00') <= to && (!end || end >= from);
-const byTitle = (a: RecordRef, b: RecordRef) => a.title.localeCompare(b.title, 'zh') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byTitle = (a: RecordRef, b: RecordRef) => compareChinese(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
 
@@ -191,6 +192,6 @@ export function unitAssessmentTable(rows: readonly UnitAssessmentRow[], settings
   const items = UNIT_ITEMS.filter(({ key }) => settings.unitItems[key].enabled);
   return {
     headers: ['驻区单位', ...items.map(({ label, key }) => `${label}（权重${settings.unitItems[key].weight}）`), '报到在职党员', '得分'],
-    rows: [...rows].sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh')).map((r) => [r.unitName, ...items.map(({ key }) => r.figures[key].text), r.inServiceRegistered.length, r.score]),
+    rows: [...rows].sort((a, b) => b.score - a.score || compareChinese(a.unitName, b.unitName)).map((r) => [r.unitName, ...items.map(({ key }) => r.figures[key].text), r.inServiceRegistered.length, r.score]),
   };
 }

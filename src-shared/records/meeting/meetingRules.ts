@@ -1,5 +1,6 @@
 import { ValidationError } from '../../errors';
 import type { AttendanceEntry, MeetingType } from './meetingSchema';
+import { compareChinese } from '../../text/chineseOrder';
 
 /**
  * The rules of 三会一课 as pure functions: who is expected, the counts, the quorum of a 支部党员大会, decision numbers,
@@ -62,9 +63,8 @@ export function expectedMembers(type: MeetingType, nodeIds: { node: string; subt
   return sortByName(chosen).map((m) => m.id);
 }
 
-const collator = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
 export function sortByName<T extends { name: string; id: string }>(list: readonly T[]): T[] {
-  return [...list].sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id));
+  return [...list].sort((a, b) => compareChinese(a.name, b.name) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -329,7 +329,7 @@ export function attendanceRates(
       }
     }
   }
-  const finish = (rows: RateRow[]) => rows.map((r) => ({ ...r, rate: r.meetings ? Math.round((r.present / r.meetings) * 1000) / 10 : 0 })).sort((a, b) => a.rate - b.rate || a.name.localeCompare(b.name, 'zh'));
+  const finish = (rows: RateRow[]) => rows.map((r) => ({ ...r, rate: r.meetings ? Math.round((r.present / r.meetings) * 1000) / 10 : 0 })).sort((a, b) => a.rate - b.rate || compareChinese(a.name, b.name));
   return { people: finish([...people.values()]), orgs: finish([...orgs.values()]) };
 }
 

@@ -1,4 +1,5 @@
 import { attendanceWorth, type ActivityFacts, type LedgerLine } from './pointsLedger';
+import { compareChinese } from '../../text/chineseOrder';
 
 /** Figures derived from activities and lines every time (never stored): a month's 公示, a person's service. */
 
@@ -45,7 +46,7 @@ export function monthFigures(activities: readonly ActivityFacts[], lines: readon
   return [...rows]
     .filter(([, r]) => r.active)
     .map(([personKey, r]) => ({ personKey, name: r.name, hours: r.minutes / 60, earned: r.earned / 10, redeemed: r.redeemed / 10, balance: r.balance / 10 }))
-    .sort((a, b) => b.hours - a.hours || a.name.localeCompare(b.name, 'zh'));
+    .sort((a, b) => b.hours - a.hours || compareChinese(a.name, b.name));
 }
 
 /** A person's service over a period, by activity (the certificate's rows). */
