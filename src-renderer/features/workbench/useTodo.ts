@@ -53,17 +53,20 @@ export function useTodo(): TodoCard[] {
   const day = today();
   const lastSynced = syncStatus.lastSyncedAt ?? null;
   const conflicts = sync?.conflicts.list();
-  // The merge card's two whole-collection scans run just after the cards are drawn (and again after each change);
+  // The merge card's two whole-collection scans run just after the cards are drawn, and again once changes pause;
   // until the first result the card says it is checking, afterwards it keeps the last result for that moment.
   const [scans, setScans] = useState<TodoRow[] | null>(null);
+  const scanned = scans !== null;
   useEffect(() => {
-    // After the next frame is painted: the cards show first, then the scans take their fraction of a second.
+    // First after the next frame is painted (the cards show first, then the scans take their fraction of a second);
+    // later, half a second after the last change, so a merge arriving edit by edit does not rescan on every frame.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setScans(mergeScans(store.repos)), 0)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setScans(mergeScans(store.repos)), scanned ? 500 : 0)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
+    // `scanned` only chooses the delay: setting the first result must not scan again.
   }, [store, version]);
   // The records' cards are read again only when a record or the day changes; a backup, a sync, the scans' result or
   // this PC's limits only finish them anew.
