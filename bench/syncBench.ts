@@ -5,7 +5,7 @@
  * memory with 30 communities and 5 connected, the first sync of a document the server had released, edit propagation
  * community → street, and 500 idle connections held.
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,36 +139,25 @@ function copyStreetFacts(db: DatabaseSync, from: string, to: string, seq: number
 }
 
 /**
- * The street's questions other than the overview, each asked cold (a fresh server) over 30 large communities, while a
- * /health ping every 10 ms and a clerk's edit every 20 ms (on a small community of its own) measure how long the
- * sync thread is kept waiting: the longest ping answer and the longest wait for an edit's acknowledgement.
+ * The street's questions other than the overview, each asked cold (a fresh server) over 30 large communities, while an
+ * observer in its own process (`stallProbe.ts`: a /health ping every 10 ms and a clerk's edit every 20 ms on a small
+ * community) measures how long the sync thread is kept waiting: the longest ping answer and the longest wait for an
+ * edit's acknowledgement.
  */
 async function streetQuestions(http: string, url: string, streetToken: string, clerkToken: string, smallCode: string) {
-  const clerkDoc = new Y.Doc();
-  const clerk = new SyncConnection(clerkDoc, { serverUrl: url, token: clerkToken, docName: smallCode });
-  clerk.connect();
-  await waitFor(() => clerk.syncStatus.state === 'synced', 60_000, () => `small clerk: ${JSON.stringify(clerk.syncStatus)}`);
-  const units = createRepositories(clerkDoc, fixedContext()).residentUnits;
-  let running = true;
-  const pings: number[] = [];
-  const acks: number[] = [];
-  const pinging = (async () => {
-    while (running) {
-      const t0 = performance.now();
-      await (await fetch(`${http}/health`)).json();
-      pings.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  })();
-  const editing = (async () => {
-    for (let i = 0; running; i++) {
-      const t0 = performance.now();
-      units.create({ name: `单位${i}` });
-      await waitFor(() => clerk.syncStatus.pending === 0, 60_000, () => `edit ${i} ack`);
-      acks.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  })();
+  const probe = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'stallProbe.ts'), http, url, clerkToken, smallCode], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  let partial = '';
+  probe.stdout!.on('data', (chunk: Buffer) => {
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop()!;
+    lines.push(...parts);
+  });
+  const exited = new Promise<number | null>((r) => probe.once('exit', r));
+  let probeExit: number | null | undefined;
+  void exited.then((code) => (probeExit = code));
+  await waitFor(() => lines.includes('ready') || probeExit !== undefined, 60_000, () => 'the stall probe did not start');
+  if (!lines.includes('ready')) throw new Error(`the stall probe stopped (exit ${probeExit})`);
   await new Promise((r) => setTimeout(r, 500));
   const asked: Record<string, { ms: number; bytes: number }> = {};
   const questions: [string, string][] = [
@@ -188,11 +177,10 @@ async function streetQuestions(http: string, url: string, streetToken: string, c
     asked[name] = { ms: performance.now() - t0, bytes: Buffer.byteLength(body) };
   }
   await new Promise((r) => setTimeout(r, 500));
-  running = false;
-  await Promise.all([pinging, editing]);
-  clerk.destroy();
-  clerkDoc.destroy();
-  return { asked, pingMaxMs: Math.max(...pings), ackMaxMs: Math.max(...acks), pings: pings.length, acks: acks.length };
+  probe.stdin!.end('stop\n');
+  if ((await exited) !== 0) throw new Error('the stall probe failed');
+  const observed = JSON.parse(lines.find((l) => l.startsWith('{'))!) as { pingMaxMs: number; ackMaxMs: number; pings: number; acks: number };
+  return { asked, ...observed };
 }
 
 /**
