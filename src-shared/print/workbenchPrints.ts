@@ -1,5 +1,5 @@
 import { chartTable, type ChartData } from '../workbench/charts';
-import { YEARLY_COLUMNS, type YearlyRow } from '../workbench/memberStructure';
+import { YEARLY_COLUMNS, yearlyAsOf, type YearlyRow } from '../workbench/memberStructure';
 import { longDate, type PrintDocument } from './printDocument';
 
 /** A 统计 chart on A4: its title, the community and the date, the chart, its numbers and what is counted. */
@@ -22,12 +22,14 @@ export function chartPrint(communityName: string, chart: ChartData, svg: string,
 
 /** The yearly summary per organisation (党内统计-style), landscape A4. */
 export function yearlySummaryPrint(communityName: string, year: number, rows: readonly YearlyRow[], printedOn: string): PrintDocument {
+  // A past year is counted as on its 31 December: that is its 统计日期, whenever it is printed.
+  const asOf = yearlyAsOf(year, printedOn);
   const nameWidth = 22;
   const figureWidth = (100 - nameWidth) / YEARLY_COLUMNS.length;
   return {
     fileName: `${year}年党员队伍统计表.pdf`,
     title: `${year}年党员队伍统计表`,
-    subtitle: `${communityName}\u3000统计日期：${longDate(printedOn)}`,
+    subtitle: `${communityName}\u3000统计日期：${longDate(asOf)}`,
     paper: 'A4',
     orientation: 'landscape',
     sections: [
@@ -38,7 +40,7 @@ export function yearlySummaryPrint(communityName: string, year: number, rows: re
           fontSizePt: 10,
         },
       },
-      { paragraphs: ['说明：每个党组织的数字含其下属党组织；年龄按统计日计算；大专及以上含研究生、大学本科、大学专科；组织关系转入、转出名册中未记录，本表不列。'] },
+      { paragraphs: ['说明：每个党组织的数字含其下属党组织；年龄、预备党员按统计日计算，往年的统计日为当年12月31日；大专及以上含研究生、大学本科、大学专科；组织关系转入、转出名册中未记录，本表不列。'] },
     ],
     footer: [`${communityName}\u3000${longDate(printedOn)}打印`],
   };

@@ -91,18 +91,24 @@ export function meetingCompletionChart(rows: ReturnType<typeof meetingCompletion
 type ServiceActivity = ActivityFacts & { organiserKind: string; organiserId: string };
 
 /** Volunteer hours (as signed, by attendance) and points earned (the ledger's lines other than redemptions) per month. */
-export function volunteerMonthsChart(activities: readonly ActivityFacts[], lines: readonly Pick<LedgerLine, 'date' | 'kind' | 'points'>[], year: number): ChartData {
+export function volunteerMonthsChart(activities: readonly ActivityFacts[], lines: readonly (Pick<LedgerLine, 'date' | 'kind' | 'points'> & { activityId?: string })[], year: number): ChartData {
   const hours = MONTHS.map(() => 0);
   const points = MONTHS.map(() => 0);
   for (const a of activities) {
     if (a.deleted || !a.rules || !a.date.startsWith(`${year}-`)) continue;
     for (const entry of Object.values(a.attendance)) hours[Number(a.date.slice(5, 7)) - 1]! += Math.round(attendanceWorth(entry, a.rules).hours * 60);
   }
-  for (const l of lines) if (l.date.startsWith(`${year}-`) && l.kind !== '兑换') points[Number(l.date.slice(5, 7)) - 1]! += Math.round(l.points * 10);
+  // A line of an activity (its service points, a reversal of them) counts in the month the service was done, as its
+  // hours do, not the day it was entered.
+  const activityDate = new Map(activities.map((a) => [a.id, a.date]));
+  for (const l of lines) {
+    const date = (l.activityId && activityDate.get(l.activityId)) || l.date;
+    if (date.startsWith(`${year}-`) && l.kind !== '兑换') points[Number(date.slice(5, 7)) - 1]! += Math.round(l.points * 10);
+  }
   return {
     key: 'volunteerMonths', title: `${year}年志愿服务时长与积分（按月）`, kind: 'line', unit: '小时 / 分', categories: MONTHS,
     series: [{ name: '服务时长（小时）', values: hours.map((m) => round1(m / 60)) }, { name: '获得积分（分）', values: points.map((p) => p / 10) }],
-    note: '时长按签到记录计算（不受每次积分上限影响）；积分为积分流水中除兑换外的各笔（含冲正）。',
+    note: '时长按签到记录计算（不受每次积分上限影响）；积分为积分流水中除兑换外的各笔（含冲正），活动的积分计入活动所在月份。',
   };
 }
 

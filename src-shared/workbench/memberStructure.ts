@@ -107,7 +107,7 @@ export function memberStructure(members: readonly MemberFacts[], at: string): St
     { key: 'education', title: '学历结构', bands: bandsOf(members, EDUCATION_BUCKETS, (p) => educationBucket(p.education)) },
     { key: 'gender', title: '性别', bands: bandsOf(members, ['男', '女'], (p) => p.gender || NOT_FILLED) },
     { key: 'ethnicity', title: '民族', bands: bandsOf(members, ['汉族', '少数民族'], (p) => ethnicityGroup(p.ethnicity)) },
-    { key: 'category', title: '正式党员与预备党员', bands: bandsOf(members, ['正式党员', '预备党员'], (p) => p.category || NOT_FILLED) },
+    { key: 'category', title: '类别（正式、预备）', bands: bandsOf(members, ['正式党员', '预备党员'], (p) => p.category || NOT_FILLED) },
   ];
 }
 
@@ -117,7 +117,7 @@ export const YEARLY_COLUMNS = [
   { key: 'minority', label: '少数民族' },
   { key: 'upTo35', label: '35岁及以下' },
   { key: 'from61', label: '61岁及以上' },
-  { key: 'college', label: '大专及以上学历' },
+  { key: 'college', label: '大专及以上' },
   { key: 'probationary', label: '预备党员' },
   { key: 'joined', label: '本年发展党员' },
   { key: 'confirmed', label: '本年转正' },
@@ -134,12 +134,25 @@ export interface YearlyRow {
 }
 
 /**
+ * Still 预备 on `at`: 预备 now, or 转正 only after it (a 正式党员 without a 转正日期 is taken as 正式 then too) — so a past
+ * year's table counts those who were 预备 at its end, not those who still are.
+ */
+export function probationaryOn(p: Pick<MemberFacts, 'category' | 'confirmDate'>, at: string): boolean {
+  return p.category === '预备党员' || (p.confirmDate !== '' && p.confirmDate > at);
+}
+
+/** The day a year's table is counted on: 31 December, or today for the year in progress (the table's 统计日期). */
+export function yearlyAsOf(year: number, today: string): string {
+  return String(year) === today.slice(0, 4) ? today : `${year}-12-31`;
+}
+
+/**
  * The yearly summary per organisation, in the tree's order, each row counting its organisation and every one under
  * it (as 党内统计 tables do), ages and 党龄 as on 31 December of the year (today for the year in progress). 在职党员 are
  * counted where their record names an organisation; the community's row counts them all.
  */
 export function yearlySummary(people: readonly MemberFacts[], nodes: readonly { id: string; name: string; parentId: string; depth: number }[], year: number, today: string): YearlyRow[] {
-  const at = String(year) === today.slice(0, 4) ? today : `${year}-12-31`;
+  const at = yearlyAsOf(year, today);
   const inYear = (d: string) => d.startsWith(`${year}-`) && d <= at;
   const below = new Map<string, Set<string>>();
   const children = new Map<string, string[]>();
@@ -158,7 +171,8 @@ export function yearlySummary(people: readonly MemberFacts[], nodes: readonly { 
     const scope = subtree(n.id);
     // The topmost organisation is the community's: everyone counts there, with or without an organisation named.
     const mine = (p: MemberFacts) => top.includes(n.id) || scope.has(p.orgNodeId);
-    const members = people.filter((p) => p.roles.includes('党员') && mine(p));
+    // A past year counts those who had joined by its end (a 入党日期 not filled counts: it cannot be placed).
+    const members = people.filter((p) => p.roles.includes('党员') && mine(p) && !(p.joinDate > at));
     const ids = (list: readonly MemberFacts[]) => list.map((p) => p.id);
     const age = (p: MemberFacts) => fullYears(birthOf(p), at);
     return {
@@ -170,7 +184,7 @@ export function yearlySummary(people: readonly MemberFacts[], nodes: readonly { 
         upTo35: ids(members.filter((p) => { const a = age(p); return a !== null && a <= 35; })),
         from61: ids(members.filter((p) => { const a = age(p); return a !== null && a >= 61; })),
         college: ids(members.filter((p) => ['研究生', '大学本科', '大学专科'].includes(educationBucket(p.education)))),
-        probationary: ids(members.filter((p) => p.category === '预备党员')),
+        probationary: ids(members.filter((p) => probationaryOn(p, at))),
         joined: ids(members.filter((p) => inYear(p.joinDate))),
         confirmed: ids(members.filter((p) => inYear(p.confirmDate))),
         inServiceReported: ids(people.filter((p) => p.roles.includes('在职党员') && mine(p) && inYear(p.reportDate))),

@@ -52,7 +52,7 @@ export const TODO_CARD_TITLES: Record<TodoCardKey, string> = {
 
 /** What a card says when nothing is due. */
 export const TODO_CARD_NONE: Record<TodoCardKey, string> = {
-  meetings: '本月应开的会议都已开过', tasks: '没有逾期或 7 天内到期的督办事项', whistles: '没有临近期限或未报到的吹哨事项',
+  meetings: '没有应开而未开的三会一课', tasks: '没有逾期或 7 天内到期的督办事项', whistles: '没有临近期限或未报到的吹哨事项',
   agreements: '没有即将到期的共建协议', bookings: '没有待审批的预约，今天也没有预约', merge: '没有需要人工处理的合并结果',
   probation: '没有 30 天内到期或超期未转正的预备党员', inService: '在职党员本半年都已报到', safety: '备份和同步都在设定的期限内',
 };
@@ -75,7 +75,8 @@ export interface TodoExtras {
 type Repos = Pick<Repositories, 'meetings' | 'meetingTasks' | 'meetingDecisions' | 'orgNodes' | 'whistles' | 'agreements' | 'bookings' | 'venues' | 'people' | 'pointEntries' | 'serviceActivities' | 'serviceCertificates' | 'officialDocuments'>;
 
 const card = (key: TodoCardKey, rows: TodoRow[]): TodoCard => ({ key, title: TODO_CARD_TITLES[key], count: rows.length, rows });
-const md = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/** 12月8日; with the year (2026年12月8日) when `today` is given and falls in another year. */
+const monthDay = (date: string, today?: string) => `${today && date.slice(0, 4) !== today.slice(0, 4) ? `${Number(date.slice(0, 4))}年` : ''}${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const left = (days: number) => (days < 0 ? `已超期 ${-days} 天` : days === 0 ? '今天到期' : `还有 ${days} 天`);
 
 /** The calendar's facts of a community document: meetings, organisations and the frequency settings. */
@@ -106,7 +107,7 @@ export function mergeScans(repos: Pick<Repositories, 'venues' | 'bookings' | 'po
   const rows: TodoRow[] = [];
   for (const clash of bookingClashes(factsOfBookings(repos.bookings as never))) {
     rows.push({
-      key: `clash:${clash.bookings.map((b) => b.id).join(',')}`, text: `预约冲突：${places.name(clash.bookings[0]!)} ${md(clash.date)}`,
+      key: `clash:${clash.bookings.map((b) => b.id).join(',')}`, text: `预约冲突：${places.name(clash.bookings[0]!)} ${monthDay(clash.date)}`,
       note: clash.bookings.map((b) => `${b.startHour}:00–${b.endHour}:00 ${b.booker}`).join('，与 '), overdue: true, target: { screen: 'bookings', tab: 'day', date: clash.date },
     });
   }
@@ -133,6 +134,7 @@ export function todoCards(repos: Repos, doc: Y.Doc, today: string, extras: TodoE
  */
 export function recordTodoCards(repos: Repos, doc: Y.Doc, today: string): TodoCard[] {
   const settings = new CommunitySettings(doc);
+  const md = (date: string) => monthDay(date, today);
 
   const meetings = meetingsDue(calendarFactsOf(repos, doc), today).map((d): TodoRow => {
     const days = daysBetween(today, d.dueBy);
@@ -148,7 +150,7 @@ export function recordTodoCards(repos: Repos, doc: Y.Doc, today: string): TodoCa
     repos.people.pick(['name', 'roles', 'category', 'joinDate', 'confirmDate', 'employer', 'employerPartyOrg', 'reportDate'], repos.people.idsWhere(field, test));
   const tasks = tasksDue(repos.meetingTasks.pick(['title', 'status', 'dueDate', 'meetingId', 'ownerPersonId', 'ownerUnitId']).map((t) => ({ ...t, text: t.title })), today).map((t): TodoRow => ({
     key: `task:${t.id}`, text: t.title, note: `${md(t.dueDate)}到期（${left(t.daysLeft)}）${personName(t.ownerPersonId) ? ` · 负责人 ${personName(t.ownerPersonId)}` : ''}`,
-    overdue: t.daysLeft < 0, target: { screen: 'meetings', id: t.meetingId },
+    overdue: t.daysLeft < 0, target: { screen: 'meetings', tab: 'decisions', id: t.meetingId },
   }));
 
   // Only whistles still open can be due: the fields the card needs of those alone (their handlers and reports too).
@@ -160,7 +162,7 @@ export function recordTodoCards(repos: Repos, doc: Y.Doc, today: string): TodoCa
   }));
 
   // An agreement stays on the card for 30 days after it ran out: long enough to renew it, not for ever.
-  const agreements = expiringAgreements(repos.agreements.pick(['title', 'endDate']), today, settings.coBuilding().reminderDays)
+  const agreements = expiringAgreements(repos.agreements.pick(['title', 'endDate', 'endedDate']), today, settings.coBuilding().reminderDays)
     .filter((a) => a.daysLeft >= -30)
     .map((a): TodoRow => ({
       key: `agreement:${a.id}`, text: a.title, note: a.daysLeft < 0 ? `已于 ${md(a.endDate)}到期 ${-a.daysLeft} 天，请续签或办理终止` : `${md(a.endDate)}到期（${left(a.daysLeft)}）`,
@@ -194,7 +196,7 @@ export function recordTodoCards(repos: Repos, doc: Y.Doc, today: string): TodoCa
 
   const probation = probationsDue(peopleWhere('category', (v) => v === '预备党员').filter((p) => p.roles.includes('党员')).map((p) => ({ id: p.id, name: p.name, category: String(p.category), joinDate: String(p.joinDate), confirmDate: String(p.confirmDate) })), today).map((p): TodoRow => ({
     key: `probation:${p.id}`, text: p.name,
-    note: p.daysLeft < 0 ? `预备期已于 ${p.ends} 届满 ${-p.daysLeft} 天，尚未讨论转正` : `预备期 ${p.ends} 届满（${left(p.daysLeft)}），请准备转正讨论`,
+    note: p.daysLeft < 0 ? `预备期已于 ${md(p.ends)}届满 ${-p.daysLeft} 天，尚未讨论转正` : `预备期 ${md(p.ends)}届满（${left(p.daysLeft)}），请准备转正讨论`,
     overdue: p.daysLeft < 0, target: { screen: 'roster', id: p.id },
   }));
 

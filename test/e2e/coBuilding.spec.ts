@@ -183,6 +183,52 @@ test('一书三单: an agreement about to expire is flagged; a need matched to a
   await page.context().close();
 });
 
+test('一书三单: an expiring agreement on 今日待办 opens its row, and is renewed or ended there; either takes it off the reminders', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  await communityWithUnits(page, ['福州市自来水公司']);
+  await expect(await fillAgreement(page, '福州市自来水公司', dayjs().subtract(1, 'year'), dayjs().add(20, 'day'))).toBeHidden();
+  await openScreen(page, '工作台');
+  const card = page.getByTestId('todo-agreements');
+  await card.getByRole('button', { name: /与自来水公司共驻共建协议/ }).click();
+  const rows = page.getByTestId('agreements');
+  await expect(rows.locator('tr.ant-table-row-selected')).toContainText('与自来水公司共驻共建协议');
+  await expect(rows).toContainText('有效');
+
+  // 终止 needs its reason, named in the message; ending it takes it off the reminders and the card.
+  await rows.getByRole('button', { name: /终\s*止/ }).click();
+  const ending = page.getByRole('dialog', { name: /终止「与自来水公司共驻共建协议」/ });
+  await ending.getByRole('button', { name: '终止协议' }).click();
+  await expect(ending).toContainText('终止原因：请填写');
+  await ending.getByLabel('终止原因').fill('单位搬离本社区');
+  await ending.getByRole('button', { name: '终止协议' }).click();
+  await expect(ending).toBeHidden();
+  await expect(rows).toContainText(`已于 ${dayjs().format('YYYY-MM-DD')} 终止`);
+  await expect(page.getByTestId('expiring-agreements')).toBeHidden();
+  await openScreen(page, '工作台');
+  await expect(card).toContainText('没有即将到期的共建协议');
+
+  // Another, renewed: the new end must be later than the old one.
+  await openScreen(page, '共驻共建');
+  await expect(await fillAgreement(page, '福州市自来水公司', dayjs().subtract(1, 'year'), dayjs().add(5, 'day'))).toBeHidden();
+  await expect(page.getByTestId('expiring-agreements')).toContainText('还有 5 天');
+  await rows.getByRole('button', { name: /续\s*签/ }).click();
+  const renewing = page.getByRole('dialog', { name: /续签/ });
+  await renewing.getByLabel('新的到期日期').fill(dayjs().add(2, 'day').format('YYYY-MM-DD'));
+  await renewing.getByLabel('新的到期日期').press('Enter');
+  await renewing.getByRole('button', { name: /续\s*签/ }).click();
+  await expect(renewing).toContainText('新的到期日期：应晚于原到期日期');
+  await renewing.getByLabel('新的到期日期').fill(dayjs().add(3, 'year').format('YYYY-MM-DD'));
+  await renewing.getByLabel('新的到期日期').press('Enter');
+  await renewing.getByRole('button', { name: /续\s*签/ }).click();
+  await expect(renewing).toBeHidden();
+  await expect(rows).toContainText(`至 ${dayjs().add(3, 'year').format('YYYY-MM-DD')}`);
+  await expect(page.getByTestId('expiring-agreements')).toBeHidden();
+  await snap(page, 'agreements-renewed');
+  await openScreen(page, '工作台');
+  await expect(card).toContainText('没有即将到期的共建协议');
+  await page.context().close();
+});
+
 test('every figure of a unit\'s 考核 follows the records as the clerk adds them, and the street sees the same after sync; the street raises a whistle the clerk receives', async ({ browser }) => {
   test.setTimeout(150_000);
   const dir = mkdtempSync(join(tmpdir(), 'desk-units-'));

@@ -15,6 +15,17 @@ describe('一书三单', () => {
       { id: 'e', title: '已到期协议', endDate: '2026-05-01' },
     ];
     expect(expiringAgreements(list, '2026-05-28').map((a) => [a.id, a.daysLeft, a.step])).toEqual([['e', -27, 7], ['c', 2, 7], ['b', 8, 30], ['a', 34, 60]]);
+    // One ended before its term is no longer reminded of.
+    expect(expiringAgreements([...list, { id: 'f', title: '已终止协议', endDate: '2026-06-01', endedDate: '2026-05-20' }], '2026-05-28').map((a) => a.id)).not.toContain('f');
+  });
+
+  it('ends an agreement only with its reason, and renews it by its end date', () => {
+    const repos = createRepositories(new Y.Doc(), fixedContext());
+    const a = repos.agreements.create({ title: '与一中共建协议', signedDate: '2025-06-01', endDate: '2026-06-01' });
+    expect(() => repos.agreements.update(a.id, { endedDate: '2026-05-20' })).toThrow('「终止原因」终止协议须写明原因');
+    expect(repos.agreements.get(a.id)!.endedDate).toBe('');
+    repos.agreements.update(a.id, { endDate: '2029-06-01' });
+    expect(expiringAgreements([repos.agreements.get(a.id)!], '2026-05-28')).toEqual([]);
   });
 
   it('matches a need to resources of the same kind and by shared wording', () => {

@@ -8,6 +8,7 @@ import { seededRandom } from '../../src-shared/testing/seededRandom';
 import { meetingCompletion, venueUsageCharts, volunteerMonthsChart } from '../../src-shared/workbench/charts';
 import { ageBand, educationBucket, fullYears, memberStructure, partyAgeBand, yearlySummary, type MemberFacts } from '../../src-shared/workbench/memberStructure';
 import { calendarFactsOf, todoCards, type TodoCardKey } from '../../src-shared/workbench/todoCards';
+import { yearlySummaryPrint } from '../../src-shared/print/workbenchPrints';
 
 const TODAY = '2026-12-03';
 
@@ -39,8 +40,8 @@ describe('今日待办 cards', () => {
     const booking = repos.bookings.create({ venueId: venue.id, venue: '党群活动室', date: '2026-12-05', startHour: 9, endHour: 10, booker: '张大爷', phone: '13800000001', status: '待审批' });
     const cards = todoCards(repos, doc, TODAY);
     const rows = (key: TodoCardKey) => cards.find((c) => c.key === key)!.rows;
-    expect(rows('probation')).toEqual([expect.objectContaining({ text: '冯五', note: '预备期 2026-12-20 届满（还有 17 天），请准备转正讨论', target: { screen: 'roster', id: member.id } })]);
-    expect(rows('tasks')).toEqual([expect.objectContaining({ text: '走访困难党员', note: '11月30日到期（已超期 3 天） · 负责人 冯五', overdue: true, target: { screen: 'meetings', id: meeting.id } })]);
+    expect(rows('probation')).toEqual([expect.objectContaining({ text: '冯五', note: '预备期 12月20日届满（还有 17 天），请准备转正讨论', target: { screen: 'roster', id: member.id } })]);
+    expect(rows('tasks')).toEqual([expect.objectContaining({ text: '走访困难党员', note: '11月30日到期（已超期 3 天） · 负责人 冯五', overdue: true, target: { screen: 'meetings', tab: 'decisions', id: meeting.id } })]);
     expect(rows('bookings')).toEqual([expect.objectContaining({ text: '待审批：党群活动室 9:00–10:00 张大爷', note: '12月5日' })]);
 
     repos.people.update(member.id, { category: '正式党员', confirmDate: '2026-12-03' });
@@ -129,34 +130,40 @@ describe('党员结构 and the yearly table', () => {
       }
       const facts = repos.people.pick([...MEMBER_FIELDS]) as unknown as MemberFacts[];
       const nodes = [top, grid, building, other].map((n) => ({ id: n.id, name: n.name, parentId: n.parentId, depth: n.id === top.id ? 0 : n.id === other.id || n.id === grid.id ? 1 : 2 }));
-      const rows = yearlySummary(facts, nodes, 2026, TODAY);
-      const everyone = repos.people.list();
-      const under = (id: string): string[] => [id, ...tree.descendants(id).map((n) => n.id)];
-      for (const row of rows) {
-        const scope = new Set(under(row.orgNodeId));
-        const inScope = (p: (typeof everyone)[number]) => row.orgNodeId === top.id || scope.has(p.orgNodeId);
-        const members = everyone.filter((p) => p.roles.includes('党员') && inScope(p));
-        const age = (p: (typeof everyone)[number]) => {
-          const birth = p.birthDate;
-          if (!birth) return null;
-          const y = 2026 - Number(birth.slice(0, 4));
-          return birth.slice(5) > TODAY.slice(5) ? y - 1 : y;
-        };
-        const ids = (list: typeof everyone) => list.map((p) => p.id).sort();
-        const expected = {
-          members: ids(members),
-          women: ids(members.filter((p) => p.gender === '女')),
-          minority: ids(members.filter((p) => p.ethnicity !== '' && !p.ethnicity.startsWith('汉'))),
-          upTo35: ids(members.filter((p) => age(p) !== null && age(p)! <= 35)),
-          from61: ids(members.filter((p) => age(p) !== null && age(p)! >= 61)),
-          college: ids(members.filter((p) => ['研究生', '大学本科', '大学专科'].includes(p.education))),
-          probationary: ids(members.filter((p) => p.category === '预备党员')),
-          joined: ids(members.filter((p) => p.joinDate.startsWith('2026-'))),
-          confirmed: ids(members.filter((p) => p.confirmDate.startsWith('2026-') && p.confirmDate <= TODAY)),
-          inServiceReported: ids(everyone.filter((p) => p.roles.includes('在职党员') && inScope(p) && p.reportDate.startsWith('2026-') && p.reportDate <= TODAY)),
-        };
-        expect(Object.fromEntries(Object.entries(row.figures).map(([k, v]) => [k, [...v].sort()]))).toEqual(expected);
+      // This year (as of today) and last year (as of its 31 December: who had joined, who was still 预备 then).
+      for (const [year, at] of [[2026, TODAY], [2025, '2025-12-31']] as const) {
+        const rows = yearlySummary(facts, nodes, year, TODAY);
+        const everyone = repos.people.list();
+        const under = (id: string): string[] => [id, ...tree.descendants(id).map((n) => n.id)];
+        for (const row of rows) {
+          const scope = new Set(under(row.orgNodeId));
+          const inScope = (p: (typeof everyone)[number]) => row.orgNodeId === top.id || scope.has(p.orgNodeId);
+          const members = everyone.filter((p) => p.roles.includes('党员') && inScope(p) && (p.joinDate === '' || p.joinDate <= at));
+          const age = (p: (typeof everyone)[number]) => {
+            const birth = p.birthDate;
+            if (!birth) return null;
+            const y = year - Number(birth.slice(0, 4));
+            return birth.slice(5) > at.slice(5) ? y - 1 : y;
+          };
+          const ids = (list: typeof everyone) => list.map((p) => p.id).sort();
+          const within = (d: string) => d.startsWith(`${year}-`) && d <= at;
+          const expected = {
+            members: ids(members),
+            women: ids(members.filter((p) => p.gender === '女')),
+            minority: ids(members.filter((p) => p.ethnicity !== '' && !p.ethnicity.startsWith('汉'))),
+            upTo35: ids(members.filter((p) => age(p) !== null && age(p)! <= 35)),
+            from61: ids(members.filter((p) => age(p) !== null && age(p)! >= 61)),
+            college: ids(members.filter((p) => ['研究生', '大学本科', '大学专科'].includes(p.education))),
+            probationary: ids(members.filter((p) => p.category === '预备党员' || (p.confirmDate !== '' && p.confirmDate > at))),
+            joined: ids(members.filter((p) => within(p.joinDate))),
+            confirmed: ids(members.filter((p) => within(p.confirmDate))),
+            inServiceReported: ids(everyone.filter((p) => p.roles.includes('在职党员') && inScope(p) && within(p.reportDate))),
+          };
+          expect(Object.fromEntries(Object.entries(row.figures).map(([k, v]) => [k, [...v].sort()]))).toEqual(expected);
+        }
+        if (year === 2025) expect(rows[0]!.figures.probationary.length).toBeGreaterThan(everyone.filter((p) => p.category === '预备党员' && p.joinDate <= at).length);
       }
+      const rows = yearlySummary(facts, nodes, 2026, TODAY);
       // The structure's bands of the whole community add up to its members, in each dimension.
       const structure = memberStructure(facts.filter((p) => p.roles.includes('党员')), TODAY);
       for (const d of structure) expect(d.bands.reduce((s, b) => s + b.ids.length, 0)).toBe(rows[0]!.figures.members.length);
@@ -196,14 +203,22 @@ describe('统计 charts', () => {
     const rules = { pointsPerHour: 1, capHoursPerActivity: 2, stepMinutes: 30, multiplier: 1 };
     const chart = volunteerMonthsChart([
       { id: 'a', title: '巡逻', date: '2026-03-07', startTime: '08:00', endTime: '11:00', place: '', deleted: false, rules, attendance: { k: { name: '张三', phone: '', present: true, arrive: '08:00', leave: '11:00' } } } as never,
-    ], [{ date: '2026-03-07', kind: '服务', points: 2 }, { date: '2026-03-20', kind: '兑换', points: -1 }], 2026);
+    ], [{ date: '2026-04-02', kind: '服务', points: 2, activityId: 'a' }, { date: '2026-03-20', kind: '兑换', points: -1 }, { date: '2026-05-06', kind: '奖励', points: 1 }], 2026);
     expect(chart.series[0]!.values[2]).toBe(3);
-    expect(chart.series[1]!.values[2]).toBe(2);
+    // The service points entered in April count in March, the activity's month, with its hours; an award in its own month.
+    expect(chart.series[1]!.values.slice(2, 5)).toEqual([2, 0, 1]);
     const [venues, weekdays] = venueUsageCharts([{ id: 'v', name: '活动室' }], [
       { id: '1', venueId: 'v', date: '2026-12-07', startHour: 9, endHour: 11, status: '已确认' } as never,
       { id: '2', venueId: 'v', date: '2026-12-13', startHour: 9, endHour: 10, status: '已取消' } as never,
     ], 2026);
     expect(venues.series[0]!.values).toEqual([2]);
     expect(weekdays.series[0]!.values).toEqual([2, 0, 0, 0, 0, 0, 0]); // 7 December 2026 is a Monday
+  });
+});
+
+describe('年度统计表 on paper', () => {
+  it('dates a past year as on its 31 December and the year in progress as today', () => {
+    expect(yearlySummaryPrint('三坊七巷社区', 2025, [], '2026-12-03').subtitle).toBe('三坊七巷社区\u3000统计日期：2025年12月31日');
+    expect(yearlySummaryPrint('三坊七巷社区', 2026, [], '2026-12-03').subtitle).toBe('三坊七巷社区\u3000统计日期：2026年12月3日');
   });
 });

@@ -14,13 +14,15 @@ import { useLiveList } from '../../app/useLive';
 import { useRun } from '../../app/useRun';
 
 type Adding = 'agreement' | 'resource' | 'need' | null;
+type Term = { id: string; mode: 'renew' | 'end' } | null;
 
 /**
  * 一书三单: agreements with their expiry reminders, the units' 资源清单, the 需求清单, and the 项目清单; a need matched to
  * a resource (党建超市) becomes a project.
  */
-export function AgreementsPanel() {
+export function AgreementsPanel({ focusId }: { focusId?: string } = {}) {
   const { store } = useSession();
+  const [term, setTerm] = useState<Term>(null);
   const run = useRun();
   const askText = useAskText();
   const agreements = useLiveList(store.repos.agreements);
@@ -49,7 +51,7 @@ export function AgreementsPanel() {
     <Space direction="vertical" style={{ width: '100%' }}>
       {expiring.length > 0 && (
         <Alert type="warning" showIcon data-testid="expiring-agreements" message="共建协议到期提醒"
-          description={expiring.map((a) => <div key={a.id}>「{a.title}」{a.daysLeft < 0 ? `已于 ${a.endDate} 到期 ${-a.daysLeft} 天` : `${a.endDate} 到期，还有 ${a.daysLeft} 天`}，请联系续签</div>)} />
+          description={expiring.map((a) => <div key={a.id}>「{a.title}」{a.daysLeft < 0 ? `已于 ${a.endDate} 到期 ${-a.daysLeft} 天` : `${a.endDate} 到期，还有 ${a.daysLeft} 天`}，请在下表中续签或终止</div>)} />
       )}
       <Space wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding('agreement')}>新增共建协议</Button>
@@ -58,12 +60,26 @@ export function AgreementsPanel() {
       </Space>
       <Typography.Title level={5}>共建协议</Typography.Title>
       <Table size="small" rowKey="id" data-testid="agreements" pagination={false} dataSource={agreements} locale={{ emptyText: '还没有共建协议' }}
+        rowClassName={(a) => (a.id === focusId ? 'ant-table-row-selected' : '')}
         columns={[
           { title: '协议', dataIndex: 'title' },
           { title: '共建单位', render: (_, a) => [a.unitId, ...a.coUnitIds].map(unitName).filter(Boolean).join('、') },
           { title: '期限', render: (_, a) => `${a.signedDate || '—'} 至 ${a.endDate || '长期'}` },
+          {
+            title: '状态', width: 150,
+            render: (_, a) => a.endedDate ? <Tag title={a.endedReason}>已于 {a.endedDate} 终止</Tag> : a.endDate && a.endDate < today() ? <Tag color="red">已到期</Tag> : <Tag color="green">有效</Tag>,
+          },
           { title: '单位党组织', dataIndex: 'unitPartyOrg' },
           { title: '扫描件', render: (_, a) => <AttachmentList collection="agreements" ownerId={a.id} what="扫描件" /> },
+          {
+            title: '', width: 120,
+            render: (_, a) => !a.endedDate && (
+              <Space size={4}>
+                <Button size="small" onClick={() => setTerm({ id: a.id, mode: 'renew' })}>续签</Button>
+                <Button size="small" onClick={() => setTerm({ id: a.id, mode: 'end' })}>终止</Button>
+              </Space>
+            ),
+          },
         ]} />
       <Typography.Title level={5}>资源清单</Typography.Title>
       <Table size="small" rowKey="id" data-testid="co-resources" pagination={{ pageSize: 10, showSizeChanger: false }} dataSource={resources} locale={{ emptyText: '还没有登记资源' }}
@@ -109,7 +125,48 @@ export function AgreementsPanel() {
         </Modal>
       )}
       {adding && <AddDialog kind={adding} onClose={() => setAdding(null)} />}
+      {term && <TermDialog id={term.id} mode={term.mode} onClose={() => setTerm(null)} />}
     </Space>
+  );
+}
+
+/**
+ * 续签 (a new 到期日期, and the day it was signed again) or 终止 (the day and why) of an agreement: either takes it off the
+ * expiry reminders; the record keeps its history of both.
+ */
+function TermDialog({ id, mode, onClose }: { id: string; mode: 'renew' | 'end'; onClose(): void }) {
+  const { store } = useSession();
+  const run = useRun();
+  const [form] = Form.useForm();
+  const agreement = store.repos.agreements.get(id)!;
+  const date = (v: unknown) => (v ? (v as dayjs.Dayjs).format('YYYY-MM-DD') : '');
+  const save = (v: Record<string, unknown>) => {
+    const done = mode === 'renew'
+      ? run(() => store.repos.agreements.update(id, { endDate: date(v.endDate), signedDate: date(v.signedDate) || agreement.signedDate }), `「${agreement.title}」已续签至 ${date(v.endDate)}`)
+      : run(() => store.repos.agreements.update(id, { endedDate: date(v.endedDate), endedReason: String(v.endedReason ?? '') }), `「${agreement.title}」已终止`);
+    if (done) onClose();
+  };
+  const required = (label: string) => [{ required: true, message: `${label}：请填写` }];
+  return (
+    <Modal open title={`${mode === 'renew' ? '续签' : '终止'}「${agreement.title}」`} okText={mode === 'renew' ? '续签' : '终止协议'} cancelText="取消" width={520} onCancel={onClose} onOk={() => form.submit()}>
+      <Form form={form} layout="vertical" onFinish={save} onKeyDown={formKeys(() => form.submit())} initialValues={mode === 'end' ? { endedDate: dayjs(today()) } : { signedDate: dayjs(today()) }}>
+        {mode === 'renew' ? (
+          <Row gutter={12}>
+            <Col span={12}><Form.Item name="signedDate" label="续签日期"><DatePicker aria-label="续签日期" style={{ width: '100%' }} /></Form.Item></Col>
+            <Col span={12}>
+              <Form.Item name="endDate" label="新的到期日期" rules={[...required('新的到期日期'), { validator: (_, v) => (!v || !agreement.endDate || date(v) > agreement.endDate ? Promise.resolve() : Promise.reject(new Error(`新的到期日期：应晚于原到期日期 ${agreement.endDate}`))) }]}>
+                <DatePicker aria-label="新的到期日期" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        ) : (
+          <>
+            <Form.Item name="endedDate" label="终止日期" rules={required('终止日期')}><DatePicker aria-label="终止日期" style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="endedReason" label="终止原因" rules={required('终止原因')}><Input aria-label="终止原因" placeholder="例如：单位搬离本社区" /></Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
   );
 }
 

@@ -20,7 +20,7 @@ export function CoBuildingPage() {
       activeKey={tab}
       onChange={setTab}
       items={[
-        { key: 'agreements', label: '一书三单', children: <AgreementsPanel /> },
+        { key: 'agreements', label: '一书三单', children: <AgreementsPanel focusId={intent?.tab === 'agreements' ? intent.id : undefined} /> },
         { key: 'partTime', label: '兼职委员', children: <PartTimeMembersPanel /> },
         { key: 'whistles', label: '吹哨报到', children: <WhistlesPanel openId={intent?.tab === 'whistles' ? intent.id : undefined} /> },
         { key: 'wishes', label: '微心愿与三单制', children: <WishesPanel /> },

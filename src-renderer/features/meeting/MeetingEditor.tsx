@@ -24,7 +24,8 @@ import { AttendancePanel, CountsBar } from './AttendancePanel';
 import { attendanceRows, countsOf, fillPhrase, phraseReady, type Decision, type Meeting, type Task } from './meetingModel';
 
 /** One meeting from notice to signed record: attendance, minutes per agenda item, decisions and votes, follow-ups. */
-export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClose(): void }) {
+/** `initialTab`: the tab to open on (a 督办 row of 今日待办 opens 决议与督办). */
+export function MeetingEditor({ meetingId, initialTab, onClose }: { meetingId: string; initialTab?: string; onClose(): void }) {
   const { store } = useSession();
   const run = useRun();
   const askText = useAskText();
@@ -84,6 +85,7 @@ export function MeetingEditor({ meetingId, onClose }: { meetingId: string; onClo
         <CountsBar meeting={meeting} counts={counts} />
         <Proposals meeting={meeting} />
         <Tabs
+          defaultActiveKey={initialTab}
           items={[
             { key: 'attendance', label: '出席情况', children: <AttendancePanel meeting={meeting} locked={locked} /> },
             { key: 'minutes', label: '议程与记录', children: <MinutesPanel meeting={meeting} locked={locked} /> },

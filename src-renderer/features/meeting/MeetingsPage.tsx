@@ -127,7 +127,7 @@ export function MeetingsPage() {
         ]}
       />
       {creating && <CreateMeetingDialog preset={intent?.newMeeting} onClose={() => setCreating(false)} onCreated={(id) => { setCreating(false); setOpen(id); }} />}
-      {open && <MeetingEditor meetingId={open} onClose={() => setOpen(null)} />}
+      {open && <MeetingEditor meetingId={open} initialTab={open === intent?.id ? intent.tab : undefined} onClose={() => setOpen(null)} />}
       {rates && <RatesDialog onClose={() => setRates(false)} />}
     </>
   );

@@ -17,10 +17,10 @@ export function TodoLimitsCard() {
   return (
     <Card title="工作台提醒（本机）">
       <Form layout="inline" onKeyDown={blockEnterSubmit} initialValues={limits} onFinish={save}>
-        <Form.Item name="backupDays" label="超过几天没有备份时提醒" rules={[{ required: true, type: 'integer', min: 1, max: 90, message: '请填 1 至 90 之间的整数天数' }]}>
+        <Form.Item name="backupDays" label="超过几天没有备份时提醒" rules={[{ required: true, type: 'integer', min: 1, max: 90, message: '超过几天没有备份时提醒：请填 1 至 90 之间的整数天数' }]}>
           <InputNumber aria-label="超过几天没有备份时提醒" min={1} max={90} precision={0} addonAfter="天" />
         </Form.Item>
-        <Form.Item name="syncDays" label="超过几天没有与街道同步时提醒" rules={[{ required: true, type: 'integer', min: 1, max: 90, message: '请填 1 至 90 之间的整数天数' }]}>
+        <Form.Item name="syncDays" label="超过几天没有与街道同步时提醒" rules={[{ required: true, type: 'integer', min: 1, max: 90, message: '超过几天没有与街道同步时提醒：请填 1 至 90 之间的整数天数' }]}>
           <InputNumber aria-label="超过几天没有与街道同步时提醒" min={1} max={90} precision={0} addonAfter="天" />
         </Form.Item>
         <Button htmlType="submit" type="primary">保存提醒设置</Button>

@@ -2,7 +2,8 @@ import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { yearlySummaryPrint } from '../../../src-shared/print/workbenchPrints';
-import { YEARLY_COLUMNS, yearlySummary, type YearlyRow } from '../../../src-shared/workbench/memberStructure';
+import { YEARLY_COLUMNS, yearlyAsOf, yearlySummary, type YearlyRow } from '../../../src-shared/workbench/memberStructure';
+import { longDate } from '../../../src-shared/print/printDocument';
 import { saveBytes, today } from '../../app/saveBytes';
 import { useSession } from '../../app/storeContext';
 import { writeWorkbook } from '../../data/spreadsheet';
@@ -37,7 +38,7 @@ export function YearlyPanel() {
         <Select aria-label="统计表年度" style={{ width: 110 }} value={year} onChange={setYear} options={[0, 1, 2, 3, 4].map((i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))} />
         <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>打印</Button>
         <Button icon={<FileExcelOutlined />} onClick={exportXlsx}>导出Excel</Button>
-        <Typography.Text type="secondary">每行含下属党组织；点数字查看名单。组织关系转入、转出名册中未记录，不列。</Typography.Text>
+        <Typography.Text type="secondary" data-testid="yearly-as-of">统计日期：{longDate(yearlyAsOf(year, today()))}。每行含下属党组织；点数字查看名单。组织关系转入、转出名册中未记录，不列。</Typography.Text>
       </Space>
       <Table<YearlyRow>
         size="small" className="compact-table" rowKey="orgNodeId" pagination={false} data-testid="yearly-table" dataSource={rows} scroll={{ y: 430 }}

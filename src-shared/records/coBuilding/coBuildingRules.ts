@@ -6,6 +6,8 @@ export interface AgreementFacts {
   id: string;
   title: string;
   endDate: string;
+  /** Ended before its term: no longer reminded of. */
+  endedDate?: string;
 }
 
 const dayMs = 86_400_000;
@@ -18,7 +20,7 @@ const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:0
 export function expiringAgreements<A extends AgreementFacts>(agreements: readonly A[], today: string, steps: readonly number[] = [60, 30, 7]): (A & { daysLeft: number; step: number })[] {
   const widest = Math.max(...steps);
   return agreements
-    .filter((a) => a.endDate)
+    .filter((a) => a.endDate && !a.endedDate)
     .map((a) => ({ ...a, daysLeft: days(today, a.endDate) }))
     .filter((a) => a.daysLeft <= widest)
     .map((a) => ({ ...a, step: [...steps].sort((x, y) => x - y).find((s) => a.daysLeft <= s) ?? widest }))

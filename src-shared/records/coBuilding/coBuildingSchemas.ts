@@ -65,11 +65,16 @@ export const agreements = defineCollection({
       unitPartyOrg: optionalText(100),
       contacts: optionalText(200),
       content: longText(),
+      /** Ended before its term (办理终止): the day and why; a renewal moves `endDate` instead. */
+      endedDate: optionalDate(),
+      endedReason: optionalText(200),
     })
     .superRefine((a, ctx) => {
       if (a.signedDate && a.endDate && a.endDate < a.signedDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: `（${a.endDate}）早于签订日期（${a.signedDate}），请核对协议期限` });
+      if (a.endedDate && !a.endedReason.trim()) ctx.addIssue({ code: 'custom', path: ['endedReason'], message: '终止协议须写明原因，例如：单位搬离本社区' });
+      if (a.endedDate && a.signedDate && a.endedDate < a.signedDate) ctx.addIssue({ code: 'custom', path: ['endedDate'], message: `（${a.endedDate}）早于签订日期（${a.signedDate}），请核对` });
     }),
-  fieldLabels: { title: '协议名称', unitId: '共建单位', coUnitIds: '其他共建单位', signedDate: '签订日期', endDate: '到期日期', unitPartyOrg: '单位党组织', contacts: '联系人', content: '协议内容' },
+  fieldLabels: { title: '协议名称', unitId: '共建单位', coUnitIds: '其他共建单位', signedDate: '签订日期', endDate: '到期日期', unitPartyOrg: '单位党组织', contacts: '联系人', content: '协议内容', endedDate: '终止日期', endedReason: '终止原因' },
   longTextFields: ['content'],
   titleField: 'title',
   refField: 'unitId',
