@@ -25,9 +25,10 @@ const periods = () => {
 
 /**
  * 在职党员报到 and 双向反馈: each member's half-year (reported, hours, claims, six ones), those who have not reported or
- * served standing out; one feedback letter per employer, its dispatch and 回执 recorded.
+ * served standing out; one feedback letter per employer, its dispatch and 回执 recorded. `focusId`: a person opened from
+ * 今日待办, listed first and marked.
  */
-export function InServicePanel() {
+export function InServicePanel({ focusId }: { focusId?: string } = {}) {
   const { store, operators } = useSession();
   const operator = useOperatorState(operators).current;
   const run = useRun();
@@ -67,7 +68,8 @@ export function InServicePanel() {
         size="small"
         rowKey="personId"
         data-testid="in-service-members"
-        dataSource={[...rows].sort((a, b) => b.flags.length - a.flags.length || compareChinese(a.employer, b.employer))}
+        dataSource={[...rows].sort((a, b) => Number(b.personId === focusId) - Number(a.personId === focusId) || b.flags.length - a.flags.length || compareChinese(a.employer, b.employer))}
+        rowClassName={(r) => (r.personId === focusId ? 'ant-table-row-selected' : '')}
         pagination={{ pageSize: 10, showSizeChanger: false }}
         locale={{ emptyText: '名册中还没有在职党员' }}
         onRow={(r) => ({ onClick: () => setEditing(r.personId), style: { cursor: 'pointer' } })}

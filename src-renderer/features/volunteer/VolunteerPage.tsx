@@ -21,7 +21,8 @@ import { useLedger } from './volunteerModel';
 /** 志愿服务与道德银行: activities and their sign-in sheets, points, the month's 公示 and certificates, the rules. */
 export function VolunteerPage() {
   // A row of 今日待办 opens its tab (积分存折, 在职党员).
-  const [tab, setTab] = useState(() => takeIntent('volunteer')?.tab ?? 'activities');
+  const [intent] = useState(() => takeIntent('volunteer'));
+  const [tab, setTab] = useState(intent?.tab ?? 'activities');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <LedgerIssues />
@@ -33,7 +34,7 @@ export function VolunteerPage() {
           { key: 'activities', label: '服务活动', children: <ActivitiesPanel /> },
           { key: 'points', label: '积分存折', children: <PointsPanel /> },
           { key: 'publicity', label: '公示与证明', children: <PublicityPanel /> },
-          { key: 'inService', label: '在职党员与双向反馈', children: <InServicePanel /> },
+          { key: 'inService', label: '在职党员与双向反馈', children: <InServicePanel focusId={intent?.tab === 'inService' ? intent.id : undefined} /> },
           { key: 'assessment', label: '年度考核', children: <AssessmentPanel /> },
           { key: 'teams', label: '服务队', children: <TeamsPanel /> },
           { key: 'rules', label: '积分规则', children: <RulesPanel /> },

@@ -67,8 +67,9 @@ function StructureCharts({ orgId, orgName, communityName, onFigure }: { orgId: s
   }, [facts, orgs, orgId, orgName]);
   return (
     <>
-      <Typography.Paragraph data-testid="structure-total">{orgName}共有党员 {charts.count} 人（含下属党组织）。</Typography.Paragraph>
-      {charts.charts.map((c) => <ChartCard key={c.key} chart={c} communityName={communityName} emptyText={`${orgName}还没有党员，无法统计`} onFigure={onFigure} />)}
+      <Typography.Paragraph data-testid="structure-total">{charts.count === 0 ? `${orgName}（含下属党组织）还没有党员，无法统计党员结构。` : `${orgName}共有党员 ${charts.count} 人（含下属党组织）。`}</Typography.Paragraph>
+      {/* With nobody to count, the sentence above once, not under each of six charts. */}
+      {charts.count > 0 && charts.charts.map((c) => <ChartCard key={c.key} chart={c} communityName={communityName} emptyText={`${orgName}还没有党员，无法统计`} onFigure={onFigure} />)}
     </>
   );
 }

@@ -23,7 +23,7 @@ export function chartOption(data: ChartData, options: { animation?: boolean } = 
     return {
       ...base,
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}人（{d}%）' }, data: data.categories.map((name, i) => ({ name, value: series.values[i] })) }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'], percentPrecision: 1, label: { formatter: '{b}\n{c}人（{d}%）' }, data: data.categories.map((name, i) => ({ name, value: series.values[i] })) }],
     };
   }
   const percent = data.series.findIndex((s) => s.name.includes('%'));
