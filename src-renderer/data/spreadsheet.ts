@@ -71,12 +71,15 @@ export async function writeWorkbook(sheets: SheetData[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '社区工作台';
   for (const spec of sheets) {
-    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const caption = spec.caption ?? [];
+    const sheet = workbook.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: caption.length + 1 }] });
+    caption.forEach((line, i) => (sheet.addRow([line]).font = i === 0 ? { bold: true, size: 14 } : { color: { argb: 'FF595959' } }));
     sheet.addRow(spec.headers).font = { bold: true };
     spec.headers.forEach((_, i) => {
       const column = sheet.getColumn(i + 1);
       column.width = spec.widths?.[i] ?? 14;
       if (spec.textColumns?.includes(i)) column.numFmt = '@';
+      if (spec.percentColumns?.includes(i)) column.numFmt = '0.0%';
     });
     spec.rows.forEach((row, r) => {
       const added = sheet.addRow(row);

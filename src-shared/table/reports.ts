@@ -11,6 +11,10 @@ export interface SheetData {
   widths?: number[];
   problems?: Map<string, string>;
   textColumns?: number[];
+  /** Lines above the header (a report's title, the community and its date); the header stays frozen below them. */
+  caption?: string[];
+  /** Columns of fractions (0.333) shown as percentages (33.3%). */
+  percentColumns?: number[];
 }
 
 /**

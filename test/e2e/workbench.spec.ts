@@ -170,8 +170,11 @@ test('今日待办: a meeting missing this month, an overdue 督办, a 预备党
   // The chart's numbers as .xlsx and on A4 with its title, the community and the figures.
   const chart = page.getByTestId('chart-structure-education');
   const xlsx = await readDownloadedXlsx(page, () => chart.getByRole('button', { name: '导出Excel' }).click(), join(dir, 'education.xlsx'));
-  expect(xlsx.rows[0]).toEqual(['类别', '人数', '占比']);
-  expect(xlsx.rows).toContainEqual(['大学本科', '2', '33.3%']);
+  // Its title, the community and the date above the numbers; the share a number shown as a percentage.
+  expect(xlsx.rows.slice(0, 3)).toEqual([['三坊七巷社区党委党员学历结构'], [`三坊七巷社区\u3000统计日期：${today.year()}年${today.month() + 1}月${today.date()}日`], ['类别', '人数', '占比']]);
+  const college = xlsx.rows.find((r) => r[0] === '大学本科')!;
+  expect(college[1]).toBe('2');
+  expect(Number(college[2])).toBeCloseTo(2 / 6, 6);
   await chart.getByRole('button', { name: '打印' }).click();
   await expect(page.getByTestId('print-preview').locator('svg').first()).toBeVisible();
   const printed = await printedText(page, join(dir, 'education.pdf'));
@@ -199,7 +202,8 @@ test('今日待办: a meeting missing this month, an overdue 督办, a 预备党
   await page.keyboard.press('Escape');
   await snap(page, 'workbench-yearly');
   const table = await readDownloadedXlsx(page, () => page.getByRole('button', { name: '导出Excel' }).click(), join(dir, 'yearly.xlsx'));
-  expect(table.rows[0]).toContain('35岁及以下');
+  expect(table.rows[0]).toEqual(['2026年党员队伍统计表']);
+  expect(table.rows[2]).toContain('35岁及以下');
   expect(table.rows.find((r) => r[0]!.includes('第一网格党支部'))!.slice(1, 4)).toEqual(['6', '3', '2']);
   await page.getByRole('button', { name: '打印' }).click();
   const yearlyPdf = await printedText(page, join(dir, 'yearly.pdf'));

@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { chartTable, isEmptyChart, type ChartData } from '../../../src-shared/workbench/charts';
 import { chartPrint } from '../../../src-shared/print/workbenchPrints';
+import { longDate } from '../../../src-shared/print/printDocument';
 import { saveBytes, today } from '../../app/saveBytes';
 import { writeWorkbook } from '../../data/spreadsheet';
 import { PrintPreview } from '../print/PrintPreview';
@@ -18,7 +19,14 @@ export function ChartCard({ chart, communityName, emptyText, onFigure }: { chart
   const table = chartTable(chart);
   const exportXlsx = async () => {
     // A sheet's name may not be longer than 31 characters (Excel's rule).
-    await saveBytes(`${chart.title}.xlsx`, await writeWorkbook([{ name: chart.title.slice(0, 31), headers: table.headers, rows: table.rows, widths: [18, ...table.headers.slice(1).map(() => 16)] }]));
+    // The share as a number Excel can sum (33.3% is 0.333 shown as a percentage); the title, community and date above.
+    const share = table.headers.indexOf('占比');
+    const total = chart.series[0]!.values.reduce<number>((a, b) => a + (b ?? 0), 0);
+    const rows = table.rows.map((r, row) => r.map((v, i) => (i === share && total > 0 ? (row < chart.categories.length ? (chart.series[0]!.values[row] ?? 0) / total : 1) : v)));
+    await saveBytes(`${chart.title}（${today()}）.xlsx`, await writeWorkbook([{
+      name: chart.title.slice(0, 31), caption: [chart.title, `${communityName}\u3000统计日期：${longDate(today())}`], headers: table.headers, rows,
+      widths: [18, ...table.headers.slice(1).map(() => 16)], percentColumns: share >= 0 ? [share] : [],
+    }]));
   };
   return (
     // Plain markup in antd's card look: six of these are drawn at once on the 党员结构 page.

@@ -27,7 +27,7 @@ export function YearlyPanel() {
   const communityName = store.info?.name ?? '';
   const exportXlsx = async () => {
     await saveBytes(`${year}年党员队伍统计表.xlsx`, await writeWorkbook([{
-      name: `${year}年`, headers: ['党组织', ...YEARLY_COLUMNS.map((c) => c.label)],
+      name: `${year}年`, caption: [`${year}年党员队伍统计表`, `${communityName}\u3000统计日期：${longDate(yearlyAsOf(year, today()))}`], headers: ['党组织', ...YEARLY_COLUMNS.map((c) => c.label)],
       rows: rows.map((r) => [`${'　'.repeat(r.depth)}${r.orgName}`, ...YEARLY_COLUMNS.map((c) => r.figures[c.key].length)]), widths: [30, ...YEARLY_COLUMNS.map(() => 12)],
     }]));
   };
